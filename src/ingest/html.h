@@ -1,0 +1,23 @@
+/*
+ * html.h - the story text of a web page, with paragraph breaks.
+ *
+ * Parsed with libxml2's HTML parser. script/style/nav/header/footer/aside,
+ * forms and elements whose class/id marks them as navigation, share
+ * widgets or related-article lists are dropped. Block elements end a line.
+ */
+#ifndef BRIEF_HTML_H
+#define BRIEF_HTML_H
+
+#include <stddef.h>
+
+typedef struct brief_html {
+	char *text;             /* UTF-8 plain text, paragraphs on their own lines */
+	size_t len;
+	char *title;            /* <title> or the first <h1>, NULL if none */
+} brief_html;
+
+/* `utf8` is the whole page already decoded to UTF-8. Returns 0 or -1. */
+int brief_html_extract(const char *utf8, size_t len, brief_html *out);
+void brief_html_free(brief_html *h);
+
+#endif

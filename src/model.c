@@ -1,0 +1,161 @@
+/* model.c - constructors and destructors of the seam types in brief.h. */
+#include "brief.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const type_names[BRIEF_FACT_NTYPES] = {
+	"target", "actual", "project", "cluster"
+};
+
+const char *brief_fact_type_name(brief_fact_type t)
+{
+	return (unsigned)t < BRIEF_FACT_NTYPES ? type_names[t] : "?";
+}
+
+int brief_fact_type_parse(const char *s)
+{
+	for (int i = 0; i < BRIEF_FACT_NTYPES; i++)
+		if (s && strcmp(s, type_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+void brief_article_free(brief_article *a)
+{
+	if (!a)
+		return;
+	free(a->path);
+	free(a->name);
+	free(a->encoding);
+	free(a->original);
+	free(a->clean_orig);
+	free(a->text);
+	free(a->title);
+	free(a->published);
+	free(a->source);
+	free(a->sents);
+	free(a->garbles);
+	memset(a, 0, sizeof *a);
+}
+
+void brief_fact_clear(brief_fact *f)
+{
+	if (!f)
+		return;
+	free(f->region);
+	free(f->region_code);
+	free(f->parent_code);
+	free(f->indicator);
+	free(f->kind);
+	free(f->unit);
+	free(f->bound);
+	free(f->qualifier);
+	free(f->period);
+	free(f->name);
+	free(f->status);
+	free(f->tier);
+	free(f->evidence);
+	memset(f, 0, sizeof *f);
+	f->sentence = -1;
+}
+
+void brief_facts_free(brief_facts *fs)
+{
+	if (!fs)
+		return;
+	for (size_t i = 0; i < fs->n; i++)
+		brief_fact_clear(&fs->v[i]);
+	free(fs->v);
+	memset(fs, 0, sizeof *fs);
+}
+
+brief_fact *brief_facts_push(brief_facts *fs)
+{
+	if (fs->n == fs->cap) {
+		size_t cap = fs->cap ? fs->cap * 2 : 16;
+		brief_fact *v = realloc(fs->v, cap * sizeof *v);
+		if (!v)
+			return NULL;
+		fs->v = v;
+		fs->cap = cap;
+	}
+	brief_fact *f = &fs->v[fs->n++];
+	memset(f, 0, sizeof *f);
+	f->sentence = -1;
+	return f;
+}
+
+static void row_clear(brief_row *r)
+{
+	free(r->indicator);
+	free(r->kind);
+	free(r->unit);
+	free(r->bound);
+	free(r->qualifier);
+	free(r->period);
+	free(r->name);
+	free(r->status);
+	free(r->tier);
+	for (size_t i = 0; i < r->nev; i++)
+		free(r->ev[i].text);
+	free(r->ev);
+}
+
+static void rows_free(brief_rows *rs)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		row_clear(&rs->v[i]);
+	free(rs->v);
+}
+
+void brief_doc_free(brief_doc *d)
+{
+	if (!d)
+		return;
+	free(d->region);
+	free(d->region_code);
+	free(d->parent);
+	free(d->parent_code);
+	rows_free(&d->targets);
+	rows_free(&d->actuals);
+	rows_free(&d->projects);
+	rows_free(&d->clusters);
+	for (size_t i = 0; i < d->ntiers; i++) {
+		free(d->tiers[i].tier);
+		free(d->tiers[i].rows);
+	}
+	free(d->tiers);
+	for (size_t i = 0; i < d->nscorecard; i++) {
+		brief_outcome *o = &d->scorecard[i];
+		free(o->indicator);
+		free(o->kind);
+		free(o->unit);
+		free(o->bound);
+	}
+	free(d->scorecard);
+	for (size_t i = 0; i < d->ncompare; i++) {
+		brief_compare *c = &d->compare[i];
+		for (size_t j = 0; j < c->n; j++) {
+			free(c->v[j].region);
+			free(c->v[j].region_code);
+		}
+		free(c->v);
+		free(c->indicator);
+		free(c->kind);
+		free(c->unit);
+	}
+	free(d->compare);
+	for (size_t i = 0; i < d->nsources; i++) {
+		brief_source *s = &d->sources[i];
+		free(s->title);
+		free(s->source);
+		free(s->published);
+		free(s->file);
+		free(s->url);
+	}
+	free(d->sources);
+	free(d->date_from);
+	free(d->date_to);
+	memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,30 @@
+/*
+ * utf8.h - decoding UTF-8 one code point at a time, and character offsets.
+ */
+#ifndef BRIEF_UTF8_H
+#define BRIEF_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decodes the code point at s[*i] (i < len) and advances *i past it.
+ * Malformed sequences yield 0xFFFD and advance by one byte.
+ */
+uint32_t brief_utf8_next(const char *s, size_t len, size_t *i);
+/* Start of the code point before byte offset i (0 if none). */
+size_t brief_utf8_prev(const char *s, size_t i);
+/* Number of code points in s[0..n). */
+size_t brief_utf8_chars(const char *s, size_t n);
+/* Byte offset of the `chars`-th code point (len if beyond the end). */
+size_t brief_utf8_byte_offset(const char *s, size_t len, size_t chars);
+bool brief_utf8_valid(const char *s, size_t len);
+/* CJK Unified Ideographs (incl. extension A and compatibility). */
+bool brief_is_han(uint32_t cp);
+/* Terminal cell width: 2 for East Asian wide/fullwidth, else 1. */
+int brief_cp_width(uint32_t cp);
+/* Display width of a UTF-8 string in terminal cells. */
+size_t brief_utf8_width(const char *s);
+
+#endif
