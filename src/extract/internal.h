@@ -1,0 +1,56 @@
+/*
+ * internal.h - what the parts of the extractor share (not used outside
+ * src/extract/).
+ *
+ *   attrib.c    which region each clause is about (subject carry-over)
+ *   number.c    numbers: decimals, Chinese numerals, magnitudes, units
+ *   measure.c   targets and actuals (indicator, kind, value, bound ...)
+ *   project.c   key projects (name, investment, status)
+ *   cluster.c   industry clusters (name, tier)
+ *   extract.c   the orchestration behind brief_extract()
+ */
+#ifndef BRIEF_EXTRACT_INTERNAL_H
+#define BRIEF_EXTRACT_INTERNAL_H
+
+#include "brief.h"
+#include "extract/regions.h"
+
+/* Region attribution for one article. */
+typedef struct brief_attrib brief_attrib;
+
+brief_attrib *brief_attrib_new(const brief_gazetteer *g,
+			       const brief_article *a);
+void brief_attrib_free(brief_attrib *t);
+/* The region that is the subject of the clause holding byte `offset`
+ * (carried over from earlier clauses, sentences or the paragraph's
+ * opening when the clause names none); NULL when unknown. */
+const brief_region *brief_attrib_at(const brief_attrib *t, size_t offset);
+/* The year a clause at `offset` speaks about, from explicit years,
+ * 今年/去年/明年 against the article's date; 0 when unknown. */
+int brief_attrib_year(const brief_attrib *t, size_t offset);
+
+/* Fills region, region_code, parent_code, evidence (the clause
+ * [start,end) of a->text), offset (in chars) and sentence of f.
+ * Returns 0, -1 on OOM. */
+int brief_fact_locate(brief_fact *f, const brief_gazetteer *g,
+		      const brief_region *r, const brief_article *a,
+		      size_t start, size_t end);
+
+/* True when [start,end) of a->text overlaps a garbled span. */
+bool brief_in_garble(const brief_article *a, size_t start, size_t end);
+
+typedef struct brief_projects brief_projects;   /* compiled patterns */
+brief_projects *brief_projects_new(void);
+void brief_projects_free(brief_projects *p);
+int brief_extract_projects(brief_projects *p, const brief_gazetteer *g,
+			   const brief_attrib *t, const brief_article *a,
+			   brief_facts *out);
+
+typedef struct brief_clusters brief_clusters;
+brief_clusters *brief_clusters_new(void);
+void brief_clusters_free(brief_clusters *c);
+int brief_extract_clusters(brief_clusters *c, const brief_gazetteer *g,
+			   const brief_attrib *t, const brief_article *a,
+			   brief_facts *out);
+
+#endif
