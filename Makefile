@@ -65,29 +65,35 @@ LIBA    := $(BUILD)/libbrief.a
 
 $(LIBA): $(LIBOBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(BRIEF): $(BUILD)/obj/src/main.o $(LIBA)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+# V=1 shows the whole command lines.
+Q := $(if $(V),,@)
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/gen/stamp
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/obj/gen/embed.o: $(BUILD)/gen/embed.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen/embed.c: scripts/embed.sh $(EMBED)
 	@mkdir -p $(@D)
-	scripts/embed.sh $@ $(foreach f,$(EMBED),$(notdir $(f))=$(f))
+	$(Q)scripts/embed.sh $@ $(foreach f,$(EMBED),$(notdir $(f))=$(f))
 
 $(BUILD)/gen/stamp:
 	@mkdir -p $(@D) && touch $@
 
 $(TESTBIN): $(TESTOBJ) $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(TESTLIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(TESTLIBS)
 
 -include $(OBJ:.o=.d) $(TESTOBJ:.o=.d)
 

@@ -4,7 +4,7 @@
 
 -- migration 1
 CREATE TABLE documents (
-  id            INTEGER PRIMARY KEY,
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused
   path          TEXT NOT NULL UNIQUE,   -- canonical absolute path
   name          TEXT NOT NULL,          -- base name, as exported in `doc`
   hash          TEXT NOT NULL,          -- sha256 of the decoded text

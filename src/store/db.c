@@ -1,0 +1,624 @@
+/* db.c - the SQLite store: open and migrate, write articles atomically. */
+#include "store/db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/embed.h"
+#include "util/utf8.h"
+
+struct brief_db {
+	sqlite3 *h;
+	char *path;
+	brief_diag *diag;
+};
+
+static int fail(brief_db *db, const char *what)
+{
+	brief_error(db->diag, db->path, "%s: %s", what, sqlite3_errmsg(db->h));
+	return -1;
+}
+
+static int exec(brief_db *db, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	brief_error(db->diag, db->path, "%s", msg ? msg : "SQL error");
+	sqlite3_free(msg);
+	return -1;
+}
+
+static int user_version(brief_db *db, int *v)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL))
+		return fail(db, "reading the schema version");
+	*v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/*
+ * schema.sql is a sequence of sections, each opened by a line
+ * "-- migration N". Sections above the database's user_version run in
+ * one transaction each, which also bumps user_version.
+ */
+static int apply_migration(brief_db *db, int n, const char *sql, size_t len)
+{
+	char *body = strndup(sql, len);
+	char bump[64];
+	int rc = -1;
+
+	if (!body)
+		return -1;
+	snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", n);
+	if (exec(db, "BEGIN IMMEDIATE") == 0) {
+		if (exec(db, body) == 0 && exec(db, bump) == 0 &&
+		    exec(db, "COMMIT") == 0)
+			rc = 0;
+		else
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	}
+	free(body);
+	return rc;
+}
+
+static int migrate(brief_db *db)
+{
+	static const char marker[] = "-- migration ";
+	const char *schema = brief_embed("schema.sql", NULL);
+	int have, latest = 0;
+
+	if (!schema || user_version(db, &have))
+		return -1;
+	for (const char *p = strstr(schema, marker); p;) {
+		int n = atoi(p + sizeof marker - 1);
+		const char *body = strchr(p, '\n');
+		const char *next = body ? strstr(body, marker) : NULL;
+		size_t len = body ? (size_t)((next ? next : body + strlen(body)) - body) : 0;
+		if (n > latest)
+			latest = n;
+		if (n > have && apply_migration(db, n, body, len))
+			return -1;
+		p = next;
+	}
+	if (have > latest) {
+		brief_error(db->diag, db->path,
+			    "schema version %d is newer than this brief (%d)",
+			    have, latest);
+		return -1;
+	}
+	return 0;
+}
+
+brief_db *brief_db_open(const char *path, brief_diag *d)
+{
+	brief_db *db = calloc(1, sizeof *db);
+	if (!db || !(db->path = strdup(path))) {
+		free(db);
+		brief_error(d, path, "out of memory");
+		return NULL;
+	}
+	db->diag = d;
+	if (sqlite3_open_v2(path, &db->h,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)) {
+		brief_error(d, path, "cannot open database: %s",
+			    db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(db->h, 10000);
+	/* WAL: readers never block the writer; a killed writer leaves the
+	 * last committed state. NORMAL sync is durable against crashes of
+	 * the process, which is what a SIGKILL is. */
+	if (exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+		     "PRAGMA foreign_keys = ON;") ||
+	    migrate(db))
+		goto fail;
+	return db;
+fail:
+	brief_db_close(db);
+	return NULL;
+}
+
+void brief_db_close(brief_db *db)
+{
+	if (!db)
+		return;
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+sqlite3 *brief_db_handle(brief_db *db)
+{
+	return db->h;
+}
+
+const char *brief_db_path(const brief_db *db)
+{
+	return db->path;
+}
+
+/* ---------------------------------------------------------------- */
+/* Writing.                                                          */
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_textn(sqlite3_stmt *st, int i, const char *s, size_t n)
+{
+	sqlite3_bind_text64(st, i, s ? s : "", s ? n : 0, SQLITE_STATIC,
+			    SQLITE_UTF8);
+}
+
+static int step_done(brief_db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return fail(db, what);
+	return 0;
+}
+
+/* Returns the id of the row the one-column query finds, 0 if none. */
+static long long find_id(brief_db *db, const char *sql, const char *arg)
+{
+	sqlite3_stmt *st = NULL;
+	long long id = -1;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
+		bind_text(st, 1, arg);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		else if (rc == SQLITE_DONE)
+			id = 0;
+	}
+	if (id < 0)
+		fail(db, "looking up a document");
+	sqlite3_finalize(st);
+	return id;
+}
+
+static void now_iso(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int insert_document(brief_db *db, const brief_article *a,
+			   long long *id)
+{
+	static const char sql[] =
+		"INSERT INTO documents (path, name, hash, encoding, html, "
+		"script, title, published, source, original, clean_orig, text, "
+		"chars, invalid_bytes, ingested_at) "
+		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+	sqlite3_stmt *st = NULL;
+	char when[32];
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL))
+		return fail(db, "storing a document");
+	now_iso(when);
+	bind_text(st, 1, a->path);
+	bind_text(st, 2, a->name);
+	bind_text(st, 3, a->hash);
+	bind_text(st, 4, a->encoding ? a->encoding : "UTF-8");
+	sqlite3_bind_int(st, 5, a->html);
+	bind_text(st, 6, a->script == BRIEF_SCRIPT_TRADITIONAL ? "traditional"
+							       : "simplified");
+	bind_text(st, 7, a->title);
+	bind_text(st, 8, a->published);
+	bind_text(st, 9, a->source);
+	bind_textn(st, 10, a->original, a->original_len);
+	bind_textn(st, 11, a->clean_orig, a->clean_orig_len);
+	bind_textn(st, 12, a->text, a->text_len);
+	sqlite3_bind_int64(st, 13,
+			   (sqlite3_int64)brief_utf8_chars(a->text, a->text_len));
+	sqlite3_bind_int64(st, 14, (sqlite3_int64)a->invalid_bytes);
+	bind_text(st, 15, when);
+	rc = step_done(db, st, "storing a document");
+	sqlite3_finalize(st);
+	*id = sqlite3_last_insert_rowid(db->h);
+	return rc;
+}
+
+/*
+ * Byte offsets -> character offsets for a sequence of offsets that only
+ * grows, without rescanning from the start each time.
+ */
+typedef struct char_cursor {
+	const char *s;
+	size_t byte, chars;
+} char_cursor;
+
+static size_t to_chars(char_cursor *c, size_t byte)
+{
+	if (byte < c->byte) {
+		c->byte = 0;
+		c->chars = 0;
+	}
+	c->chars += brief_utf8_chars(c->s + c->byte, byte - c->byte);
+	c->byte = byte;
+	return c->chars;
+}
+
+static int insert_sentences(brief_db *db, const brief_article *a,
+			    long long id)
+{
+	sqlite3_stmt *st = NULL;
+	char_cursor cur = { a->text, 0, 0 };
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(db->h, "INSERT INTO sentences (doc_id, idx, "
+				      "start, end, para) VALUES (?,?,?,?,?)",
+			       -1, &st, NULL))
+		return fail(db, "storing sentences");
+	for (size_t i = 0; i < a->nsents && rc == 0; i++) {
+		const brief_sentence *s = &a->sents[i];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)to_chars(&cur, s->start));
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)to_chars(&cur, s->end));
+		sqlite3_bind_int(st, 5, s->para);
+		rc = step_done(db, st, "storing sentences");
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int insert_warnings(brief_db *db, const brief_article *a,
+			   long long id)
+{
+	sqlite3_stmt *st = NULL;
+	char_cursor cur = { a->text, 0, 0 };
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(db->h, "INSERT INTO warnings (doc_id, kind, "
+				      "start, end, detail) VALUES (?,?,?,?,?)",
+			       -1, &st, NULL))
+		return fail(db, "storing warnings");
+	for (size_t i = 0; i < a->ngarbles && rc == 0; i++) {
+		const brief_garble *g = &a->garbles[i];
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, "garbled");
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)to_chars(&cur, g->start));
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)to_chars(&cur, g->end));
+		bind_text(st, 5, g->why);
+		rc = step_done(db, st, "storing warnings");
+		sqlite3_reset(st);
+	}
+	if (rc == 0 && a->invalid_bytes) {
+		char detail[64];
+		snprintf(detail, sizeof detail, "%zu bytes not valid in %s",
+			 a->invalid_bytes, a->encoding ? a->encoding : "?");
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, "invalid-bytes");
+		sqlite3_bind_null(st, 3);
+		sqlite3_bind_null(st, 4);
+		bind_text(st, 5, detail);
+		rc = step_done(db, st, "storing warnings");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void bind_fact(sqlite3_stmt *st, long long doc, const brief_fact *f)
+{
+	sqlite3_bind_int64(st, 1, doc);
+	bind_text(st, 2, brief_fact_type_name(f->type));
+	bind_text(st, 3, f->region);
+	bind_text(st, 4, f->region_code);
+	bind_text(st, 5, f->parent_code);
+	bind_text(st, 6, f->indicator);
+	bind_text(st, 7, f->kind);
+	if (f->has_value)
+		sqlite3_bind_double(st, 8, f->value);
+	else
+		sqlite3_bind_null(st, 8);
+	bind_text(st, 9, f->unit);
+	bind_text(st, 10, f->bound);
+	bind_text(st, 11, f->qualifier);
+	bind_text(st, 12, f->period);
+	if (f->year)
+		sqlite3_bind_int(st, 13, f->year);
+	else
+		sqlite3_bind_null(st, 13);
+	bind_text(st, 14, f->name);
+	if (f->has_investment)
+		sqlite3_bind_double(st, 15, f->investment_yi);
+	else
+		sqlite3_bind_null(st, 15);
+	bind_text(st, 16, f->status);
+	bind_text(st, 17, f->tier);
+	bind_text(st, 18, f->evidence);
+	sqlite3_bind_int64(st, 19, (sqlite3_int64)f->offset);
+	if (f->sentence >= 0)
+		sqlite3_bind_int(st, 20, f->sentence);
+	else
+		sqlite3_bind_null(st, 20);
+}
+
+static int insert_facts(brief_db *db, long long id, const brief_facts *fs)
+{
+	static const char sql[] =
+		"INSERT INTO facts (doc_id, type, region, region_code, "
+		"parent_code, indicator, kind, value, unit, bound, qualifier, "
+		"period, year, name, investment_yi, status, tier, evidence, "
+		"offset, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+
+	if (!fs || fs->n == 0)
+		return 0;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL))
+		return fail(db, "storing facts");
+	for (size_t i = 0; i < fs->n && rc == 0; i++) {
+		bind_fact(st, id, &fs->v[i]);
+		rc = step_done(db, st, "storing facts");
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int store_tx(brief_db *db, const brief_article *a,
+		    const brief_facts *facts, long long *id, brief_stored *how)
+{
+	long long old;
+
+	*id = find_id(db, "SELECT id FROM documents WHERE hash = ?", a->hash);
+	if (*id != 0) {
+		*how = BRIEF_STORED_UNCHANGED;
+		return *id < 0 ? -1 : 0;
+	}
+	old = find_id(db, "SELECT id FROM documents WHERE path = ?", a->path);
+	if (old < 0)
+		return -1;
+	*how = old ? BRIEF_STORED_REPLACED : BRIEF_STORED_NEW;
+	if (old) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "DELETE FROM documents WHERE id = %lld",
+			 old);
+		if (exec(db, sql))
+			return -1;
+	}
+	if (insert_document(db, a, id) || insert_sentences(db, a, *id) ||
+	    insert_warnings(db, a, *id) || insert_facts(db, *id, facts))
+		return -1;
+	return 0;
+}
+
+int brief_db_store(brief_db *db, const brief_article *a,
+		   const brief_facts *facts, long long *id, brief_stored *how)
+{
+	if (exec(db, "BEGIN IMMEDIATE"))
+		return -1;
+	if (store_tx(db, a, facts, id, how) || exec(db, "COMMIT")) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+int brief_db_replace_facts(brief_db *db, long long doc_id,
+			   const brief_facts *facts)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "DELETE FROM facts WHERE doc_id = %lld",
+		 doc_id);
+	if (exec(db, "BEGIN IMMEDIATE"))
+		return -1;
+	if (exec(db, sql) || insert_facts(db, doc_id, facts) ||
+	    exec(db, "COMMIT")) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- */
+/* Reading.                                                          */
+
+static char *col_dup(sqlite3_stmt *st, int i, size_t *len)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	size_t n = (size_t)sqlite3_column_bytes(st, i);
+	if (len)
+		*len = n;
+	if (!s)
+		return NULL;
+	char *p = malloc(n + 1);
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+static int load_document(brief_db *db, long long id, brief_article *a)
+{
+	static const char sql[] =
+		"SELECT path, name, hash, encoding, html, script, title, "
+		"published, source, original, clean_orig, text, invalid_bytes "
+		"FROM documents WHERE id = ?";
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL))
+		return fail(db, "loading a document");
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		brief_error(db->diag, db->path, "no document %lld", id);
+		goto out;
+	}
+	a->path = col_dup(st, 0, NULL);
+	a->name = col_dup(st, 1, NULL);
+	snprintf(a->hash, sizeof a->hash, "%s",
+		 (const char *)sqlite3_column_text(st, 2));
+	a->encoding = col_dup(st, 3, NULL);
+	a->html = sqlite3_column_int(st, 4) != 0;
+	a->script = strcmp((const char *)sqlite3_column_text(st, 5),
+			   "traditional") == 0 ? BRIEF_SCRIPT_TRADITIONAL
+					       : BRIEF_SCRIPT_SIMPLIFIED;
+	a->title = col_dup(st, 6, NULL);
+	a->published = col_dup(st, 7, NULL);
+	a->source = col_dup(st, 8, NULL);
+	a->original = col_dup(st, 9, &a->original_len);
+	a->clean_orig = col_dup(st, 10, &a->clean_orig_len);
+	a->text = col_dup(st, 11, &a->text_len);
+	a->invalid_bytes = (size_t)sqlite3_column_int64(st, 12);
+	rc = a->path && a->name && a->original && a->clean_orig && a->text ? 0 : -1;
+	if (rc)
+		brief_error(db->diag, db->path, "out of memory");
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Character offsets -> byte offsets, for offsets that mostly grow. */
+static size_t to_bytes(char_cursor *c, size_t len, size_t chars)
+{
+	if (chars < c->chars) {
+		c->byte = 0;
+		c->chars = 0;
+	}
+	c->byte += brief_utf8_byte_offset(c->s + c->byte, len - c->byte,
+					  chars - c->chars);
+	c->chars = chars;
+	return c->byte;
+}
+
+static int load_sentences(brief_db *db, long long id, brief_article *a)
+{
+	sqlite3_stmt *st = NULL;
+	char_cursor cur = { a->text, 0, 0 };
+	size_t cap = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT start, end, para FROM sentences "
+				      "WHERE doc_id = ? ORDER BY idx",
+			       -1, &st, NULL))
+		return fail(db, "loading sentences");
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (a->nsents == cap) {
+			cap = cap ? cap * 2 : 64;
+			brief_sentence *v = realloc(a->sents, cap * sizeof *v);
+			if (!v)
+				break;
+			a->sents = v;
+		}
+		brief_sentence *s = &a->sents[a->nsents++];
+		s->start = to_bytes(&cur, a->text_len,
+				    (size_t)sqlite3_column_int64(st, 0));
+		s->end = to_bytes(&cur, a->text_len,
+				  (size_t)sqlite3_column_int64(st, 1));
+		s->para = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : fail(db, "loading sentences");
+}
+
+static int load_garbles(brief_db *db, long long id, brief_article *a)
+{
+	sqlite3_stmt *st = NULL;
+	char_cursor cur = { a->text, 0, 0 };
+	size_t cap = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT start, end FROM warnings WHERE "
+				      "doc_id = ? AND kind = 'garbled' "
+				      "ORDER BY start",
+			       -1, &st, NULL))
+		return fail(db, "loading warnings");
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (a->ngarbles == cap) {
+			cap = cap ? cap * 2 : 8;
+			brief_garble *v = realloc(a->garbles, cap * sizeof *v);
+			if (!v)
+				break;
+			a->garbles = v;
+		}
+		brief_garble *g = &a->garbles[a->ngarbles++];
+		g->start = to_bytes(&cur, a->text_len,
+				    (size_t)sqlite3_column_int64(st, 0));
+		g->end = to_bytes(&cur, a->text_len,
+				  (size_t)sqlite3_column_int64(st, 1));
+		g->why = "garbled";
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : fail(db, "loading warnings");
+}
+
+int brief_db_load(brief_db *db, long long id, brief_article *out)
+{
+	memset(out, 0, sizeof *out);
+	if (load_document(db, id, out) || load_sentences(db, id, out) ||
+	    load_garbles(db, id, out)) {
+		brief_article_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+long long brief_db_resolve(brief_db *db, const char *doc)
+{
+	char *end;
+	long long id = strtoll(doc, &end, 10);
+	if (*doc && *end == '\0')
+		return find_id(db, "SELECT id FROM documents WHERE id = ?", doc) ? id : 0;
+	id = find_id(db, "SELECT id FROM documents WHERE name = ? ORDER BY id",
+		     doc);
+	if (id == 0) {
+		char *real = realpath(doc, NULL);
+		if (real)
+			id = find_id(db, "SELECT id FROM documents WHERE path = ?",
+				     real);
+		free(real);
+	}
+	return id;
+}
+
+size_t brief_db_doc_ids(brief_db *db, long long **ids)
+{
+	sqlite3_stmt *st = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*ids = NULL;
+	if (sqlite3_prepare_v2(db->h, "SELECT id FROM documents ORDER BY id",
+			       -1, &st, NULL)) {
+		fail(db, "listing documents");
+		return (size_t)-1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			long long *v = realloc(*ids, cap * sizeof *v);
+			if (!v)
+				break;
+			*ids = v;
+		}
+		(*ids)[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		fail(db, "listing documents");
+		return (size_t)-1;
+	}
+	return n;
+}
