@@ -33,5 +33,7 @@ bool brief_cli_wants_help(int argc, char **argv);
 int brief_cmd_ingest(brief_cli *cli, int argc, char **argv);
 int brief_cmd_docs(brief_cli *cli, int argc, char **argv);
 int brief_cmd_text(brief_cli *cli, int argc, char **argv);
+int brief_cmd_extract(brief_cli *cli, int argc, char **argv);
+int brief_cmd_export(brief_cli *cli, int argc, char **argv);
 
 #endif

@@ -1,0 +1,189 @@
+/*
+ * cmd_export.c - brief export: facts as JSON lines or CSV, one per fact,
+ * with exactly the fields of the exchange format (null where absent).
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+/* Column order of the exchange format; SQL column i+1 is field i. */
+static const char *const fields[] = {
+	"type", "doc", "region", "region_code", "indicator", "kind", "value",
+	"unit", "bound", "qualifier", "period", "year", "name",
+	"investment_yi", "status", "tier", "evidence", "offset",
+};
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+static const char export_sql[] =
+	"SELECT f.type, d.name, f.region, f.region_code, f.indicator, f.kind,"
+	" f.value, f.unit, f.bound, f.qualifier, f.period, f.year, f.name,"
+	" f.investment_yi, f.status, f.tier, f.evidence, f.offset"
+	" FROM facts f JOIN documents d ON d.id = f.doc_id"
+	" WHERE (?1 IS NULL OR f.region = ?1 OR f.region_code = ?1"
+	"        OR f.parent_code = ?1)"
+	"   AND (?2 IS NULL OR f.year = ?2)"
+	" ORDER BY d.name, f.offset, f.id";
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: brief [--db FILE] export [--format jsonl|csv] "
+		   "[--region R] [--year Y] [-o FILE]\n\n"
+		   "Writes every stored fact, one per line (jsonl, the default) or\n"
+		   "row (csv) with the fields\n  ");
+	for (size_t i = 0; i < NFIELDS; i++)
+		fprintf(f, "%s%s", fields[i], i + 1 < NFIELDS ? ", " : "\n");
+	fprintf(f, "--region takes a full name or a code (a city's code also\n"
+		   "selects its districts and counties).\n");
+}
+
+static json_t *cell_json(sqlite3_stmt *st, int col)
+{
+	switch (sqlite3_column_type(st, col)) {
+	case SQLITE_NULL:
+		return json_null();
+	case SQLITE_INTEGER:
+		return json_integer(sqlite3_column_int64(st, col));
+	case SQLITE_FLOAT:
+		return json_real(sqlite3_column_double(st, col));
+	default:
+		return json_string((const char *)sqlite3_column_text(st, col));
+	}
+}
+
+static int put_jsonl(FILE *out, sqlite3_stmt *st)
+{
+	json_t *o = json_object();
+	char *line;
+	int rc;
+
+	for (size_t i = 0; i < NFIELDS; i++)
+		json_object_set_new(o, fields[i], cell_json(st, (int)i));
+	/* 15 significant digits: 801.57 stays 801.57, not 801.57000000000005 */
+	line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER |
+				     JSON_REAL_PRECISION(15));
+	rc = line && fprintf(out, "%s\n", line) > 0 ? 0 : -1;
+	free(line);
+	json_decref(o);
+	return rc;
+}
+
+static void put_csv_cell(FILE *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, out);
+		return;
+	}
+	putc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', out);
+		putc(*s, out);
+	}
+	putc('"', out);
+}
+
+static int put_csv(FILE *out, sqlite3_stmt *st)
+{
+	for (size_t i = 0; i < NFIELDS; i++) {
+		int col = (int)i;
+		if (i)
+			putc(',', out);
+		if (sqlite3_column_type(st, col) == SQLITE_FLOAT)
+			fprintf(out, "%.15g", sqlite3_column_double(st, col));
+		else if (sqlite3_column_type(st, col) != SQLITE_NULL)
+			put_csv_cell(out, (const char *)sqlite3_column_text(st, col));
+	}
+	return fputs("\r\n", out) < 0 ? -1 : 0;
+}
+
+typedef struct export_opts {
+	bool csv;
+	const char *region, *out;
+	int year;
+} export_opts;
+
+/* Returns an exit status when the command is done (help, usage error),
+ * -1 when it should go on. */
+static int parse(int argc, char **argv, export_opts *o)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "region", required_argument, NULL, 'r' },
+		{ "year", required_argument, NULL, 'y' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "f:r:y:o:h", opts, NULL)) != -1) {
+		if (c == 'f' && (!strcmp(optarg, "csv") || !strcmp(optarg, "jsonl")))
+			o->csv = !strcmp(optarg, "csv");
+		else if (c == 'r')
+			o->region = optarg;
+		else if (c == 'y' && atoi(optarg) > 0)
+			o->year = atoi(optarg);
+		else if (c == 'o')
+			o->out = optarg;
+		else {
+			usage(c == 'h' ? stdout : stderr);
+			return c == 'h' ? BRIEF_EXIT_OK : BRIEF_EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return BRIEF_EXIT_USAGE;
+	}
+	return -1;
+}
+
+static int write_all(FILE *out, sqlite3_stmt *st, const export_opts *o)
+{
+	int rc;
+	if (o->csv)
+		for (size_t i = 0; i < NFIELDS; i++)
+			fprintf(out, "%s%s", fields[i], i + 1 < NFIELDS ? "," : "\r\n");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((o->csv ? put_csv : put_jsonl)(out, st))
+			return -1;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int brief_cmd_export(brief_cli *cli, int argc, char **argv)
+{
+	export_opts o = { 0 };
+	sqlite3_stmt *st = NULL;
+	brief_db *db;
+	FILE *out = stdout;
+	int status = parse(argc, argv, &o);
+
+	if (status >= 0)
+		return status;
+	status = BRIEF_EXIT_PARTIAL;
+	if (!(db = brief_cli_open_db(cli)))
+		return status;
+	if (sqlite3_prepare_v2(brief_db_handle(db), export_sql, -1, &st, NULL))
+		goto out;
+	if (o.region)
+		sqlite3_bind_text(st, 1, o.region, -1, SQLITE_STATIC);
+	if (o.year)
+		sqlite3_bind_int(st, 2, o.year);
+	if (o.out && !(out = fopen(o.out, "w"))) {
+		brief_error(&cli->diag, o.out, "cannot write");
+		goto out;
+	}
+	if (write_all(out, st, &o) == 0 && fflush(out) == 0)
+		status = BRIEF_EXIT_OK;
+	else
+		brief_error(&cli->diag, o.out ? o.out : "stdout",
+			    "export failed: %s", sqlite3_errmsg(brief_db_handle(db)));
+out:
+	if (out != stdout)
+		fclose(out);
+	sqlite3_finalize(st);
+	brief_db_close(db);
+	return status;
+}

@@ -1,0 +1,246 @@
+/* cmd_ingest.c - brief ingest PATH...: files and directories -> database. */
+#include <dirent.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+
+typedef struct file_list {
+	char **v;
+	size_t n, cap;
+} file_list;
+
+typedef struct ingest_run {
+	brief_cli *cli;
+	brief_db *db;
+	brief_ingester *ing;
+	brief_gazetteer *gaz;
+	brief_extractor *ext;
+	size_t done, failed, counts[3];
+	unsigned long long bytes;
+	struct timespec t0;
+} ingest_run;
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: brief [--db FILE] ingest PATH...\n\n"
+		   "Reads articles (.txt, .html, .htm; directories recursively),\n"
+		   "decodes, cleans and normalises them, extracts their facts and\n"
+		   "stores everything in the database. Content already stored is\n"
+		   "reported unchanged; a file whose content changed replaces its\n"
+		   "old version.\n\n"
+		   "options:\n"
+		   "  -q, --quiet  no line per file on stdout\n"
+		   "  -h, --help   this help\n");
+}
+
+static bool wanted(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	return dot && (strcasecmp(dot, ".txt") == 0 ||
+		       strcasecmp(dot, ".html") == 0 ||
+		       strcasecmp(dot, ".htm") == 0);
+}
+
+static int list_add(file_list *l, const char *path)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		char **v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		l->v = v;
+		l->cap = cap;
+	}
+	return (l->v[l->n] = strdup(path)) ? (l->n++, 0) : -1;
+}
+
+/* Adds the article files under `dir`, in name order so runs repeat. */
+static int walk(file_list *l, const char *dir, brief_diag *d)
+{
+	struct dirent **ents;
+	int n = scandir(dir, &ents, NULL, alphasort), rc = 0;
+
+	if (n < 0) {
+		brief_error(d, dir, "cannot read the directory");
+		return 0;
+	}
+	for (int i = 0; i < n; i++) {
+		const char *name = ents[i]->d_name;
+		char path[4096];
+		struct stat st;
+		if (name[0] == '.' ||
+		    snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path ||
+		    stat(path, &st))
+			continue;
+		if (S_ISDIR(st.st_mode))
+			rc |= walk(l, path, d);
+		else if (S_ISREG(st.st_mode) && wanted(name))
+			rc |= list_add(l, path);
+	}
+	for (int i = 0; i < n; i++)
+		free(ents[i]);
+	free(ents);
+	return rc;
+}
+
+static int collect(file_list *l, int argc, char **argv, brief_diag *d)
+{
+	for (int i = 0; i < argc; i++) {
+		struct stat st;
+		if (stat(argv[i], &st)) {
+			/* Named explicitly but missing: a failed input. */
+			brief_error(d, argv[i], "no such file or directory");
+			continue;
+		}
+		if (S_ISDIR(st.st_mode) ? walk(l, argv[i], d)
+					: list_add(l, argv[i]))
+			return -1;
+	}
+	/* Files named on the command line keep their order; duplicates go. */
+	for (size_t i = 0; i + 1 < l->n; i++)
+		for (size_t j = i + 1; j < l->n; j++)
+			if (strcmp(l->v[i], l->v[j]) == 0) {
+				free(l->v[j]);
+				l->v[j--] = l->v[--l->n];
+			}
+	return 0;
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void progress(ingest_run *r, size_t total, bool last)
+{
+	if (!r->cli->tty)
+		return;
+	double s = seconds_since(&r->t0);
+	fprintf(stderr, "\r\033[Kingest: %zu/%zu files, %.1f MB/s", r->done, total,
+		s > 0 ? (double)r->bytes / 1e6 / s : 0.0);
+	if (last)
+		fputc('\n', stderr);
+}
+
+static const char *const how_names[] = { "new", "unchanged", "replaced" };
+
+static void ingest_one(ingest_run *r, const char *path, bool quiet)
+{
+	brief_article a;
+	brief_facts facts = { 0 };
+	brief_diag *d = &r->cli->diag;
+	long long id = 0;
+	brief_stored how;
+
+	if (brief_ingest_file(r->ing, path, &a, d)) {
+		r->failed++;
+		return;
+	}
+	r->bytes += a.original_len;
+	if (brief_extract(r->ext, &a, &facts) ||
+	    brief_db_store(r->db, &a, &facts, &id, &how)) {
+		brief_error(d, path, "not stored");
+		r->failed++;
+		goto out;
+	}
+	r->counts[how]++;
+	if (a.ngarbles)
+		brief_warn(d, path, "%zu garbled span%s (no facts taken from them)",
+			   a.ngarbles, a.ngarbles == 1 ? "" : "s");
+	if (a.invalid_bytes)
+		brief_warn(d, path, "%zu byte%s not valid %s, replaced by U+FFFD",
+			   a.invalid_bytes, a.invalid_bytes == 1 ? "" : "s",
+			   a.encoding);
+	if (!quiet)
+		printf("%-9s %4lld  %s  (%s, %s, %zu sentences, %zu facts)\n",
+		       how_names[how], id, path, a.encoding,
+		       a.script == BRIEF_SCRIPT_TRADITIONAL ? "traditional"
+							    : "simplified",
+		       a.nsents, how == BRIEF_STORED_UNCHANGED ? 0 : facts.n);
+out:
+	brief_facts_free(&facts);
+	brief_article_free(&a);
+}
+
+static int setup(ingest_run *r)
+{
+	brief_diag *d = &r->cli->diag;
+	if (!(r->db = brief_cli_open_db(r->cli)) ||
+	    !(r->ing = brief_ingester_new(d)))
+		return -1;
+	if (!(r->gaz = brief_gazetteer_new())) {
+		brief_error(d, NULL, "cannot load the region table");
+		return -1;
+	}
+	return (r->ext = brief_extractor_new(r->gaz, d)) ? 0 : -1;
+}
+
+static void teardown(ingest_run *r)
+{
+	brief_extractor_free(r->ext);
+	brief_gazetteer_free(r->gaz);
+	brief_ingester_free(r->ing);
+	brief_db_close(r->db);
+}
+
+int brief_cmd_ingest(brief_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	ingest_run r = { .cli = cli };
+	file_list files = { 0 };
+	bool quiet = false;
+	int c, status = BRIEF_EXIT_OK;
+
+	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+		if (c == 'q')
+			quiet = true;
+		else {
+			usage(c == 'h' ? stdout : stderr);
+			return c == 'h' ? BRIEF_EXIT_OK : BRIEF_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return BRIEF_EXIT_USAGE;
+	}
+	size_t errors0 = cli->diag.nerrors;
+	if (collect(&files, argc - optind, argv + optind, &cli->diag) ||
+	    setup(&r)) {
+		status = BRIEF_EXIT_PARTIAL;
+		goto out;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &r.t0);
+	for (size_t i = 0; i < files.n; i++) {
+		ingest_one(&r, files.v[i], quiet);
+		r.done++;
+		progress(&r, files.n, i + 1 == files.n);
+	}
+	if (!quiet)
+		printf("ingest: %zu file%s: %zu new, %zu unchanged, "
+		       "%zu replaced, %zu failed\n",
+		files.n, files.n == 1 ? "" : "s", r.counts[BRIEF_STORED_NEW],
+		r.counts[BRIEF_STORED_UNCHANGED], r.counts[BRIEF_STORED_REPLACED],
+		r.failed);
+	if (cli->diag.nerrors > errors0)
+		status = BRIEF_EXIT_PARTIAL;
+out:
+	teardown(&r);
+	for (size_t i = 0; i < files.n; i++)
+		free(files.v[i]);
+	free(files.v);
+	return status;
+}

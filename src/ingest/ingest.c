@@ -1,0 +1,239 @@
+/*
+ * ingest.c - one file -> one brief_article:
+ * read -> decode -> (html) -> meta -> clean -> script -> sentences, garbles.
+ */
+#include "ingest/ingest.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "ingest/clean.h"
+#include "ingest/decode.h"
+#include "ingest/html.h"
+#include "ingest/meta.h"
+#include "ingest/script.h"
+#include "ingest/sentence.h"
+
+struct brief_ingester {
+	brief_cleaner *cleaner;
+	brief_t2s *t2s;
+};
+
+brief_ingester *brief_ingester_new(brief_diag *d)
+{
+	char why[256] = "";
+	brief_ingester *ing = calloc(1, sizeof *ing);
+
+	if (!ing || !(ing->cleaner = brief_cleaner_new())) {
+		brief_error(d, NULL, "cannot set up the text cleaner");
+		goto fail;
+	}
+	if (!(ing->t2s = brief_t2s_new(why, sizeof why))) {
+		brief_error(d, NULL, "%s", why);
+		goto fail;
+	}
+	return ing;
+fail:
+	brief_ingester_free(ing);
+	return NULL;
+}
+
+void brief_ingester_free(brief_ingester *ing)
+{
+	if (!ing)
+		return;
+	brief_cleaner_free(ing->cleaner);
+	brief_t2s_free(ing->t2s);
+	free(ing);
+}
+
+static bool html_name(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	return dot && (strcasecmp(dot, ".html") == 0 ||
+		       strcasecmp(dot, ".htm") == 0);
+}
+
+static void sha256_hex(const char *s, size_t n, char out[65])
+{
+	gchar *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+						 (const guchar *)s, n);
+	snprintf(out, 65, "%s", hex ? hex : "");
+	g_free(hex);
+}
+
+/* Simplified copy of a short metadata string; NULL stays NULL. */
+static char *to_simplified(brief_ingester *ing, brief_script script, char *s)
+{
+	if (!s || script != BRIEF_SCRIPT_TRADITIONAL)
+		return s;
+	char *t = brief_t2s_convert(ing->t2s, s, strlen(s), NULL);
+	if (!t)
+		return s;
+	free(s);
+	return t;
+}
+
+static int take_meta(brief_ingester *ing, const char *body, size_t len,
+		     char *html_title, brief_article *a)
+{
+	brief_meta m = { 0 };
+	if (brief_meta_extract(body, len, &m))
+		return -1;
+	/* An HTML page's own <h1>/<title> beats a guess from the text. */
+	a->title = html_title ? html_title : m.title;
+	if (html_title)
+		free(m.title);
+	a->published = m.published;
+	a->source = m.source;
+	a->title = to_simplified(ing, a->script, a->title);
+	a->source = to_simplified(ing, a->script, a->source);
+	return 0;
+}
+
+static int analyse(brief_ingester *ing, brief_article *a)
+{
+	a->script = brief_script_detect(a->clean_orig, a->clean_orig_len);
+	if (a->script == BRIEF_SCRIPT_TRADITIONAL)
+		a->text = brief_t2s_convert(ing->t2s, a->clean_orig,
+					    a->clean_orig_len, &a->text_len);
+	else if ((a->text = malloc(a->clean_orig_len + 1))) {
+		memcpy(a->text, a->clean_orig, a->clean_orig_len + 1);
+		a->text_len = a->clean_orig_len;
+	}
+	if (!a->text)
+		return -1;
+	a->nsents = brief_split_sentences(a->text, a->text_len, &a->sents);
+	if (a->nsents == (size_t)-1) {
+		a->nsents = 0;
+		return -1;
+	}
+	a->ngarbles = brief_find_garbles(a->text, a->text_len, &a->garbles);
+	return 0;
+}
+
+static int set_names(brief_article *a, const char *name)
+{
+	const char *base = strrchr(name, '/');
+	a->path = strdup(name);
+	a->name = strdup(base ? base + 1 : name);
+	return a->path && a->name ? 0 : -1;
+}
+
+int brief_ingest_bytes(brief_ingester *ing, const char *name,
+		       const char *bytes, size_t n, brief_article *out,
+		       brief_diag *d)
+{
+	brief_decoded dec = { 0 };
+	brief_html page = { 0 };
+	char why[256] = "";
+	const char *body;
+	size_t body_len;
+
+	memset(out, 0, sizeof *out);
+	if (n == 0) {
+		brief_error(d, name, "empty file");
+		return -1;
+	}
+	if (brief_decode(bytes, n, html_name(name), &dec, why, sizeof why)) {
+		brief_error(d, name, "%s", why);
+		return -1;
+	}
+	out->html = dec.html;
+	if (dec.html && brief_html_extract(dec.text, dec.len, &page)) {
+		brief_error(d, name, "cannot parse the HTML");
+		goto fail;
+	}
+	body = dec.html ? page.text : dec.text;
+	body_len = dec.html ? page.len : dec.len;
+	if (set_names(out, name) || !(out->encoding = strdup(dec.encoding)))
+		goto oom;
+	out->invalid_bytes = dec.invalid_bytes;
+	sha256_hex(dec.text, dec.len, out->hash);
+	out->clean_orig = brief_clean(ing->cleaner, body, body_len,
+				      &out->clean_orig_len);
+	if (!out->clean_orig)
+		goto oom;
+	if (out->clean_orig_len == 0) {
+		brief_error(d, name, "no article text in it (%s)", dec.encoding);
+		goto fail;
+	}
+	/* The script decides whether metadata is converted, so it comes
+	 * first; metadata is read from the text before cleaning. */
+	if (analyse(ing, out) || take_meta(ing, body, body_len, page.title, out))
+		goto oom;
+	page.title = NULL;
+	out->original = dec.text;
+	out->original_len = dec.len;
+	brief_html_free(&page);
+	return 0;
+oom:
+	brief_error(d, name, "out of memory");
+fail:
+	brief_decoded_free(&dec);
+	brief_html_free(&page);
+	brief_article_free(out);
+	return -1;
+}
+
+static char *read_file(const char *path, size_t *n, brief_diag *d)
+{
+	struct stat st;
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+
+	if (!f || fstat(fileno(f), &st)) {
+		brief_error(d, path, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		brief_error(d, path, "not a regular file");
+		goto out;
+	}
+	if ((unsigned long long)st.st_size > BRIEF_MAX_FILE) {
+		brief_error(d, path, "file too large (%lld MiB; the limit is %u MiB)",
+			    (long long)st.st_size >> 20, BRIEF_MAX_FILE >> 20);
+		goto out;
+	}
+	if (!(buf = malloc((size_t)st.st_size + 1))) {
+		brief_error(d, path, "out of memory");
+		goto out;
+	}
+	*n = fread(buf, 1, (size_t)st.st_size, f);
+	if (ferror(f)) {
+		brief_error(d, path, "cannot read: %s", strerror(errno));
+		free(buf);
+		buf = NULL;
+	}
+out:
+	if (f)
+		fclose(f);
+	return buf;
+}
+
+int brief_ingest_file(brief_ingester *ing, const char *path,
+		      brief_article *out, brief_diag *d)
+{
+	size_t n = 0;
+	char *bytes = read_file(path, &n, d);
+	char *real;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!bytes)
+		return -1;
+	rc = brief_ingest_bytes(ing, path, bytes, n, out, d);
+	free(bytes);
+	/* The stored path is canonical so that the same file reached from
+	 * another directory is recognised. */
+	if (rc == 0 && (real = realpath(path, NULL))) {
+		free(out->path);
+		out->path = real;
+	}
+	return rc;
+}
