@@ -89,3 +89,48 @@ Test(diag, names_the_file_and_counts)
 	cr_assert_eq(d.nerrors, 1);
 	cr_assert_eq(d.nwarnings, 1);
 }
+
+#include <dirent.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "util/fsutil.h"
+
+static void silent(void *user, brief_severity sev, const char *msg)
+{
+	(void)user, (void)sev, (void)msg;
+}
+
+Test(fsutil, atomic_write_creates_dirs_and_leaves_no_temp)
+{
+	char dir[64], path[128];
+	snprintf(dir, sizeof dir, "/tmp/brief-fsutil-%d", getpid());
+	snprintf(path, sizeof path, "%s/2025/钱塘区.pdf", dir);
+	brief_diag d = { .sink = silent };
+	cr_assert_eq(brief_write_atomic(path, "%PDF-1.4", 8, &d), 0);
+	cr_assert_eq(brief_write_atomic(path, "%PDF-1.7\n", 9, &d), 0);
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f);
+	char buf[16] = "";
+	cr_assert_eq(fread(buf, 1, sizeof buf, f), 9);
+	fclose(f);
+	cr_assert_str_eq(buf, "%PDF-1.7\n");
+	char sub[96];
+	snprintf(sub, sizeof sub, "%s/2025", dir);
+	DIR *dp = opendir(sub);
+	int entries = 0;
+	for (struct dirent *e; (e = readdir(dp));)
+		entries += e->d_name[0] != '.';
+	closedir(dp);
+	cr_assert_eq(entries, 1, "a temporary file was left behind");
+	unlink(path);
+	rmdir(sub);
+	rmdir(dir);
+}
+
+Test(fsutil, unwritable_place_is_an_error)
+{
+	brief_diag d = { .sink = silent };
+	cr_assert_eq(brief_write_atomic("/proc/brief-no/x.pdf", "x", 1, &d), -1);
+	cr_assert_eq(d.nerrors, 1);
+}

@@ -1,34 +1,15 @@
 /* cli.c - what the commands share: opening the database, help flags. */
 #include "cli/cli.h"
+#include "util/fsutil.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-/* mkdir -p for the directory part of `path`. */
-static int make_parent(const char *path)
-{
-	char *dir = strdup(path);
-	int rc = 0;
-
-	if (!dir)
-		return -1;
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0777) && errno != EEXIST)
-			rc = -1;
-		*p = '/';
-	}
-	free(dir);
-	return rc;
-}
-
 brief_db *brief_cli_open_db(brief_cli *cli)
 {
-	if (make_parent(cli->db_path)) {
+	if (brief_make_parent(cli->db_path)) {
 		brief_error(&cli->diag, cli->db_path,
 			    "cannot create its directory: %s", strerror(errno));
 		return NULL;

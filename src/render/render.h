@@ -29,6 +29,16 @@ typedef struct brief_render_opts {
 	long long epoch;            /* SOURCE_DATE_EPOCH, or -1 for now */
 } brief_render_opts;
 
+/* Renders in the format o->format; 0, or -1 after reporting through d. */
+int brief_render(const brief_doc *doc, const brief_render_opts *o,
+		 brief_buf *out, brief_diag *d);
+/* The same, written atomically to `path` (parent directories created). */
+int brief_render_file(const brief_doc *doc, const brief_render_opts *o,
+		      const char *path, brief_diag *d);
+/* "pdf", "tex", ... for a format; brief_format_parse: -1 if unknown. */
+const char *brief_format_ext(brief_format f);
+int brief_format_parse(const char *s);
+
 /* Each renders `doc` into `out`; 0, or -1 after reporting through d. */
 int brief_render_text(const brief_doc *doc, brief_buf *out);
 int brief_render_json(const brief_doc *doc, brief_buf *out);

@@ -1,0 +1,21 @@
+/* fsutil.h - files written whole or not at all. */
+#ifndef BRIEF_FSUTIL_H
+#define BRIEF_FSUTIL_H
+
+#include <stddef.h>
+
+#include "util/diag.h"
+
+/*
+ * Writes `len` bytes to `path` atomically: a temporary file in the same
+ * directory, fsync, rename over `path`. Creates missing parent
+ * directories. A reader (or a killed run) sees the old file or the new
+ * one, never a partial one. Returns 0, or -1 after reporting.
+ */
+int brief_write_atomic(const char *path, const void *data, size_t len,
+		       brief_diag *d);
+
+/* mkdir -p of the directory part of `path`. 0 or -1 (errno set). */
+int brief_make_parent(const char *path);
+
+#endif
