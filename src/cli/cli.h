@@ -30,10 +30,18 @@ brief_db *brief_cli_open_db(brief_cli *cli);
 /* True when argv holds -h or --help before any "--". */
 bool brief_cli_wants_help(int argc, char **argv);
 
+/* SOURCE_DATE_EPOCH, or -1 when unset or malformed. */
+long long brief_cli_epoch(void);
+/* DIR/YEAR/REGION.EXT with path separators in REGION replaced, so a name
+ * cannot leave DIR; malloc'd. */
+char *brief_cli_report_path(const char *dir, int year, const char *region,
+			    const char *ext);
+
 int brief_cmd_ingest(brief_cli *cli, int argc, char **argv);
 int brief_cmd_docs(brief_cli *cli, int argc, char **argv);
 int brief_cmd_text(brief_cli *cli, int argc, char **argv);
 int brief_cmd_extract(brief_cli *cli, int argc, char **argv);
 int brief_cmd_export(brief_cli *cli, int argc, char **argv);
+int brief_cmd_render(brief_cli *cli, int argc, char **argv);
 
 #endif
