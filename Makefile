@@ -29,7 +29,7 @@ DEB_BUILD := gcc make pkg-config libc6-dev libsqlite3-dev libpcre2-dev \
              libglib2.0-dev libcriterion-dev
 DEB_DATA  := libopencc-data fonts-arphic-uming fonts-wqy-zenhei fonts-wqy-microhei \
              fonts-droid-fallback
-DEB_TOOLS := python3 sqlite3 poppler-utils mupdf-tools qpdf valgrind \
+DEB_TOOLS := python3 time sqlite3 poppler-utils mupdf-tools qpdf valgrind \
              clang libclang-rt-14-dev
 DEB_ALL   := $(DEB_BUILD) $(DEB_DATA) $(DEB_TOOLS) $(DEB_EXTRA)
 
@@ -127,8 +127,9 @@ check-asan: deps
 valgrind: deps all
 	scripts/valgrind.sh $(BRIEF)
 
-bench: deps all
-	scripts/bench.sh $(BRIEF)
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/bench
+	scripts/bench.sh $(BRIEF) $(BUILD)/bench
 
 fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
@@ -139,6 +140,9 @@ fuzz: deps
 
 $(BUILD)/fuzz-ingest: tests/fuzz/fuzz_ingest.c $(LIBA)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+
+$(BUILD)/bench: bench/bench.c $(LIBA)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 golden: all
 	scripts/golden.sh $(BRIEF)

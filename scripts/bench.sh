@@ -1,0 +1,35 @@
+#!/bin/sh
+# bench.sh BRIEF BENCH - print the benchmark figures (make bench).
+set -eu
+brief=$1
+bench=$2
+simp="data/articles/001_fb79c2cc7258167d.txt data/articles/002_aad395e038006355.txt data/articles/004_74212d2662a3d8db.txt"
+trad="data/articles/000_851db24ed264abd6.txt data/articles/003_b4f9f690818a8c05.txt"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "== in-process, one core, 20 MB corpus of distinct copies"
+echo "Simplified input:"
+"$bench" extract $simp
+echo "Traditional input:"
+"$bench" extract $trad
+
+echo "== whole command: brief ingest (decode, clean, extract, SQLite)"
+for kind in simp trad; do
+	mkdir -p "$tmp/$kind"
+	eval files=\$$kind
+	i=0; bytes=0
+	while [ "$bytes" -lt 20000000 ]; do
+		for f in $files; do
+			i=$((i + 1))
+			{ echo "第${i}期"; cat "$f"; } > "$tmp/$kind/a$i.txt"
+		done
+		bytes=$(du -sb "$tmp/$kind" | cut -f1)
+	done
+	start=$(date +%s.%N)
+	"$brief" --db "$tmp/$kind.db" ingest -q "$tmp/$kind"
+	end=$(date +%s.%N)
+	echo "$kind $bytes $i $start $end" | awk '{ s = $5 - $4;
+		printf "  %-4s %6.1f MB/s of input, %6.0f articles/s (%d articles, %.1f MB, %.2f s)\n",
+		$1, $2 / 1e6 / s, $3 / s, $3, $2 / 1e6, s }'
+done
