@@ -622,3 +622,34 @@ size_t brief_db_doc_ids(brief_db *db, long long **ids)
 	}
 	return n;
 }
+
+int brief_db_mail_sent(brief_db *db, const char *key)
+{
+	long long n = find_id(db, "SELECT count(*) FROM mail_sent WHERE key = ?",
+			      key);
+	return n < 0 ? -1 : n > 0;
+}
+
+int brief_db_mail_record(brief_db *db, const char *key, const char *msgid,
+			 const char *region, int year, const char *email)
+{
+	static const char sql[] =
+		"INSERT OR REPLACE INTO mail_sent (key, message_id, region, year,"
+		" email, sent_at) VALUES (?,?,?,?,?,?)";
+	sqlite3_stmt *st = NULL;
+	char when[32];
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL))
+		return fail(db, "recording a sent message");
+	now_iso(when);
+	bind_text(st, 1, key);
+	bind_text(st, 2, msgid);
+	bind_text(st, 3, region);
+	sqlite3_bind_int(st, 4, year);
+	bind_text(st, 5, email);
+	bind_text(st, 6, when);
+	rc = step_done(db, st, "recording a sent message");
+	sqlite3_finalize(st);
+	return rc;
+}

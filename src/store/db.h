@@ -55,4 +55,11 @@ long long brief_db_resolve(brief_db *db, const char *doc);
  * (size_t)-1 on error. */
 size_t brief_db_doc_ids(brief_db *db, long long **ids);
 
+/* Whether a message with this key was accepted by a mail server before:
+ * 1 yes, 0 no, -1 error. */
+int brief_db_mail_sent(brief_db *db, const char *key);
+/* Records an accepted message. 0 or -1. */
+int brief_db_mail_record(brief_db *db, const char *key, const char *msgid,
+			 const char *region, int year, const char *email);
+
 #endif

@@ -67,3 +67,14 @@ CREATE TABLE facts (
 );
 CREATE INDEX facts_doc ON facts(doc_id);
 CREATE INDEX facts_region ON facts(region_code, year);
+
+-- migration 2
+-- Messages a mail server accepted, so a re-run does not send them again.
+CREATE TABLE mail_sent (
+  key        TEXT PRIMARY KEY,          -- sha256 of year, region, recipient, PDF
+  message_id TEXT NOT NULL,
+  region     TEXT NOT NULL,
+  year       INTEGER NOT NULL,
+  email      TEXT NOT NULL,
+  sent_at    TEXT NOT NULL
+);
