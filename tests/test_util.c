@@ -134,3 +134,18 @@ Test(fsutil, unwritable_place_is_an_error)
 	cr_assert_eq(brief_write_atomic("/proc/brief-no/x.pdf", "x", 1, &d), -1);
 	cr_assert_eq(d.nerrors, 1);
 }
+
+#include "cli/cli.h"
+
+Test(cli_path, names_from_data_cannot_escape)
+{
+	char *p = brief_cli_out_path("reports", 2025, "钱塘区", "pdf");
+	cr_assert_str_eq(p, "reports/2025/钱塘区.pdf");
+	free(p);
+	p = brief_cli_out_path("out", 0, "../../etc/passwd", NULL);
+	cr_assert_str_eq(p, "out/_.._.._etc_passwd");
+	free(p);
+	p = brief_cli_out_path("out", 2024, "a\nb/c", "eml");
+	cr_assert_str_eq(p, "out/2024/a_b_c.eml");
+	free(p);
+}

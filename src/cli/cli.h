@@ -32,10 +32,11 @@ bool brief_cli_wants_help(int argc, char **argv);
 
 /* SOURCE_DATE_EPOCH, or -1 when unset or malformed. */
 long long brief_cli_epoch(void);
-/* DIR/YEAR/REGION.EXT with path separators in REGION replaced, so a name
- * cannot leave DIR; malloc'd. */
-char *brief_cli_report_path(const char *dir, int year, const char *region,
-			    const char *ext);
+/* DIR/YEAR/BASE.EXT (no YEAR part when year is 0, no extension when ext
+ * is NULL), with separators and control characters in BASE replaced so
+ * that a name taken from data cannot leave DIR; malloc'd, NULL on OOM. */
+char *brief_cli_out_path(const char *dir, int year, const char *base,
+			 const char *ext);
 
 int brief_cmd_ingest(brief_cli *cli, int argc, char **argv);
 int brief_cmd_docs(brief_cli *cli, int argc, char **argv);
