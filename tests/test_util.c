@@ -143,7 +143,7 @@ Test(cli_path, names_from_data_cannot_escape)
 	cr_assert_str_eq(p, "reports/2025/钱塘区.pdf");
 	free(p);
 	p = brief_cli_out_path("out", 0, "../../etc/passwd", NULL);
-	cr_assert_str_eq(p, "out/_.._.._etc_passwd");
+	cr_assert_str_eq(p, "out/_._.._etc_passwd");
 	free(p);
 	p = brief_cli_out_path("out", 2024, "a\nb/c", "eml");
 	cr_assert_str_eq(p, "out/2024/a_b_c.eml");
