@@ -29,7 +29,7 @@ DEB_BUILD := gcc make pkg-config libc6-dev libsqlite3-dev libpcre2-dev \
              libglib2.0-dev libcriterion-dev
 DEB_DATA  := libopencc-data fonts-arphic-uming fonts-wqy-zenhei fonts-wqy-microhei \
              fonts-droid-fallback
-DEB_TOOLS := python3 time sqlite3 poppler-utils mupdf-tools qpdf valgrind \
+DEB_TOOLS := python3 python3-aiosmtpd time sqlite3 poppler-utils mupdf-tools qpdf valgrind \
              clang libclang-rt-14-dev
 DEB_ALL   := $(DEB_BUILD) $(DEB_DATA) $(DEB_TOOLS) $(DEB_EXTRA)
 
