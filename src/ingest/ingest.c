@@ -1,6 +1,6 @@
 /*
  * ingest.c - one file -> one brief_article:
- * read -> decode -> (html) -> meta -> clean -> script -> sentences, garbles.
+ * read -> decode -> (html) -> script (t2s) -> clean, meta -> sentences, garbles.
  */
 #include "ingest/ingest.h"
 
@@ -67,54 +67,53 @@ static void sha256_hex(const char *s, size_t n, char out[65])
 	g_free(hex);
 }
 
-/* Simplified copy of a short metadata string; NULL stays NULL. */
-static char *to_simplified(brief_ingester *ing, brief_script script, char *s)
+/*
+ * Script first: a Traditional text is converted as a whole, once, and the
+ * cleaner takes its line decisions on the Simplified copy. Metadata are
+ * read from the Simplified text before cleaning (dates and sources sit in
+ * the lines cleaning removes).
+ */
+static int analyse(brief_ingester *ing, const char *body, size_t len,
+		   char *html_title, brief_article *a)
 {
-	if (!s || script != BRIEF_SCRIPT_TRADITIONAL)
-		return s;
-	char *t = brief_t2s_convert(ing->t2s, s, strlen(s), NULL);
-	if (!t)
-		return s;
-	free(s);
-	return t;
-}
+	char *simp = NULL;
+	size_t simp_len = 0;
+	brief_cleaned cl;
+	brief_meta m;
+	int rc = -1;
 
-static int take_meta(brief_ingester *ing, const char *body, size_t len,
-		     char *html_title, brief_article *a)
-{
-	brief_meta m = { 0 };
-	if (brief_meta_extract(body, len, &m))
+	a->script = brief_script_detect(body, len);
+	if (a->script == BRIEF_SCRIPT_TRADITIONAL &&
+	    !(simp = brief_t2s_convert(ing->t2s, body, len, &simp_len)))
 		return -1;
-	/* An HTML page's own <h1>/<title> beats a guess from the text. */
-	a->title = html_title ? html_title : m.title;
-	if (html_title)
-		free(m.title);
+	if (brief_clean(ing->cleaner, body, len, simp, simp_len, &cl))
+		goto out;
+	a->clean_orig = cl.orig;
+	a->clean_orig_len = cl.orig_len;
+	a->text = cl.simp;
+	a->text_len = cl.simp_len;
+	if (brief_meta_extract(simp ? simp : body, simp ? simp_len : len, &m))
+		goto out;
 	a->published = m.published;
 	a->source = m.source;
-	a->title = to_simplified(ing, a->script, a->title);
-	a->source = to_simplified(ing, a->script, a->source);
-	return 0;
-}
-
-static int analyse(brief_ingester *ing, brief_article *a)
-{
-	a->script = brief_script_detect(a->clean_orig, a->clean_orig_len);
-	if (a->script == BRIEF_SCRIPT_TRADITIONAL)
-		a->text = brief_t2s_convert(ing->t2s, a->clean_orig,
-					    a->clean_orig_len, &a->text_len);
-	else if ((a->text = malloc(a->clean_orig_len + 1))) {
-		memcpy(a->text, a->clean_orig, a->clean_orig_len + 1);
-		a->text_len = a->clean_orig_len;
+	a->title = m.title;
+	if (html_title) {       /* the page's own headline beats a guess */
+		free(a->title);
+		a->title = a->script == BRIEF_SCRIPT_TRADITIONAL
+				   ? brief_t2s_convert(ing->t2s, html_title,
+						       strlen(html_title), NULL)
+				   : strdup(html_title);
 	}
-	if (!a->text)
-		return -1;
 	a->nsents = brief_split_sentences(a->text, a->text_len, &a->sents);
 	if (a->nsents == (size_t)-1) {
 		a->nsents = 0;
-		return -1;
+		goto out;
 	}
 	a->ngarbles = brief_find_garbles(a->text, a->text_len, &a->garbles);
-	return 0;
+	rc = 0;
+out:
+	free(simp);
+	return rc;
 }
 
 static int set_names(brief_article *a, const char *name)
@@ -155,19 +154,12 @@ int brief_ingest_bytes(brief_ingester *ing, const char *name,
 		goto oom;
 	out->invalid_bytes = dec.invalid_bytes;
 	sha256_hex(dec.text, dec.len, out->hash);
-	out->clean_orig = brief_clean(ing->cleaner, body, body_len,
-				      &out->clean_orig_len);
-	if (!out->clean_orig)
+	if (analyse(ing, body, body_len, page.title, out))
 		goto oom;
-	if (out->clean_orig_len == 0) {
+	if (out->text_len == 0) {
 		brief_error(d, name, "no article text in it (%s)", dec.encoding);
 		goto fail;
 	}
-	/* The script decides whether metadata is converted, so it comes
-	 * first; metadata is read from the text before cleaning. */
-	if (analyse(ing, out) || take_meta(ing, body, body_len, page.title, out))
-		goto oom;
-	page.title = NULL;
 	out->original = dec.text;
 	out->original_len = dec.len;
 	brief_html_free(&page);

@@ -1,7 +1,7 @@
 /*
  * ingest.h - one file on disk -> one brief_article.
  *
- * decode -> (html) -> meta -> clean -> script -> sentences -> garbles.
+ * decode -> (html) -> script (t2s) -> clean, meta -> sentences, garbles.
  */
 #ifndef BRIEF_INGEST_H
 #define BRIEF_INGEST_H
