@@ -323,7 +323,8 @@ static uint32_t fold(uint32_t cp, uint32_t prev, uint32_t next)
 		utf8proc_int32_t d[4];
 		int last;
 		utf8proc_ssize_t n = utf8proc_decompose_char(
-			(utf8proc_int32_t)cp, d, 4, UTF8PROC_COMPAT, &last);
+			(utf8proc_int32_t)cp, d, 4,
+			(utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT), &last);
 		if (n == 1)
 			return (uint32_t)d[0];
 	}

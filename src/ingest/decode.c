@@ -219,7 +219,7 @@ static bool is_text(const brief_buf *b, size_t invalid, size_t in_len)
 	while (i < b->len) {
 		uint32_t cp = brief_utf8_next(b->data, b->len, &i);
 		chars++;
-		if ((cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\f') ||
+		if ((cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f') ||
 		    cp == 0x7F)
 			ctrl++;
 	}

@@ -98,7 +98,15 @@ static void end_line(brief_buf *b)
 		brief_buf_putc(b, '\n');
 }
 
-static void walk(xmlNode *n, brief_buf *b)
+static bool is_code(xmlNode *n)
+{
+	static const char *const code[] = { "script", "style", "noscript",
+					    "template", NULL };
+	return in_list(code, (const char *)n->name);
+}
+
+/* Text of a subtree; `all` keeps page chrome (for metadata). */
+static void walk_text(xmlNode *n, brief_buf *b, bool all)
 {
 	for (; n; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -106,15 +114,22 @@ static void walk(xmlNode *n, brief_buf *b)
 				put_text(b, (const char *)n->content);
 			continue;
 		}
-		if (n->type != XML_ELEMENT_NODE || is_chrome(n))
+		if (n->type != XML_ELEMENT_NODE || (all ? is_code(n) : is_chrome(n)))
 			continue;
-		bool block = in_list(blocks, (const char *)n->name);
+		bool block = in_list(blocks, (const char *)n->name) ||
+			     (all && n->children && !n->children->next &&
+			      n->children->type == XML_TEXT_NODE);
 		if (block)
 			end_line(b);
-		walk(n->children, b);
+		walk_text(n->children, b, all);
 		if (block)
 			end_line(b);
 	}
+}
+
+static void walk(xmlNode *n, brief_buf *b)
+{
+	walk_text(n, b, false);
 }
 
 /* Han characters in a subtree's text outside chrome, to find the story. */
@@ -235,14 +250,18 @@ int brief_html_extract(const char *utf8, size_t len, brief_html *out)
 	root = xmlDocGetRootElement(doc);
 	body = root ? find(root, "body") : NULL;
 	story = body ? find_story(body) : root;
+	brief_buf page = BRIEF_BUF_INIT;
 	if (story) {
 		out->title = page_title(root, story);
 		walk(story->children, &b);
+		walk_text(body ? body->children : root->children, &page, true);
 	}
 	end_line(&b);
+	end_line(&page);
 	xmlFreeDoc(doc);
 	out->text = brief_buf_detach(&b, &out->len);
-	return out->text ? 0 : -1;
+	out->page = brief_buf_detach(&page, &out->page_len);
+	return out->text && out->page ? 0 : -1;
 }
 
 void brief_html_free(brief_html *h)
@@ -251,5 +270,6 @@ void brief_html_free(brief_html *h)
 		return;
 	free(h->text);
 	free(h->title);
-	h->text = h->title = NULL;
+	free(h->page);
+	h->text = h->title = h->page = NULL;
 }

@@ -14,6 +14,9 @@ typedef struct brief_html {
 	char *text;             /* UTF-8 plain text, paragraphs on their own lines */
 	size_t len;
 	char *title;            /* <title> or the first <h1>, NULL if none */
+	char *page;             /* all text of the page (chrome included, no
+				   scripts): where datelines and sources sit */
+	size_t page_len;
 } brief_html;
 
 /* `utf8` is the whole page already decoded to UTF-8. Returns 0 or -1. */

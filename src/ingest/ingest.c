@@ -74,7 +74,7 @@ static void sha256_hex(const char *s, size_t n, char out[65])
  * the lines cleaning removes).
  */
 static int analyse(brief_ingester *ing, const char *body, size_t len,
-		   char *html_title, brief_article *a)
+		   const brief_html *page, brief_article *a)
 {
 	char *simp = NULL;
 	size_t simp_len = 0;
@@ -92,17 +92,29 @@ static int analyse(brief_ingester *ing, const char *body, size_t len,
 	a->clean_orig_len = cl.orig_len;
 	a->text = cl.simp;
 	a->text_len = cl.simp_len;
-	if (brief_meta_extract(simp ? simp : body, simp ? simp_len : len, &m))
+	if (page && page->page) {
+		/* a page's dateline sits outside its story */
+		char *p = a->script == BRIEF_SCRIPT_TRADITIONAL
+				  ? brief_t2s_convert(ing->t2s, page->page, page->page_len, NULL)
+				  : NULL;
+		rc = brief_meta_extract(p ? p : page->page,
+					p ? strlen(p) : page->page_len, &m);
+		free(p);
+	} else {
+		rc = brief_meta_extract(simp ? simp : body, simp ? simp_len : len, &m);
+	}
+	if (rc)
 		goto out;
+	rc = -1;
 	a->published = m.published;
 	a->source = m.source;
 	a->title = m.title;
-	if (html_title) {       /* the page's own headline beats a guess */
+	if (page && page->title) {      /* the page's own headline */
 		free(a->title);
 		a->title = a->script == BRIEF_SCRIPT_TRADITIONAL
-				   ? brief_t2s_convert(ing->t2s, html_title,
-						       strlen(html_title), NULL)
-				   : strdup(html_title);
+				   ? brief_t2s_convert(ing->t2s, page->title,
+						       strlen(page->title), NULL)
+				   : strdup(page->title);
 	}
 	a->nsents = brief_split_sentences(a->text, a->text_len, &a->sents);
 	if (a->nsents == (size_t)-1) {
@@ -154,7 +166,7 @@ int brief_ingest_bytes(brief_ingester *ing, const char *name,
 		goto oom;
 	out->invalid_bytes = dec.invalid_bytes;
 	sha256_hex(dec.text, dec.len, out->hash);
-	if (analyse(ing, body, body_len, page.title, out))
+	if (analyse(ing, body, body_len, dec.html ? &page : NULL, out))
 		goto oom;
 	if (out->text_len == 0) {
 		brief_error(d, name, "no article text in it (%s)", dec.encoding);
