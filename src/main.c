@@ -9,6 +9,10 @@
 
 /* One line per command; keep the order of the pipeline. */
 static const brief_command commands[] = {
+	{ "ingest", brief_cmd_ingest, "read articles into the database" },
+	{ "docs", brief_cmd_docs, "list the stored documents" },
+	{ "text", brief_cmd_text, "print a document's clean text" },
+	{ "export", brief_cmd_export, "write the facts as JSON lines or CSV" },
 	{ NULL, NULL, NULL }
 };
 

@@ -9,7 +9,6 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "extract/extract.h"
 #include "ingest/ingest.h"
 
 typedef struct file_list {
@@ -21,8 +20,6 @@ typedef struct ingest_run {
 	brief_cli *cli;
 	brief_db *db;
 	brief_ingester *ing;
-	brief_gazetteer *gaz;
-	brief_extractor *ext;
 	size_t done, failed, counts[3];
 	unsigned long long bytes;
 	struct timespec t0;
@@ -147,17 +144,16 @@ static void ingest_one(ingest_run *r, const char *path, bool quiet)
 		return;
 	}
 	r->bytes += a.original_len;
-	if (brief_extract(r->ext, &a, &facts) ||
-	    brief_db_store(r->db, &a, &facts, &id, &how)) {
+	if (brief_db_store(r->db, &a, &facts, &id, &how)) {
 		brief_error(d, path, "not stored");
 		r->failed++;
 		goto out;
 	}
 	r->counts[how]++;
-	if (a.ngarbles)
+	if (how != BRIEF_STORED_UNCHANGED && a.ngarbles)
 		brief_warn(d, path, "%zu garbled span%s (no facts taken from them)",
 			   a.ngarbles, a.ngarbles == 1 ? "" : "s");
-	if (a.invalid_bytes)
+	if (how != BRIEF_STORED_UNCHANGED && a.invalid_bytes)
 		brief_warn(d, path, "%zu byte%s not valid %s, replaced by U+FFFD",
 			   a.invalid_bytes, a.invalid_bytes == 1 ? "" : "s",
 			   a.encoding);
@@ -178,17 +174,11 @@ static int setup(ingest_run *r)
 	if (!(r->db = brief_cli_open_db(r->cli)) ||
 	    !(r->ing = brief_ingester_new(d)))
 		return -1;
-	if (!(r->gaz = brief_gazetteer_new())) {
-		brief_error(d, NULL, "cannot load the region table");
-		return -1;
-	}
-	return (r->ext = brief_extractor_new(r->gaz, d)) ? 0 : -1;
+	return 0;
 }
 
 static void teardown(ingest_run *r)
 {
-	brief_extractor_free(r->ext);
-	brief_gazetteer_free(r->gaz);
 	brief_ingester_free(r->ing);
 	brief_db_close(r->db);
 }
