@@ -1,0 +1,451 @@
+/*
+ * regions.c - the gazetteer: China's divisions from data/regions.tsv
+ * (embedded), looked up by code and name, and found in running text.
+ *
+ * Names are indexed by their first two code points, so a scan costs one
+ * hash lookup per character plus a few comparisons where a name may
+ * start. The longest name wins at each position.
+ */
+#include "extract/regions.h"
+
+#include <glib.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/embed.h"
+#include "util/utf8.h"
+
+typedef enum { NAME_FULL, NAME_SHORT, NAME_FORMER } name_kind;
+
+typedef struct name_entry {
+	const char *s;
+	size_t len;
+	size_t region;          /* index into regions */
+	name_kind kind;
+} name_entry;
+
+struct brief_gazetteer {
+	char *data;             /* the table, split in place */
+	brief_region *regions;
+	size_t nregions;
+	name_entry *names;
+	size_t nnames;
+	GHashTable *by_code;    /* code -> region index + 1 */
+	GHashTable *by_pair;    /* first two code points -> GArray of name index */
+	GHashTable *by_name;    /* name -> GArray of name index */
+};
+
+/* Short forms that are also everyday words: they name the region only
+ * next to its full name, its city or a sibling (see accept_short). */
+static const char *const common_words[] = {
+	"城区", "新城", "和平", "长安", "朝阳", "新华", "南山", "西湖", "江山",
+	"永和", "开发", "中山", "东方", "南海", "北海", "白山", "青山", "宝山",
+	"金山", "铁山", "平安", "新区", "海城", "河东", "河西", "城中", "城关",
+	"郊区", "矿区", "市中", "城东", "城西", "城南", "城北", "东区", "西区",
+	"南区", "北区", "大通", "新兴", "东山", "西山", "安定", "太平", "红旗",
+	"向阳", "前进", "胜利", "工农", "光明", "永定", "新市", "吉利", "高新",
+	NULL,
+};
+
+static uint64_t pair_key(const char *s, size_t len)
+{
+	size_t i = 0;
+	uint64_t a = brief_utf8_next(s, len, &i);
+	uint64_t b = i < len ? brief_utf8_next(s, len, &i) : 0;
+	return a << 21 | b;
+}
+
+static void add_name(brief_gazetteer *g, const char *s, size_t region,
+		     name_kind kind)
+{
+	name_entry *e = &g->names[g->nnames];
+	*e = (name_entry){ s, strlen(s), region, kind };
+	if (brief_utf8_chars(s, e->len) < 2)
+		return;
+	uint64_t *key = g_new(uint64_t, 1);
+	*key = pair_key(s, e->len);
+	GArray *a = g_hash_table_lookup(g->by_pair, key);
+	if (!a) {
+		a = g_array_new(FALSE, FALSE, sizeof(size_t));
+		g_hash_table_insert(g->by_pair, key, a);
+	} else {
+		g_free(key);
+	}
+	size_t idx = g->nnames++;
+	g_array_append_val(a, idx);
+	GArray *b = g_hash_table_lookup(g->by_name, s);
+	if (!b) {
+		b = g_array_new(FALSE, FALSE, sizeof(size_t));
+		g_hash_table_insert(g->by_name, (gpointer)s, b);
+	}
+	g_array_append_val(b, idx);
+}
+
+/* Splits one TSV line in place into up to `max` fields. */
+static size_t fields(char *line, char **f, size_t max)
+{
+	size_t n = 0;
+	f[n++] = line;
+	for (char *p = line; *p && n < max; p++)
+		if (*p == '\t') {
+			*p = '\0';
+			f[n++] = p + 1;
+		}
+	return n;
+}
+
+static void add_region(brief_gazetteer *g, char **f)
+{
+	brief_region *r = &g->regions[g->nregions];
+	size_t idx = g->nregions++;
+	r->code = f[0];
+	r->name = f[1];
+	r->parent_code = *f[2] ? f[2] : NULL;
+	r->level = (brief_level)atoi(f[3]);
+	r->short_name = *f[4] ? f[4] : NULL;
+	g_hash_table_insert(g->by_code, (gpointer)r->code, GSIZE_TO_POINTER(idx + 1));
+	add_name(g, r->name, idx, NAME_FULL);
+	if (r->short_name)
+		add_name(g, r->short_name, idx, NAME_SHORT);
+	for (char *p = f[5], *end; p && *p; p = end) {
+		end = strchr(p, ',');
+		if (end)
+			*end++ = '\0';
+		add_name(g, p, idx, NAME_FORMER);
+	}
+}
+
+static void free_array(gpointer a)
+{
+	g_array_free(a, TRUE);
+}
+
+brief_gazetteer *brief_gazetteer_new(void)
+{
+	size_t len, lines = 0;
+	const char *tsv = brief_embed("regions.tsv", &len);
+	brief_gazetteer *g;
+
+	if (!tsv || !(g = calloc(1, sizeof *g)))
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		lines += tsv[i] == '\n';
+	g->data = strndup(tsv, len);
+	g->regions = calloc(lines + 1, sizeof *g->regions);
+	g->names = calloc(4 * (lines + 1), sizeof *g->names);
+	g->by_code = g_hash_table_new(g_str_hash, g_str_equal);
+	g->by_pair = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, free_array);
+	g->by_name = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, free_array);
+	if (!g->data || !g->regions || !g->names) {
+		brief_gazetteer_free(g);
+		return NULL;
+	}
+	for (char *line = g->data, *next; line && *line; line = next) {
+		char *f[6] = { 0 };
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (*line != '#' && fields(line, f, 6) == 6)
+			add_region(g, f);
+	}
+	return g;
+}
+
+void brief_gazetteer_free(brief_gazetteer *g)
+{
+	if (!g)
+		return;
+	if (g->by_code)
+		g_hash_table_destroy(g->by_code);
+	if (g->by_pair)
+		g_hash_table_destroy(g->by_pair);
+	if (g->by_name)
+		g_hash_table_destroy(g->by_name);
+	free(g->regions);
+	free(g->names);
+	free(g->data);
+	free(g);
+}
+
+const brief_region *brief_region_by_code(const brief_gazetteer *g,
+					 const char *code)
+{
+	size_t i = GPOINTER_TO_SIZE(g_hash_table_lookup(g->by_code, code));
+	return i ? &g->regions[i - 1] : NULL;
+}
+
+const brief_region *brief_region_parent(const brief_gazetteer *g,
+					const brief_region *r)
+{
+	return r && r->parent_code ? brief_region_by_code(g, r->parent_code) : NULL;
+}
+
+size_t brief_region_lookup(const brief_gazetteer *g, const char *name,
+			   const brief_region **out, size_t max)
+{
+	GArray *a = g_hash_table_lookup(g->by_name, name);
+	size_t n = 0;
+	for (guint i = 0; a && i < a->len; i++) {
+		const brief_region *r = &g->regions[g->names[g_array_index(a, size_t, i)].region];
+		bool dup = false;
+		for (size_t k = 0; k < n && k < max; k++)
+			dup |= out[k] == r;
+		if (dup)
+			continue;
+		if (n < max)
+			out[n] = r;
+		n++;
+	}
+	return n;
+}
+
+size_t brief_region_children(const brief_gazetteer *g, const char *code,
+			     const brief_region **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < g->nregions; i++) {
+		const char *p = g->regions[i].parent_code;
+		if ((!code && !p) || (code && p && strcmp(p, code) == 0)) {
+			if (n < max)
+				out[n] = &g->regions[i];
+			n++;
+		}
+	}
+	return n;
+}
+
+/* ---------------------------------------------------------------- */
+/* Scanning.                                                         */
+
+typedef struct raw_hit {
+	size_t start, end;
+	GArray *cands;          /* name indices with this exact text */
+	bool short_form;
+} raw_hit;
+
+/* The longest name starting at byte i, or NULL. */
+static GArray *longest_at(const brief_gazetteer *g, const char *t, size_t len,
+			  size_t i, size_t *end)
+{
+	uint64_t key = pair_key(t + i, len - i);
+	GArray *a = g_hash_table_lookup(g->by_pair, &key);
+	const name_entry *best = NULL;
+	for (guint k = 0; a && k < a->len; k++) {
+		const name_entry *e = &g->names[g_array_index(a, size_t, k)];
+		if (e->len <= len - i && (!best || e->len > best->len) &&
+		    memcmp(t + i, e->s, e->len) == 0)
+			best = e;
+	}
+	if (!best)
+		return NULL;
+	*end = i + best->len;
+	return g_hash_table_lookup(g->by_name, best->s);
+}
+
+static bool is_common_word(const char *s, size_t n)
+{
+	for (const char *const *w = common_words; *w; w++)
+		if (strlen(*w) == n && memcmp(*w, s, n) == 0)
+			return true;
+	return false;
+}
+
+/* What follows a short form and makes it a place inside the region
+ * (萧山机场, 余杭塘路, 西湖景区) rather than the region itself. */
+static bool place_follows(const char *t, size_t len, size_t end)
+{
+	static const char *const places[] = {
+		"路", "街", "镇", "乡", "村", "湖", "山", "江", "河", "桥", "站",
+		"港", "机场", "大道", "景区", "公园", "中学", "小学", "大学", "医院",
+		"塘", "溪", "岛", "湾", "寺", "楼", "门", NULL,
+	};
+	for (const char *const *p = places; *p; p++) {
+		size_t k = strlen(*p);
+		if (end + k <= len && memcmp(t + end, *p, k) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool is_common_word(const char *s, size_t n);
+
+/* Whether a name at byte i starts a word: the character before it is no
+ * Han character, or one that commonly stands before a place name. */
+static bool word_start(const char *t, size_t i)
+{
+	static const char before[] = "的和与及在是对到从向由为将等如省市、，,“（(赴至";
+	if (i == 0)
+		return true;
+	size_t p = brief_utf8_prev(t, i), j = p;
+	uint32_t cp = brief_utf8_next(t, i, &j);
+	if (!brief_is_han(cp))
+		return true;
+	for (size_t k = 0; k + (i - p) <= sizeof before - 1; k++)
+		if (memcmp(before + k, t + p, i - p) == 0)
+			return true;
+	return false;
+}
+
+/* Regions named in the text without doubt: full or former names that
+ * belong to one region and stand as words of their own, and the short
+ * names of provinces (浙江). */
+static void anchors(const brief_gazetteer *g, const raw_hit *h, size_t n,
+		    const char *t, GHashTable *set)
+{
+	for (size_t i = 0; i < n; i++) {
+		const brief_region *only = NULL;
+		bool many = false;
+		for (guint k = 0; k < h[i].cands->len; k++) {
+			const brief_region *r =
+				&g->regions[g->names[g_array_index(h[i].cands, size_t, k)].region];
+			if (only && only != r)
+				many = true;
+			only = r;
+		}
+		if (!only || many)
+			continue;
+		if (is_common_word(t + h[i].start, h[i].end - h[i].start) ||
+		    (h[i].short_form && only->level != BRIEF_LEVEL_PROVINCE) ||
+		    (!h[i].short_form && only->level != BRIEF_LEVEL_PROVINCE &&
+		     !word_start(t, h[i].start)))
+			continue;
+		g_hash_table_add(set, (gpointer)only->code);
+	}
+}
+
+static bool in_set(GHashTable *set, const char *code)
+{
+	return code && g_hash_table_contains(set, code);
+}
+
+/* How strongly the context supports region r: its own full name, its
+ * parent or grandparent, or a sibling named in the text. */
+static int support(const brief_gazetteer *g, const brief_region *r,
+		   GHashTable *set)
+{
+	const brief_region *p = brief_region_parent(g, r);
+	int s = 0;
+	if (in_set(set, r->code))
+		s += 4;
+	if (p && in_set(set, p->code))
+		s += 3;
+	if (p && in_set(set, p->parent_code))
+		s += 1;
+	GHashTableIter ci;
+	gpointer ckey;
+	g_hash_table_iter_init(&ci, set);
+	while (g_hash_table_iter_next(&ci, &ckey, NULL)) {
+		const brief_region *o = brief_region_by_code(g, ckey);
+		if (o && o->parent_code && strcmp(o->parent_code, r->code) == 0) {
+			s += 3;         /* a county of this city is named */
+			break;
+		}
+	}
+	if (p) {
+		GHashTableIter it;
+		gpointer key;
+		g_hash_table_iter_init(&it, set);
+		while (g_hash_table_iter_next(&it, &key, NULL)) {
+			const brief_region *o = brief_region_by_code(g, key);
+			if (o && o != r && o->parent_code &&
+			    strcmp(o->parent_code, p->code) == 0) {
+				s += 2;
+				break;
+			}
+		}
+	}
+	return s;
+}
+
+/* The region a hit means, or NULL when the context does not settle it. */
+static const brief_region *resolve(const brief_gazetteer *g, const raw_hit *h,
+				   GHashTable *set, const char *t, size_t len)
+{
+	const brief_region *best = NULL;
+	int best_s = -1, ties = 0;
+	for (guint k = 0; k < h->cands->len; k++) {
+		const name_entry *e = &g->names[g_array_index(h->cands, size_t, k)];
+		const brief_region *r = &g->regions[e->region];
+		/* a higher level first: 吉林 is the province before the city */
+		int s = support(g, r, set) * 4 + (4 - (int)r->level);
+		if (s > best_s) {
+			best = r;
+			best_s = s;
+			ties = 0;
+		} else if (s == best_s && r != best) {
+			ties++;
+		}
+	}
+	if (!best || ties)
+		return NULL;
+	if (h->cands->len > 1 && support(g, best, set) == 0)
+		return NULL;    /* 鼓楼区 with no city in sight */
+	bool common = is_common_word(t + h->start, h->end - h->start);
+	if (h->short_form && place_follows(t, len, h->end))
+		return NULL;
+	if (support(g, best, set) > 0 || (best->level == BRIEF_LEVEL_PROVINCE && !common))
+		return best;
+	/* Unsupported by the rest of the text: only a full name standing as
+	 * a word of its own (亚运城市 holds no 运城市). */
+	if (h->short_form || common || !word_start(t, h->start))
+		return NULL;
+	return best;
+}
+
+static size_t collect(const brief_gazetteer *g, const char *t, size_t len,
+		      raw_hit **out)
+{
+	raw_hit *v = NULL;
+	size_t n = 0, cap = 0, i = 0;
+	while (i < len) {
+		size_t end;
+		GArray *c = ((unsigned char)t[i] >= 0xE0)
+				    ? longest_at(g, t, len, i, &end) : NULL;
+		if (!c) {
+			brief_utf8_next(t, len, &i);
+			continue;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			raw_hit *p = realloc(v, cap * sizeof *p);
+			if (!p)
+				break;
+			v = p;
+		}
+		bool shortf = true;
+		for (guint k = 0; k < c->len; k++)
+			shortf &= g->names[g_array_index(c, size_t, k)].kind == NAME_SHORT;
+		v[n++] = (raw_hit){ i, end, c, shortf };
+		i = end;
+	}
+	*out = v;
+	return n;
+}
+
+size_t brief_gazetteer_scan(const brief_gazetteer *g, const char *text,
+			    size_t len, brief_region_hit **hits)
+{
+	raw_hit *raw = NULL;
+	size_t n = collect(g, text, len, &raw), m = 0;
+	GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
+	brief_region_hit *out = n ? calloc(n, sizeof *out) : NULL;
+
+	*hits = NULL;
+	if (n && !out) {
+		free(raw);
+		g_hash_table_destroy(set);
+		return (size_t)-1;
+	}
+	anchors(g, raw, n, text, set);
+	for (size_t i = 0; i < n; i++) {
+		const brief_region *r = resolve(g, &raw[i], set, text, len);
+		if (r)
+			out[m++] = (brief_region_hit){ raw[i].start, raw[i].end, r,
+						       raw[i].short_form };
+	}
+	free(raw);
+	g_hash_table_destroy(set);
+	*hits = out;
+	return m;
+}
