@@ -12,6 +12,7 @@ static const brief_command commands[] = {
 	{ "ingest", brief_cmd_ingest, "read articles into the database" },
 	{ "docs", brief_cmd_docs, "list the stored documents" },
 	{ "text", brief_cmd_text, "print a document's clean text" },
+	{ "extract", brief_cmd_extract, "extract the stored documents' facts again" },
 	{ "export", brief_cmd_export, "write the facts as JSON lines or CSV" },
 	{ NULL, NULL, NULL }
 };

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "extract/extract.h"
 #include "ingest/ingest.h"
 
 typedef struct file_list {
@@ -20,6 +21,8 @@ typedef struct ingest_run {
 	brief_cli *cli;
 	brief_db *db;
 	brief_ingester *ing;
+	brief_gazetteer *gaz;
+	brief_extractor *ext;
 	size_t done, failed, counts[3];
 	unsigned long long bytes;
 	struct timespec t0;
@@ -144,7 +147,8 @@ static void ingest_one(ingest_run *r, const char *path, bool quiet)
 		return;
 	}
 	r->bytes += a.original_len;
-	if (brief_db_store(r->db, &a, &facts, &id, &how)) {
+	if (brief_extract(r->ext, &a, &facts) ||
+	    brief_db_store(r->db, &a, &facts, &id, &how)) {
 		brief_error(d, path, "not stored");
 		r->failed++;
 		goto out;
@@ -174,11 +178,17 @@ static int setup(ingest_run *r)
 	if (!(r->db = brief_cli_open_db(r->cli)) ||
 	    !(r->ing = brief_ingester_new(d)))
 		return -1;
-	return 0;
+	if (!(r->gaz = brief_gazetteer_new())) {
+		brief_error(d, NULL, "cannot load the region table");
+		return -1;
+	}
+	return (r->ext = brief_extractor_new(r->gaz, d)) ? 0 : -1;
 }
 
 static void teardown(ingest_run *r)
 {
+	brief_extractor_free(r->ext);
+	brief_gazetteer_free(r->gaz);
 	brief_ingester_free(r->ing);
 	brief_db_close(r->db);
 }

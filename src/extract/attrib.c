@@ -1,0 +1,180 @@
+/*
+ * attrib.c - which region each clause is about, and which year.
+ *
+ * A clause is about the region named last before it in its sentence;
+ * failing that, the subject carries over from the sentences before it in
+ * the paragraph (该区, 今年全区…), then from the article's main region.
+ * Provinces are context, not subjects: a briefing is per city or county.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/internal.h"
+#include "util/utf8.h"
+
+struct brief_attrib {
+	const brief_article *a;
+	brief_region_hit *hits;
+	size_t nhits;
+	const brief_region **subject;   /* per sentence: its subject, or NULL */
+	const brief_region *main;       /* the region the article is most about */
+	int year;                       /* the year "今年" means */
+};
+
+static bool is_subject(const brief_region *r)
+{
+	return r && r->level != BRIEF_LEVEL_PROVINCE;
+}
+
+/* The region named most often (counties before cities on a tie). */
+static const brief_region *main_region(const brief_region_hit *h, size_t n)
+{
+	const brief_region *best = NULL;
+	size_t best_n = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!is_subject(h[i].region))
+			continue;
+		size_t c = 0;
+		for (size_t j = 0; j < n; j++)
+			c += h[j].region == h[i].region;
+		if (c > best_n || (c == best_n && best &&
+				   h[i].region->level > best->level)) {
+			best = h[i].region;
+			best_n = c;
+		}
+	}
+	return best;
+}
+
+/* The last subject region named in [start, end). */
+static const brief_region *last_in(const brief_attrib *t, size_t start,
+				   size_t end)
+{
+	const brief_region *r = NULL;
+	for (size_t i = 0; i < t->nhits && t->hits[i].start < end; i++)
+		if (t->hits[i].start >= start && is_subject(t->hits[i].region))
+			r = t->hits[i].region;
+	return r;
+}
+
+static int year_of(const char *date)
+{
+	return date && strlen(date) >= 4 ? atoi(date) : 0;
+}
+
+/* "今年" when the article has no date: the year it mentions most. */
+static int mode_year(const char *s, size_t n)
+{
+	int count[200] = { 0 }, best = 0;
+	for (size_t i = 0; i + 7 <= n; i++) {
+		if (s[i] != '2' || s[i + 1] != '0' || memcmp(s + i + 4, "年", 3) != 0)
+			continue;
+		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+			continue;
+		int y = atoi(s + i);
+		if (y >= 2000 && y < 2200 && ++count[y - 2000] > count[best])
+			best = y - 2000;
+	}
+	return count[best] ? 2000 + best : 0;
+}
+
+brief_attrib *brief_attrib_new(const brief_gazetteer *g, const brief_article *a)
+{
+	brief_attrib *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->a = a;
+	t->nhits = brief_gazetteer_scan(g, a->text, a->text_len, &t->hits);
+	t->subject = calloc(a->nsents + 1, sizeof *t->subject);
+	if (t->nhits == (size_t)-1 || !t->subject) {
+		t->nhits = 0;
+		brief_attrib_free(t);
+		return NULL;
+	}
+	t->main = main_region(t->hits, t->nhits);
+	const brief_region *carry = NULL;
+	int para = -1;
+	for (size_t s = 0; s < a->nsents; s++) {
+		const brief_sentence *se = &a->sents[s];
+		if (se->para != para)
+			para = se->para;        /* the subject may cross paragraphs */
+		const brief_region *r = last_in(t, se->start, se->end);
+		if (r)
+			carry = r;
+		t->subject[s] = carry;
+	}
+	t->year = year_of(a->published);
+	if (!t->year)
+		t->year = mode_year(a->text, a->text_len);
+	return t;
+}
+
+void brief_attrib_free(brief_attrib *t)
+{
+	if (!t)
+		return;
+	free(t->hits);
+	free(t->subject);
+	free(t);
+}
+
+static size_t sentence_at(const brief_article *a, size_t offset)
+{
+	size_t lo = 0, hi = a->nsents;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (a->sents[mid].end <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const brief_region *brief_attrib_at(const brief_attrib *t, size_t offset)
+{
+	const brief_article *a = t->a;
+	size_t s = sentence_at(a, offset);
+	if (s >= a->nsents)
+		return t->main;
+	const brief_region *r = last_in(t, a->sents[s].start, offset);
+	if (r)
+		return r;
+	/* no region before it in its sentence: the one carried so far */
+	if (s > 0 && t->subject[s - 1])
+		return t->subject[s - 1];
+	r = last_in(t, a->sents[s].start, a->sents[s].end);
+	return r ? r : t->main;
+}
+
+int brief_attrib_year(const brief_attrib *t, size_t offset)
+{
+	(void)offset;
+	return t->year;
+}
+
+int brief_fact_locate(brief_fact *f, const brief_gazetteer *g,
+		      const brief_region *r, const brief_article *a,
+		      size_t start, size_t end)
+{
+	const brief_region *p = r ? brief_region_parent(g, r) : NULL;
+	if (r) {
+		f->region = strdup(r->name);
+		f->region_code = strdup(r->code);
+		if (p)
+			f->parent_code = strdup(p->code);
+	}
+	f->evidence = strndup(a->text + start, end - start);
+	f->offset = brief_utf8_chars(a->text, start);
+	size_t s = sentence_at(a, start);
+	f->sentence = s < a->nsents ? (int)s : -1;
+	return f->evidence && (!r || (f->region && f->region_code)) ? 0 : -1;
+}
+
+bool brief_in_garble(const brief_article *a, size_t start, size_t end)
+{
+	for (size_t i = 0; i < a->ngarbles; i++)
+		if (a->garbles[i].start < end && start < a->garbles[i].end)
+			return true;
+	return false;
+}

@@ -1,0 +1,219 @@
+/*
+ * cluster.c - the industry clusters and priority industries a region
+ * backs: lists after a verb of building (打造, 建强, 壮大, 抓好 …) closed
+ * by a count and a cluster word (两大“国字号”产业集群, 三大产业,
+ * 等细分领域), and single names with a tier (人形机器人未来产业先导区,
+ * 智能物联产业生态圈).
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/internal.h"
+#include "util/utf8.h"
+
+static const char list_re[] =
+	"(?:打造|建强|壮大|抓好|培育|发展|聚焦|激活|深耕|做强|做大|布局|以|围绕|"
+	"推动|瞄准|突出|形成|构建|提升|拥有)"
+	"(?<list>(?:[^、，。；：“”\\s]{2,12}、)+[^、，。；：“”\\s]{2,12})"
+	"(?:等)?(?:两大|三大|四大|五大|六大|七大|八大|两个|三个|\\d+个|\\d+大)?"
+	"(?<tier>“?国字号”?|省级特色|千亿级|百亿级|万亿级|未来|新兴|战略性新兴)?"
+	"(?<kind>产业集群|产业|细分领域|新赛道|产业链|集群)";
+
+static const char single_re[] =
+	"(?<name>[\\p{Han}A-Za-z0-9]{2,10}?)(?<tier>未来产业|产业生态圈)(?:先导区|体系|建设)?";
+
+static const char quoted_re[] = "“(?<name>[^”]{2,12})”(?<tier>未来产业)体系";
+
+enum { RX_LIST, RX_SINGLE, RX_QUOTED, RX_N };
+
+struct brief_clusters {
+	pcre2_code *rx[RX_N];
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+};
+
+brief_clusters *brief_clusters_new(void)
+{
+	static const char *const res[RX_N] = { list_re, single_re, quoted_re };
+	brief_clusters *c = calloc(1, sizeof *c);
+	if (!c)
+		return NULL;
+	for (int i = 0; i < RX_N; i++) {
+		int err;
+		PCRE2_SIZE off;
+		c->rx[i] = pcre2_compile((PCRE2_SPTR)res[i], PCRE2_ZERO_TERMINATED,
+					 PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+		if (!c->rx[i]) {
+			brief_clusters_free(c);
+			return NULL;
+		}
+		pcre2_jit_compile(c->rx[i], PCRE2_JIT_COMPLETE);
+	}
+	c->md = pcre2_match_data_create(16, NULL);
+	c->mc = pcre2_match_context_create(NULL);
+	if (!c->md || !c->mc) {
+		brief_clusters_free(c);
+		return NULL;
+	}
+	pcre2_set_match_limit(c->mc, 100000);
+	pcre2_set_depth_limit(c->mc, 200);
+	return c;
+}
+
+void brief_clusters_free(brief_clusters *c)
+{
+	if (!c)
+		return;
+	for (int i = 0; i < RX_N; i++)
+		pcre2_code_free(c->rx[i]);
+	pcre2_match_data_free(c->md);
+	pcre2_match_context_free(c->mc);
+	free(c);
+}
+
+typedef struct cctx {
+	brief_clusters *c;
+	const brief_gazetteer *g;
+	const brief_attrib *t;
+	const brief_article *a;
+	brief_facts *out;
+	size_t first;
+} cctx;
+
+/* The tier as the briefings name it: 国字号, 省级特色, 千亿级, 未来产业 … */
+static char *tier_of(const char *t, size_t s, size_t e, const char *kind,
+		     size_t kn)
+{
+	if (s == e) {
+		if (kn == strlen("细分领域") && !memcmp(kind, "细分领域", kn))
+			return strdup("细分领域");
+		return NULL;
+	}
+	const char *p = t + s;
+	size_t n = e - s;
+	if (n >= 3 && !memcmp(p, "“", 3)) {
+		p += 3;
+		n -= 3;
+	}
+	if (n >= 3 && !memcmp(p + n - 3, "”", 3))
+		n -= 3;
+	if ((n == 6 && !memcmp(p, "未来", 6)) || (n == 6 && !memcmp(p, "新兴", 6)) ||
+	    (n == 15 && !memcmp(p, "战略性新兴", 15))) {
+		char *r = malloc(n + 7);
+		if (r) {
+			memcpy(r, p, n);
+			memcpy(r + n, "产业", 7);
+		}
+		return r;
+	}
+	return strndup(p, n);
+}
+
+static bool usable(const char *s, size_t n)
+{
+	static const char *const vague[] = { "产业", "重点", "一批", "其他", "相关",
+					     "传统", "优势", "特色", "新", NULL };
+	size_t chars = brief_utf8_chars(s, n);
+	if (chars < 2 || chars > 12)
+		return false;
+	for (const char *const *v = vague; *v; v++)
+		if (strlen(*v) == n && !memcmp(s, *v, n))
+			return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9' && i + 3 <= n && !memcmp(s + i + 1, "个", 3))
+			return false;
+	return true;
+}
+
+static int add(cctx *c, const char *s, size_t n, const char *tier,
+	       size_t ev_start, size_t ev_end)
+{
+	const char *t = c->a->text;
+	if (!usable(s, n) || brief_in_garble(c->a, ev_start, ev_end))
+		return 0;
+	const brief_region *r = brief_attrib_at(c->t, (size_t)(s - t));
+	if (!r)
+		return 0;
+	for (size_t i = c->first; i < c->out->n; i++) {
+		const brief_fact *f = &c->out->v[i];
+		if (f->type == BRIEF_FACT_CLUSTER && f->name && strlen(f->name) == n &&
+		    !memcmp(f->name, s, n) && f->region_code && !strcmp(f->region_code, r->code))
+			return 0;
+	}
+	brief_fact *f = brief_facts_push(c->out);
+	if (!f)
+		return -1;
+	f->type = BRIEF_FACT_CLUSTER;
+	f->name = strndup(s, n);
+	f->tier = tier ? strdup(tier) : NULL;
+	f->year = brief_attrib_year(c->t, 0);
+	return brief_fact_locate(f, c->g, r, c->a, ev_start, ev_end);
+}
+
+static int lists(cctx *c, size_t ss, size_t se)
+{
+	const char *t = c->a->text;
+	for (size_t at = ss; at < se && pcre2_match(c->c->rx[RX_LIST], (PCRE2_SPTR)t, se, at, 0,
+						    c->c->md, c->c->mc) >= 0;) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->c->md);
+		size_t ls = ov[2], le = ov[3], ms = ov[0], me = ov[1];
+		char *tier = tier_of(t, ov[4] == PCRE2_UNSET ? 0 : ov[4],
+				     ov[4] == PCRE2_UNSET ? 0 : ov[5], t + ov[6], ov[7] - ov[6]);
+		at = me > at ? me : at + 1;
+		int rc = 0;
+		for (size_t i = ls; i < le && rc == 0;) {
+			size_t end = i;
+			while (end + 3 <= le && memcmp(t + end, "、", 3))
+				end++;
+			if (end + 3 > le)
+				end = le;
+			rc = add(c, t + i, end - i, tier, ms, me);
+			i = end < le ? end + 3 : le;
+		}
+		free(tier);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+static int singles(cctx *c, int rx, size_t ss, size_t se)
+{
+	const char *t = c->a->text;
+	for (size_t at = ss; at < se && pcre2_match(c->c->rx[rx], (PCRE2_SPTR)t, se, at, 0,
+						    c->c->md, c->c->mc) >= 0;) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->c->md);
+		at = ov[1] > at ? ov[1] : at + 1;
+		size_t ns = ov[2], ne = ov[3];
+		/* 省级人形机器人: the level word is not part of the name */
+		static const char *const lead[] = { "争创省级", "争创国家级", "省级", "国家级",
+						    "市级", "打造", "建设", "争创", "以", NULL };
+		for (const char *const *l = lead; *l; l++)
+			if (ne - ns > strlen(*l) + 3 && !memcmp(t + ns, *l, strlen(*l))) {
+				ns += strlen(*l);
+				break;
+			}
+		char *tier = strndup(t + ov[4], ov[5] - ov[4]);
+		int rc = tier ? add(c, t + ns, ne - ns, tier, ov[0], ov[1]) : -1;
+		free(tier);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+int brief_extract_clusters(brief_clusters *cl, const brief_gazetteer *g,
+			   const brief_attrib *t, const brief_article *a,
+			   brief_facts *out)
+{
+	cctx c = { cl, g, t, a, out, out->n };
+	for (size_t s = 0; s < a->nsents; s++) {
+		size_t ss = a->sents[s].start, se = a->sents[s].end;
+		if (lists(&c, ss, se) || singles(&c, RX_QUOTED, ss, se) ||
+		    singles(&c, RX_SINGLE, ss, se))
+			return -1;
+	}
+	return 0;
+}

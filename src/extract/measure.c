@@ -1,0 +1,556 @@
+/*
+ * measure.c - targets and actual results: every quantity of a clause
+ * (增长5.5%, 801.57亿元, 100个以上, 全省第一) with its indicator, kind,
+ * bound, qualifier, period and year, and whether it is a goal or a result.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "extract/measure.h"
+
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/number.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+
+/* A quantity: a number and a unit, Arabic or Chinese numerals. */
+static const char qty_re[] =
+	"(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:/\\d+)?|[零一二两三四五六七八九十百千]+)"
+	"(?<unit>%|万亿元|亿元|万元|元|万亿|亿|万人次|万人|万名|万张|万户|人次|个|家|项|条|场|张|座|所|户|套|万)"
+	"(?<after>级|大关)?";
+
+/* A rank: 全省第一, 位居全市第二, 保持全市首位, 拔得头筹. */
+static const char rank_re[] =
+	"(?:(?<scope>全国|全省|全市|全区|省内|市内|同类城市)(?:第(?<n>[一二三四五六七八九十\\d]+)(?:位|名)?|首位|榜首)"
+	"|(?:位居|居|位列|列|跃居|重回|保持)(?<scope2>全国|全省|全市)?第(?<n2>[一二三四五六七八九十\\d]+)"
+	"|拔得头筹|名列前茅(?!\\p{Han}))";
+
+struct brief_measures {
+	pcre2_code *qty, *rank;
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+};
+
+static pcre2_code *compile(const char *re)
+{
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+				      PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+	if (c)
+		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+	return c;
+}
+
+brief_measures *brief_measures_new(void)
+{
+	brief_measures *m = calloc(1, sizeof *m);
+	if (!m || !(m->qty = compile(qty_re)) || !(m->rank = compile(rank_re)) ||
+	    !(m->md = pcre2_match_data_create(16, NULL)) ||
+	    !(m->mc = pcre2_match_context_create(NULL))) {
+		brief_measures_free(m);
+		return NULL;
+	}
+	/* hostile text (a megabyte of 亿) must end in "no match", fast */
+	pcre2_set_match_limit(m->mc, 100000);
+	pcre2_set_depth_limit(m->mc, 200);
+	return m;
+}
+
+void brief_measures_free(brief_measures *m)
+{
+	if (!m)
+		return;
+	pcre2_code_free(m->qty);
+	pcre2_code_free(m->rank);
+	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->mc);
+	free(m);
+}
+
+/* ---------------------------------------------------------------- */
+/* Small text helpers over a clause [s, s+n).                        */
+
+static bool ends_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && memcmp(s + n - k, w, k) == 0;
+}
+
+static bool starts_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && memcmp(s, w, k) == 0;
+}
+
+static bool contains(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(s + i, w, k) == 0)
+			return true;
+	return false;
+}
+
+static const char *any_of(const char *s, size_t n, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (contains(s, n, *ws))
+			return *ws;
+	return NULL;
+}
+
+/* Start of the clause holding byte `at`: after the last ，；：。 etc. */
+static size_t clause_start(const char *t, size_t from, size_t at)
+{
+	static const char *const marks[] = { "，", ",", "；", ";", "：", ":", "。",
+					     "！", "？", "—", NULL };
+	size_t best = from;
+	for (const char *const *m = marks; *m; m++) {
+		size_t k = strlen(*m);
+		for (size_t i = at; i >= from + k; i--)
+			if (memcmp(t + i - k, *m, k) == 0) {
+				if (i > best)
+					best = i;
+				break;
+			}
+	}
+	return best;
+}
+
+static size_t clause_end(const char *t, size_t at, size_t to)
+{
+	static const char *const marks[] = { "，", ",", "；", ";", "。", "！", "？",
+					     NULL };
+	size_t best = to;
+	for (const char *const *m = marks; *m; m++) {
+		size_t k = strlen(*m);
+		for (size_t i = at; i + k <= best; i++)
+			if (memcmp(t + i, *m, k) == 0) {
+				best = i;
+				break;
+			}
+	}
+	return best;
+}
+
+/* ---------------------------------------------------------------- */
+/* Goal or result.                                                   */
+
+static const char *const target_marks[] = {
+	"力争", "确保", "目标", "预期", "计划", "今年", "全年", "争取", "冲刺",
+	"锚定", "力求", "努力", "将", "要", "奋力", "瞄准", "达到", "迈上", NULL,
+};
+static const char *const actual_marks[] = {
+	"去年", "上年", "过去一年", "过去的一年", "累计", "同比", "已", "首次",
+	"完成了", "实现了", "共计", "合计", "此前", "春节期间", "上半年", "1-5月",
+	"拥有", "获得", "勇夺", "取得", "分别在", NULL,
+};
+
+static const char *const qualifiers[] = {
+	"确保", "力争", "锚定", "争取", "冲刺", "计划", "力求", "努力", "争创",
+	"保持", "实现", "突破", "瞄准", NULL,
+};
+
+/* The governing verb written in the clause or, failing that, the
+ * sentence before the quantity (确保GDP增长5.6%以上、力争6%). */
+static const char *qualifier(const char *t, size_t cs, size_t qs, size_t ss)
+{
+	const char *best = NULL;
+	size_t best_at = 0;
+	for (size_t from = cs;; from = ss) {
+		for (const char *const *q = qualifiers; *q; q++) {
+			size_t k = strlen(*q);
+			for (size_t i = qs; i >= from + k; i--)
+				if (memcmp(t + i - k, *q, k) == 0) {
+					if (!best || i > best_at) {
+						best = *q;
+						best_at = i;
+					}
+					break;
+				}
+		}
+		if (best || from == ss)
+			return best;
+	}
+}
+
+/* ---------------------------------------------------------------- */
+/* Indicator names.                                                  */
+
+static const char *const synonyms[][2] = {
+	{ "地区生产总值", "GDP" }, { "生产总值", "GDP" }, { "经济总量", "GDP" },
+	{ "规模以上工业增加值", "规上工业增加值" }, { "工业增加值", "规上工业增加值" },
+	{ "社零总额", "社会消费品零售总额" }, { "社零", "社会消费品零售总额" },
+	{ "固投", "固定资产投资" }, { "固定资产投资总额", "固定资产投资" },
+	{ "固定资产投资总量", "固定资产投资" }, { "规模以上工业总产值", "规上工业总产值" },
+	{ NULL, NULL },
+};
+
+static const char *const lead_words[] = {
+	"确保", "力争", "锚定", "争取", "冲刺", "计划", "力求", "努力", "全力",
+	"今年", "全年", "去年", "将", "要", "实现", "完成", "其中", "同时", "此外",
+	"该区", "该市", "该县", "全区", "全市", "全县", "继续", "进一步", "再",
+	"首次", "已", "还", "也", "则", "以及", "和", "与", "并", "的", "在",
+	"预计", "累计", "新增", "推动", "推进", "加快", "重点", "拥有", NULL,
+};
+
+static const char *const tail_words[] = {
+	"同比增长", "增长", "增速", "增幅", "下降", "减少", "提高", "提升", "达到",
+	"达", "突破", "超过", "再超", "超", "实现", "完成", "保持在", "保持", "为",
+	"是", "至", "到", "在", "约", "近", "不低于", "不超过", "控制在", "不足",
+	"累计", "合计", "总计", "共", "首次", "分别", "的", "占", "继续", "均",
+	"提升到", "总量", "总额", "达到了", NULL,
+};
+
+static bool strip_one(const char **s, size_t *n, const char *const *ws,
+		      bool tail)
+{
+	for (const char *const *w = ws; *w; w++) {
+		size_t k = strlen(*w);
+		if (*n > k && (tail ? ends_with(*s, *n, *w) : starts_with(*s, *n, *w))) {
+			if (!tail)
+				*s += k;
+			*n -= k;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The indicator a quantity measures: the words before its verb. */
+static char *indicator(const char *t, size_t from, size_t to)
+{
+	const char *s = t + from;
+	size_t n = to - from;
+	while (n && (strip_one(&s, &n, tail_words, true) ||
+		     strip_one(&s, &n, lead_words, false)))
+		;
+	/* quotes and punctuation at the ends */
+	while (n >= 3 && (starts_with(s, n, "“") || starts_with(s, n, "、"))) {
+		s += 3;
+		n -= 3;
+	}
+	while (n >= 3 && (ends_with(s, n, "”") || ends_with(s, n, "、")))
+		n -= 3;
+	if (n == 0 || brief_utf8_chars(s, n) > 24)
+		return NULL;
+	for (size_t i = 0; synonyms[i][0]; i++)
+		if (strlen(synonyms[i][0]) == n && !memcmp(s, synonyms[i][0], n))
+			return strdup(synonyms[i][1]);
+	return strndup(s, n);
+}
+
+/* ---------------------------------------------------------------- */
+/* One quantity.                                                     */
+
+typedef struct qty {
+	size_t start, end;      /* the number and unit */
+	double value;
+	const char *unit;       /* normalised */
+	const char *kind;
+	const char *bound;
+	bool chinese;           /* written in Chinese numerals */
+} qty;
+
+/* Units as the briefings print them; value scaled to match. */
+static const char *norm_unit(const char *u, size_t n, double *v, bool *amount)
+{
+	static const struct { const char *in, *out; double scale; bool amount; } map[] = {
+		{ "%", "%", 1, false }, { "万亿元", "亿元", 1e4, true },
+		{ "亿元", "亿元", 1, true }, { "万元", "万元", 1, true },
+		{ "万亿", "亿元", 1e4, true }, { "亿", "亿元", 1, true },
+		{ "万人次", "万人次", 1, true }, { "万人", "万人", 1, true },
+		{ "万名", "万名", 1, true }, { "万张", "张", 1e4, false },
+		{ "万户", "万户", 1, true }, { "人次", "人次", 1, false },
+		{ "个", "个", 1, false }, { "家", "家", 1, false },
+		{ "项", "项", 1, false }, { "条", "条", 1, false },
+		{ "场", "场", 1, false }, { "张", "张", 1, false },
+		{ "座", "座", 1, false }, { "所", "所", 1, false },
+		{ "户", "户", 1, false }, { "套", "套", 1, false },
+		{ "万", "万", 1, true }, { "元", "元", 1, true },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strlen(map[i].in) == n && !memcmp(u, map[i].in, n)) {
+			*v *= map[i].scale;
+			*amount = map[i].amount;
+			if (!strcmp(map[i].out, "元") && *v >= 1e8) {
+				*v /= 1e8;
+				return "亿元";
+			}
+			if (!strcmp(map[i].out, "元") && *v >= 1e4) {
+				*v /= 1e4;
+				return "万元";
+			}
+			return map[i].out;
+		}
+	return NULL;
+}
+
+static const char *bound_of(const char *t, size_t cs, size_t qs, size_t qe,
+			    size_t ce)
+{
+	const char *after = t + qe;
+	size_t an = ce - qe;
+	if (starts_with(after, an, "以上") || starts_with(after, an, "余") ||
+	    starts_with(after, an, "多") || ends_with(t + cs, qs - cs, "超过") ||
+	    ends_with(t + cs, qs - cs, "超") || ends_with(t + cs, qs - cs, "突破") ||
+	    ends_with(t + cs, qs - cs, "破") || ends_with(t + cs, qs - cs, "不低于") ||
+	    ends_with(t + cs, qs - cs, "再超") || ends_with(t + cs, qs - cs, "大关"))
+		return "min";
+	if (starts_with(after, an, "左右") || starts_with(after, an, "上下") ||
+	    ends_with(t + cs, qs - cs, "约") || ends_with(t + cs, qs - cs, "近"))
+		return "approx";
+	if (starts_with(after, an, "以下") || starts_with(after, an, "以内") ||
+	    ends_with(t + cs, qs - cs, "不超过") || ends_with(t + cs, qs - cs, "不足") ||
+	    ends_with(t + cs, qs - cs, "控制在"))
+		return "max";
+	if (contains(after, an < 12 ? an : 12, "大关"))
+		return "min";
+	return "exact";
+}
+
+static const char *kind_of(const char *t, size_t cs, size_t qs,
+			   const char *unit, bool amount)
+{
+	if (!strcmp(unit, "%")) {
+		static const char *const share[] = { "比重", "占比", "占", "率", "比例",
+						     "覆盖", NULL };
+		static const char *const growth[] = { "增长", "增速", "增幅", "下降",
+						      "提高", "减少", "回落", NULL };
+		const char *g = NULL, *s = NULL;
+		/* the nearer of the two words before the number decides */
+		size_t gi = 0, si = 0;
+		for (const char *const *w = growth; *w; w++)
+			for (size_t i = qs; i >= cs + strlen(*w); i--)
+				if (!memcmp(t + i - strlen(*w), *w, strlen(*w))) {
+					if (i > gi) { gi = i; g = *w; }
+					break;
+				}
+		for (const char *const *w = share; *w; w++)
+			for (size_t i = qs; i >= cs + strlen(*w); i--)
+				if (!memcmp(t + i - strlen(*w), *w, strlen(*w))) {
+					if (i > si) { si = i; s = *w; }
+					break;
+				}
+		return s && (!g || si > gi) ? "share" : "growth";
+	}
+	return amount ? "level" : "count";
+}
+
+/* Words after a count that make it something else: 3个小时, 6个月. */
+static bool not_a_count(const char *t, size_t qe, size_t end)
+{
+	static const char *const after[] = {
+		"小时", "月", "工作日", "百分点", "方面", "字", "阶段", "层次", "维度",
+		"关键词", "轮", NULL,
+	};
+	for (const char *const *a = after; *a; a++)
+		if (starts_with(t + qe, end - qe, *a))
+			return true;
+	return false;
+}
+
+static bool negative(const char *t, size_t cs, size_t qs)
+{
+	return ends_with(t + cs, qs - cs, "下降") || ends_with(t + cs, qs - cs, "减少") ||
+	       ends_with(t + cs, qs - cs, "回落");
+}
+
+/* Reads the quantity at the current match; false when it is none. */
+static bool read_qty(brief_measures *m, const char *t, size_t cs, size_t ce,
+		     qty *q)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+	size_t ns = ov[2], ne = ov[3], us = ov[4], ue = ov[5];
+	bool amount, tier = ov[6] != PCRE2_UNSET && !memcmp(t + ov[6], "级", 3);
+	double v;
+
+	q->start = ns;
+	q->end = ov[7] != PCRE2_UNSET && !tier ? ov[7] : ue;
+	q->chinese = !(t[ns] >= '0' && t[ns] <= '9');
+	if (ns > cs && ends_with(t + cs, ns - cs, "第"))
+		return false;           /* an ordinal */
+	if (!brief_number_parse(t + ns, ne - ns, &v))
+		return false;
+	/* 百亿项目, 千亿级产业: a tier word, unless a verb reaches for it */
+	if (tier && !(ends_with(t + cs, ns - cs, "冲刺") || ends_with(t + cs, ns - cs, "迈向") ||
+		      ends_with(t + cs, ns - cs, "突破") || ends_with(t + cs, ns - cs, "迈入")))
+		return false;
+	if (!(q->unit = norm_unit(t + us, ue - us, &v, &amount)))
+		return false;
+	if (!amount && strcmp(q->unit, "%") != 0 && not_a_count(t, ue, ce))
+		return false;
+	if (q->chinese && v == 1 && !amount && strcmp(q->unit, "%"))
+		return false;           /* 一个, 一家: an article, not a count */
+	q->kind = kind_of(t, cs, ns, q->unit, amount);
+	q->bound = bound_of(t, cs, ns, q->end, ce);
+	if (!strcmp(q->kind, "growth") && negative(t, cs, ns))
+		v = -v;
+	q->value = v;
+	return true;
+}
+
+/* ---------------------------------------------------------------- */
+
+typedef struct ctx {
+	brief_measures *m;
+	const brief_gazetteer *g;
+	const brief_attrib *at;
+	const brief_article *a;
+	brief_facts *out;
+	int year;
+} ctx;
+
+static bool is_target(const char *t, size_t cs, size_t qs, size_t ss, size_t se)
+{
+	const char *tm = any_of(t + cs, qs - cs, target_marks);
+	const char *am = any_of(t + cs, qs - cs, actual_marks);
+	if (tm && !am)
+		return true;
+	if (am && !tm)
+		return false;
+	tm = any_of(t + ss, se - ss, target_marks);
+	am = any_of(t + ss, se - ss, actual_marks);
+	if (am && !tm)
+		return false;
+	return tm != NULL;
+}
+
+static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
+			     int year, char *buf, size_t bufsz)
+{
+	static const char *const parts[] = { "一季度", "上半年", "前三季度", "二季度",
+					     "1-5月", "春节", NULL };
+	const char *p = any_of(t + ss, qs - ss, parts);
+	if (target)
+		return p ? p : "全年";
+	if (p && year)
+		snprintf(buf, bufsz, "%d年%s", year, p);
+	else if (year)
+		snprintf(buf, bufsz, "%d", year);
+	else
+		return p;
+	return buf;
+}
+
+/* An explicit 20xx年 in the clause before the quantity. */
+static int clause_year(const char *t, size_t cs, size_t qs)
+{
+	int y = 0;
+	for (size_t i = cs; i + 7 <= qs; i++)
+		if (t[i] == '2' && t[i + 1] == '0' && !memcmp(t + i + 4, "年", 3) &&
+		    (i == cs || t[i - 1] < '0' || t[i - 1] > '9'))
+			y = atoi(t + i);
+	return y;
+}
+
+static int emit(ctx *c, const qty *q, char *ind, const char *qual,
+		bool target, size_t ss, size_t se, size_t cs, size_t ce)
+{
+	const char *t = c->a->text;
+	const brief_region *r = brief_attrib_at(c->at, q->start);
+	char pbuf[32];
+	int y = clause_year(t, ss, q->start);
+	int year = target ? (y ? y : c->year) : (y ? y : (c->year ? c->year - 1 : 0));
+	if (!r || brief_in_garble(c->a, cs, ce)) {
+		free(ind);
+		return 0;
+	}
+	brief_fact *f = brief_facts_push(c->out);
+	if (!f) {
+		free(ind);
+		return -1;
+	}
+	f->type = target ? BRIEF_FACT_TARGET : BRIEF_FACT_ACTUAL;
+	f->indicator = ind;
+	f->kind = strdup(q->kind);
+	f->has_value = true;
+	f->value = q->value;
+	/* 城区人口突破千万: a bare 万 counts people when people are meant */
+	const char *unit = q->unit;
+	if (!strcmp(unit, "万"))
+		unit = ind && (strstr(ind, "人口") || strstr(ind, "人才")) ? "万人" : "万元";
+	f->unit = strdup(unit);
+	f->bound = strdup(q->bound);
+	f->qualifier = qual ? strdup(qual) : NULL;
+	const char *p = period_of(t, ss, q->start, target, year, pbuf, sizeof pbuf);
+	f->period = p ? strdup(p) : NULL;
+	f->year = year;
+	(void)se;
+	return brief_fact_locate(f, c->g, r, c->a, cs, ce);
+}
+
+/* Quantities in one sentence [ss, se). */
+static int sentence(ctx *c, size_t ss, size_t se)
+{
+	const char *t = c->a->text;
+	qty list[16];
+	size_t nlist = 0, at = ss;
+
+	while (at < se && nlist < 16 &&
+	       pcre2_match(c->m->qty, (PCRE2_SPTR)t, se, at, 0, c->m->md, c->m->mc) >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->m->md);
+		size_t cs = clause_start(t, ss, ov[0]), ce = clause_end(t, ov[1], se);
+		at = ov[1] > at ? ov[1] : at + 1;
+		if (read_qty(c->m, t, cs, ce, &list[nlist]))
+			nlist++;
+	}
+	for (size_t i = 0; i < nlist; i++) {
+		const qty *q = &list[i];
+		size_t cs = clause_start(t, ss, q->start), ce = clause_end(t, q->end, se);
+		bool target = is_target(t, cs, q->start, ss, se);
+		const char *qual = target ? qualifier(t, cs, q->start, ss) : NULL;
+		char *ind = indicator(t, cs, q->start);
+		if (emit(c, q, ind, qual, target, ss, se, cs, ce))
+			return -1;
+	}
+	return 0;
+}
+
+static int ranks(ctx *c, size_t ss, size_t se)
+{
+	const char *t = c->a->text;
+	size_t at = ss;
+	while (at < se &&
+	       pcre2_match(c->m->rank, (PCRE2_SPTR)t, se, at, 0, c->m->md, c->m->mc) >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->m->md);
+		size_t ms = ov[0], me = ov[1];
+		double v = 1;
+		for (int g = 2; g <= 3; g++) {
+			size_t gs = ov[2 * (g == 2 ? 2 : 4)], ge = ov[2 * (g == 2 ? 2 : 4) + 1];
+			if (gs != PCRE2_UNSET)
+				brief_number_parse(t + gs, ge - gs, &v);
+		}
+		at = me;
+		/* 第一批, 第二次: ordinals of something else */
+		static const char *const not_rank[] = { "批", "次", "届", "期", "个", "年",
+							"轮", "阶段", "区", "大", "棒", NULL };
+		bool skip = false;
+		for (const char *const *w = not_rank; *w; w++)
+			skip |= starts_with(t + me, se - me, *w);
+		if (skip)
+			continue;
+		size_t cs = clause_start(t, ss, ms), ce = clause_end(t, me, se);
+		qty q = { ms, me, v, "名", "rank", "exact", false };
+		bool target = is_target(t, cs, ms, ss, se);
+		const char *qual = target ? qualifier(t, cs, ms, ss) : NULL;
+		if (emit(c, &q, indicator(t, cs, ms), qual, target, ss, se, cs, ce))
+			return -1;
+	}
+	return 0;
+}
+
+int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
+			   const brief_attrib *t, const brief_article *a,
+			   brief_facts *out)
+{
+	ctx c = { m, g, t, a, out, brief_attrib_year(t, 0) };
+	for (size_t s = 0; s < a->nsents; s++)
+		if (sentence(&c, a->sents[s].start, a->sents[s].end) ||
+		    ranks(&c, a->sents[s].start, a->sents[s].end))
+			return -1;
+	return 0;
+}

@@ -1,0 +1,280 @@
+/*
+ * project.c - named key projects: lists closed by 等…项目/工程
+ * (积海、宝鼎等重大项目投产), names with a project word and a status
+ * (河庄片区人才专项租赁住房项目开始复工), quoted landmarks; the total
+ * investment often follows in a later sentence of the paragraph
+ * (项目总投资约13亿元) and goes to the project named last.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/internal.h"
+#include "extract/number.h"
+#include "util/utf8.h"
+
+/* Items of a list closed by 等 and a project word or a status verb. */
+static const char list_re[] =
+	"(?<list>(?:[^、，。；：:,“”\\s]{2,30}、)+[^、，。；：:,“”\\s]{2,30})"
+	"(?:等(?:\\d+个)?[^，。；、]{0,10}?(?:项目|工程|路网|产业地标|地标|配套建设)"
+	"|(?=量产|投产|开工|复工|竣工))";
+
+/* One name ending in a project word, followed by a status or listed. */
+static const char name_re[] =
+	"(?<![\\p{Han}A-Za-z0-9()（）])?"
+	"(?<name>[\\p{Han}A-Za-z0-9()（）]{2,40}?(?:项目|工程|产业园|科创园|邻里中心|"
+	"文化园|大走廊|核心区(?:\\(中轴线\\))?|快速路|高铁站))"
+	"(?<status>开始复工|有序复工|复工|开工|竣工|投产|开园|开通|顺利开通|签约|落地|"
+	"等重点工程|建设|、)";
+
+/* “中国医药港”等产业地标 */
+static const char quoted_re[] = "“(?<name>[^”]{2,20})”等(?:产业地标|地标|项目|重大项目)";
+
+static const char invest_re[] =
+	"总投资(?:额)?(?:约|达|超)?(?<num>\\d+(?:\\.\\d+)?)(?<unit>亿元|万元)";
+
+static const char status_re[] = "签约|开工|复工|竣工|投产|开园|开通|量产|落地|交付";
+
+/* Kinds of project, not projects: the whole name is one of these ... */
+static const char *const generic[] = {
+	"重大项目", "重点项目", "政府投资项目", "产业项目", "民生项目", "项目建设",
+	"重点工程", "重大工程", "项目", "工程", "配套建设", "建设", NULL,
+};
+/* ... or holds one of these. */
+static const char *const vague[] = {
+	"一批", "各类", "安置房", "绿道", "TOD", "城市设计", "产业平台", "基础设施",
+	NULL,
+};
+
+enum { RX_LIST, RX_NAME, RX_QUOTED, RX_INVEST, RX_STATUS, RX_N };
+
+struct brief_projects {
+	pcre2_code *rx[RX_N];
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+};
+
+brief_projects *brief_projects_new(void)
+{
+	static const char *const res[RX_N] = { list_re, name_re, quoted_re,
+					       invest_re, status_re };
+	brief_projects *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	for (int i = 0; i < RX_N; i++) {
+		int err;
+		PCRE2_SIZE off;
+		p->rx[i] = pcre2_compile((PCRE2_SPTR)res[i], PCRE2_ZERO_TERMINATED,
+					 PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+		if (!p->rx[i]) {
+			brief_projects_free(p);
+			return NULL;
+		}
+		pcre2_jit_compile(p->rx[i], PCRE2_JIT_COMPLETE);
+	}
+	p->md = pcre2_match_data_create(16, NULL);
+	p->mc = pcre2_match_context_create(NULL);
+	if (!p->md || !p->mc) {
+		brief_projects_free(p);
+		return NULL;
+	}
+	pcre2_set_match_limit(p->mc, 100000);
+	pcre2_set_depth_limit(p->mc, 200);
+	return p;
+}
+
+void brief_projects_free(brief_projects *p)
+{
+	if (!p)
+		return;
+	for (int i = 0; i < RX_N; i++)
+		pcre2_code_free(p->rx[i]);
+	pcre2_match_data_free(p->md);
+	pcre2_match_context_free(p->mc);
+	free(p);
+}
+
+typedef struct pctx {
+	brief_projects *p;
+	const brief_gazetteer *g;
+	const brief_attrib *t;
+	const brief_article *a;
+	brief_facts *out;
+	size_t first;           /* this article's first project in out */
+} pctx;
+
+static bool has_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++)
+		if (!memcmp(s + i, w, k))
+			return true;
+	return false;
+}
+
+/* Strips leading verbs (推进, 加快建设 …) from a name. */
+static void trim_lead(const char **s, size_t *n)
+{
+	static const char *const lead[] = {
+		"加快建设", "全面启动", "全力推进", "加快推进", "加快落地", "推进", "加快",
+		"建设", "启动", "实施", "开展", "聚焦", "打响", "以及", "还有", "其中",
+		"包括", "如", "和", "及", "的", NULL,
+	};
+	for (bool again = true; again;) {
+		again = false;
+		for (const char *const *l = lead; *l; l++) {
+			size_t k = strlen(*l);
+			if (*n > k + 3 && !memcmp(*s, *l, k)) {
+				*s += k;
+				*n -= k;
+				again = true;
+			}
+		}
+	}
+}
+
+static bool usable(const char *s, size_t n)
+{
+	size_t chars = brief_utf8_chars(s, n);
+	if (chars < 2 || chars > 40)
+		return false;
+	for (const char *const *g = generic; *g; g++)
+		if (strlen(*g) == n && !memcmp(s, *g, n))
+			return false;
+	for (const char *const *v = vague; *v; v++)
+		if (has_word(s, n, *v))
+			return false;
+	/* counts and amounts belong to the measures: 78个项目, 50亿元以上项目 */
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9' &&
+		    (has_word(s + i, n - i, "个") || has_word(s + i, n - i, "亿")))
+			return false;
+	return true;
+}
+
+static const char *status_near(pctx *c, size_t from, size_t to)
+{
+	static const char *const words[] = { "签约", "开工", "复工", "竣工", "投产",
+					     "开园", "开通", "量产", "落地", "交付", NULL };
+	for (const char *const *w = words; *w; w++)
+		if (has_word(c->a->text + from, to - from, *w))
+			return *w;
+	return NULL;
+}
+
+static size_t sentence_end(const brief_article *a, size_t at)
+{
+	for (size_t s = 0; s < a->nsents; s++)
+		if (a->sents[s].start <= at && at < a->sents[s].end)
+			return a->sents[s].end;
+	return a->text_len;
+}
+
+static int add(pctx *c, const char *s, size_t n, size_t ev_start, size_t ev_end)
+{
+	const char *t = c->a->text;
+	trim_lead(&s, &n);
+	if (!usable(s, n) || brief_in_garble(c->a, (size_t)(s - t), (size_t)(s - t) + n))
+		return 0;
+	for (size_t i = c->first; i < c->out->n; i++) {
+		const brief_fact *f = &c->out->v[i];
+		if (f->type == BRIEF_FACT_PROJECT && f->name && strlen(f->name) == n &&
+		    !memcmp(f->name, s, n))
+			return 0;
+	}
+	const brief_region *r = brief_attrib_at(c->t, (size_t)(s - t));
+	if (!r)
+		return 0;
+	brief_fact *f = brief_facts_push(c->out);
+	if (!f)
+		return -1;
+	f->type = BRIEF_FACT_PROJECT;
+	f->name = strndup(s, n);
+	f->year = brief_attrib_year(c->t, 0);
+	const char *st = status_near(c, (size_t)(s - t) + n, sentence_end(c->a, (size_t)(s - t)));
+	f->status = st ? strdup(st) : NULL;
+	return brief_fact_locate(f, c->g, r, c->a, ev_start, ev_end);
+}
+
+static int lists(pctx *c, size_t ss, size_t se)
+{
+	const char *t = c->a->text;
+	for (size_t at = ss; at < se && pcre2_match(c->p->rx[RX_LIST], (PCRE2_SPTR)t, se, at, 0,
+						    c->p->md, c->p->mc) >= 0;) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->p->md);
+		size_t ls = ov[2], le = ov[3], ms = ov[0], me = ov[1];
+		at = me > at ? me : at + 1;
+		for (size_t i = ls; i < le;) {
+			const char *sep = NULL;
+			for (size_t j = i; j + 3 <= le && !sep; j++)
+				if (!memcmp(t + j, "、", 3))
+					sep = t + j;
+			size_t end = sep ? (size_t)(sep - t) : le;
+			if (add(c, t + i, end - i, ms, me))
+				return -1;
+			i = sep ? end + 3 : le;
+		}
+	}
+	return 0;
+}
+
+static int singles(pctx *c, int rx, size_t ss, size_t se)
+{
+	const char *t = c->a->text;
+	for (size_t at = ss; at < se && pcre2_match(c->p->rx[rx], (PCRE2_SPTR)t, se, at, 0,
+						    c->p->md, c->p->mc) >= 0;) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->p->md);
+		size_t ns = ov[2], ne = ov[3], ms = ov[0], me = ov[1];
+		at = ne > at ? ne : at + 1;
+		if (add(c, t + ns, ne - ns, ms, me))
+			return -1;
+	}
+	return 0;
+}
+
+/* 总投资约13亿元 goes to the project named last before it in the same
+ * paragraph (named in this sentence or an earlier one). */
+static void investments(pctx *c, size_t ss, size_t se, int para)
+{
+	const char *t = c->a->text;
+	for (size_t at = ss; at < se && pcre2_match(c->p->rx[RX_INVEST], (PCRE2_SPTR)t, se, at, 0,
+						    c->p->md, c->p->mc) >= 0;) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->p->md);
+		double v;
+		at = ov[1];
+		if (!brief_number_parse(t + ov[2], ov[3] - ov[2], &v))
+			continue;
+		if (!memcmp(t + ov[4], "万元", 6))
+			v /= 1e4;
+		brief_fact *best = NULL;
+		for (size_t i = c->first; i < c->out->n; i++) {
+			brief_fact *f = &c->out->v[i];
+			if (f->type != BRIEF_FACT_PROJECT || f->has_investment || f->sentence < 0 ||
+			    c->a->sents[f->sentence].para != para ||
+			    c->a->sents[f->sentence].start > ov[0])
+				continue;
+			best = f;
+		}
+		if (best) {
+			best->has_investment = true;
+			best->investment_yi = v;
+		}
+	}
+}
+
+int brief_extract_projects(brief_projects *p, const brief_gazetteer *g,
+			   const brief_attrib *t, const brief_article *a,
+			   brief_facts *out)
+{
+	pctx c = { p, g, t, a, out, out->n };
+	for (size_t s = 0; s < a->nsents; s++) {
+		size_t ss = a->sents[s].start, se = a->sents[s].end;
+		if (lists(&c, ss, se) || singles(&c, RX_QUOTED, ss, se) ||
+		    singles(&c, RX_NAME, ss, se))
+			return -1;
+		investments(&c, ss, se, a->sents[s].para);
+	}
+	return 0;
+}
