@@ -147,6 +147,22 @@ const brief_region *brief_attrib_at(const brief_attrib *t, size_t offset)
 	return r ? r : t->main;
 }
 
+size_t brief_attrib_last_name(const brief_attrib *t, size_t from, size_t to)
+{
+	size_t end = from;
+	for (size_t i = 0; i < t->nhits && t->hits[i].start < to; i++)
+		if (t->hits[i].start >= from && t->hits[i].end <= to)
+			end = t->hits[i].end;
+	/* 该区, 全区 … stand for a region too */
+	static const char *const pro[] = { "该区", "该市", "该县", "全区", "全市", "全县",
+					   "全省", NULL };
+	for (const char *const *p = pro; *p; p++)
+		for (size_t i = end; i + 6 <= to; i++)
+			if (!memcmp(t->a->text + i, *p, 6))
+				end = i + 6;
+	return end;
+}
+
 int brief_attrib_year(const brief_attrib *t, size_t offset)
 {
 	(void)offset;

@@ -25,6 +25,8 @@ void brief_attrib_free(brief_attrib *t);
  * (carried over from earlier clauses, sentences or the paragraph's
  * opening when the clause names none); NULL when unknown. */
 const brief_region *brief_attrib_at(const brief_attrib *t, size_t offset);
+/* Byte end of the last region name inside [from, to), or `from` if none. */
+size_t brief_attrib_last_name(const brief_attrib *t, size_t from, size_t to);
 /* The year a clause at `offset` speaks about, from explicit years,
  * 今年/去年/明年 against the article's date; 0 when unknown. */
 int brief_attrib_year(const brief_attrib *t, size_t offset);

@@ -17,8 +17,9 @@
 
 /* A quantity: a number and a unit, Arabic or Chinese numerals. */
 static const char qty_re[] =
-	"(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:/\\d+)?|[零一二两三四五六七八九十百千]+)"
-	"(?<unit>%|万亿元|亿元|万元|元|万亿|亿|万人次|万人|万名|万张|万户|人次|个|家|项|条|场|张|座|所|户|套|万)"
+	"(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:/\\d+)?|[零一二两三四五六七八九十百千万]+)"
+	"(?<more>余|多)?"
+	"(?<unit>%|万亿元|亿元|万元|元|万亿|亿|万人次|万人|万名|万张|万户|人次|个|家|项|条|场|张|万)"
 	"(?<after>级|大关)?";
 
 /* A rank: 全省第一, 位居全市第二, 保持全市首位, 拔得头筹. */
@@ -198,6 +199,7 @@ static const char *const lead_words[] = {
 };
 
 static const char *const tail_words[] = {
+	"目标还要继续保持在", "目标还要", "还要", "要再跨一个", "目标", "要", "将", "拟",
 	"同比增长", "增长", "增速", "增幅", "下降", "减少", "提高", "提升", "达到",
 	"达", "突破", "超过", "再超", "超", "实现", "完成", "保持在", "保持", "为",
 	"是", "至", "到", "在", "约", "近", "不低于", "不超过", "控制在", "不足",
@@ -220,9 +222,17 @@ static bool strip_one(const char **s, size_t *n, const char *const *ws,
 	return false;
 }
 
-/* The indicator a quantity measures: the words before its verb. */
-static char *indicator(const char *t, size_t from, size_t to)
+/* The indicator a quantity measures: the words before its verb, after
+ * the region and the year that open the clause. */
+static char *indicator(const brief_attrib *at, const char *t, size_t from,
+		       size_t to)
 {
+	size_t cut = brief_attrib_last_name(at, from, to);
+	if (cut > from)
+		from = cut;
+	for (size_t i = from; i + 7 <= to; i++)    /* 2024年余杭固定资产投资 */
+		if (t[i] == '2' && t[i + 1] == '0' && !memcmp(t + i + 4, "年", 3))
+			from = i + 7;
 	const char *s = t + from;
 	size_t n = to - from;
 	while (n && (strip_one(&s, &n, tail_words, true) ||
@@ -235,18 +245,39 @@ static char *indicator(const char *t, size_t from, size_t to)
 	}
 	while (n >= 3 && (ends_with(s, n, "”") || ends_with(s, n, "、")))
 		n -= 3;
-	if (n == 0 || brief_utf8_chars(s, n) > 24)
-		return NULL;
+	if (n == 0 || brief_utf8_chars(s, n) > 16 || contains(s, n, "“") ||
+	    contains(s, n, "”") || contains(s, n, "将") || contains(s, n, "要"))
+		return NULL;    /* no noun phrase: a slogan or a whole sentence */
 	for (size_t i = 0; synonyms[i][0]; i++)
 		if (strlen(synonyms[i][0]) == n && !memcmp(s, synonyms[i][0], n))
 			return strdup(synonyms[i][1]);
 	return strndup(s, n);
 }
 
+/* 冲刺万亿级地区生产总值: the indicator follows the tier. */
+static char *indicator_after(const char *t, size_t at, size_t end)
+{
+	size_t e = at;
+	while (e < end) {
+		size_t i = e;
+		uint32_t cp = brief_utf8_next(t, end, &i);
+		if (!brief_is_han(cp))
+			break;
+		e = i;
+	}
+	if (e == at || brief_utf8_chars(t + at, e - at) > 12)
+		return NULL;
+	for (size_t i = 0; synonyms[i][0]; i++)
+		if (strlen(synonyms[i][0]) == e - at && !memcmp(t + at, synonyms[i][0], e - at))
+			return strdup(synonyms[i][1]);
+	return strndup(t + at, e - at);
+}
+
 /* ---------------------------------------------------------------- */
 /* One quantity.                                                     */
 
 typedef struct qty {
+	bool tier;              /* 万亿级: the indicator follows */
 	size_t start, end;      /* the number and unit */
 	double value;
 	const char *unit;       /* normalised */
@@ -268,8 +299,6 @@ static const char *norm_unit(const char *u, size_t n, double *v, bool *amount)
 		{ "个", "个", 1, false }, { "家", "家", 1, false },
 		{ "项", "项", 1, false }, { "条", "条", 1, false },
 		{ "场", "场", 1, false }, { "张", "张", 1, false },
-		{ "座", "座", 1, false }, { "所", "所", 1, false },
-		{ "户", "户", 1, false }, { "套", "套", 1, false },
 		{ "万", "万", 1, true }, { "元", "元", 1, true },
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
@@ -353,6 +382,33 @@ static bool not_a_count(const char *t, size_t qe, size_t end)
 	return false;
 }
 
+/*
+ * An amount that qualifies the words after it rather than being a fact:
+ * 3亿元以上项目, 总投资120亿元的项目, 百亿元以上1个, 18万平方米, 百亿项目.
+ */
+static bool qualifies_next(const char *t, size_t qe, size_t ce, bool chinese)
+{
+	const char *a = t + qe;
+	size_t n = ce - qe;
+	if (starts_with(a, n, "以上") || starts_with(a, n, "以下")) {
+		a += 6;
+		n -= 6;
+		if (n == 0 || starts_with(a, n, "、") || starts_with(a, n, "和"))
+			return false;
+		return true;    /* 以上项目, 以上1个 */
+	}
+	if (starts_with(a, n, "的") || starts_with(a, n, "平方") || starts_with(a, n, "亩") ||
+	    starts_with(a, n, "千瓦") || starts_with(a, n, "吨") || starts_with(a, n, "辆") ||
+	    starts_with(a, n, "台") || starts_with(a, n, "方") || starts_with(a, n, "级"))
+		return true;
+	if (chinese && n >= 3 && !starts_with(a, n, "大关")) {
+		size_t i = 0;
+		uint32_t cp = brief_utf8_next(a, n, &i);
+		return brief_is_han(cp);        /* 百亿项目 */
+	}
+	return false;
+}
+
 static bool negative(const char *t, size_t cs, size_t qs)
 {
 	return ends_with(t + cs, qs - cs, "下降") || ends_with(t + cs, qs - cs, "减少") ||
@@ -364,29 +420,33 @@ static bool read_qty(brief_measures *m, const char *t, size_t cs, size_t ce,
 		     qty *q)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-	size_t ns = ov[2], ne = ov[3], us = ov[4], ue = ov[5];
-	bool amount, tier = ov[6] != PCRE2_UNSET && !memcmp(t + ov[6], "级", 3);
+	size_t ns = ov[2], ne = ov[3], us = ov[6], ue = ov[7];
+	bool amount, tier = ov[8] != PCRE2_UNSET && !memcmp(t + ov[8], "级", 3);
+	bool more = ov[4] != PCRE2_UNSET;
 	double v;
 
 	q->start = ns;
-	q->end = ov[7] != PCRE2_UNSET && !tier ? ov[7] : ue;
+	q->end = ov[9] != PCRE2_UNSET && !tier ? ov[9] : ue;
 	q->chinese = !(t[ns] >= '0' && t[ns] <= '9');
-	if (ns > cs && ends_with(t + cs, ns - cs, "第"))
-		return false;           /* an ordinal */
+	q->tier = tier;
+	if (ns > cs && (ends_with(t + cs, ns - cs, "第") || ends_with(t + cs, ns - cs, "“")))
+		return false;   /* an ordinal; a slogan (“十链百亿”, “两个确保”) */
 	if (!brief_number_parse(t + ns, ne - ns, &v))
 		return false;
 	/* 百亿项目, 千亿级产业: a tier word, unless a verb reaches for it */
 	if (tier && !(ends_with(t + cs, ns - cs, "冲刺") || ends_with(t + cs, ns - cs, "迈向") ||
-		      ends_with(t + cs, ns - cs, "突破") || ends_with(t + cs, ns - cs, "迈入")))
+		      ends_with(t + cs, ns - cs, "突破") || ends_with(t + cs, ns - cs, "迈入") ||
+		      ends_with(t + cs, ns - cs, "、")))
 		return false;
 	if (!(q->unit = norm_unit(t + us, ue - us, &v, &amount)))
 		return false;
-	if (!amount && strcmp(q->unit, "%") != 0 && not_a_count(t, ue, ce))
+	if (!amount && strcmp(q->unit, "%") != 0 &&
+	    (q->chinese || not_a_count(t, ue, ce)))
+		return false;   /* 八项规定, 两个维护: Chinese-numeral counts are phrases */
+	if (amount && !tier && qualifies_next(t, q->end, ce, q->chinese))
 		return false;
-	if (q->chinese && v == 1 && !amount && strcmp(q->unit, "%"))
-		return false;           /* 一个, 一家: an article, not a count */
 	q->kind = kind_of(t, cs, ns, q->unit, amount);
-	q->bound = bound_of(t, cs, ns, q->end, ce);
+	q->bound = more ? "min" : bound_of(t, cs, ns, q->end, ce);
 	if (!strcmp(q->kind, "growth") && negative(t, cs, ns))
 		v = -v;
 	q->value = v;
@@ -455,7 +515,8 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	char pbuf[32];
 	int y = clause_year(t, ss, q->start);
 	int year = target ? (y ? y : c->year) : (y ? y : (c->year ? c->year - 1 : 0));
-	if (!r || brief_in_garble(c->a, cs, ce)) {
+	/* no indicator: nothing a briefing could print against the number */
+	if (!r || !ind || brief_in_garble(c->a, cs, ce)) {
 		free(ind);
 		return 0;
 	}
@@ -503,7 +564,8 @@ static int sentence(ctx *c, size_t ss, size_t se)
 		size_t cs = clause_start(t, ss, q->start), ce = clause_end(t, q->end, se);
 		bool target = is_target(t, cs, q->start, ss, se);
 		const char *qual = target ? qualifier(t, cs, q->start, ss) : NULL;
-		char *ind = indicator(t, cs, q->start);
+		char *ind = q->tier ? indicator_after(t, q->end + 3, ce)
+				    : indicator(c->at, t, cs, q->start);
 		if (emit(c, q, ind, qual, target, ss, se, cs, ce))
 			return -1;
 	}
@@ -534,10 +596,10 @@ static int ranks(ctx *c, size_t ss, size_t se)
 		if (skip)
 			continue;
 		size_t cs = clause_start(t, ss, ms), ce = clause_end(t, me, se);
-		qty q = { ms, me, v, "名", "rank", "exact", false };
+		qty q = { false, ms, me, v, "名", "rank", "exact", false };
 		bool target = is_target(t, cs, ms, ss, se);
 		const char *qual = target ? qualifier(t, cs, ms, ss) : NULL;
-		if (emit(c, &q, indicator(t, cs, ms), qual, target, ss, se, cs, ce))
+		if (emit(c, &q, indicator(c->at, t, cs, ms), qual, target, ss, se, cs, ce))
 			return -1;
 	}
 	return 0;
