@@ -145,7 +145,7 @@ static const char *const target_marks[] = {
 	"锚定", "力求", "努力", "将", "要", "奋力", "瞄准", "达到", "迈上", NULL,
 };
 static const char *const actual_marks[] = {
-	"去年", "上年", "过去一年", "过去的一年", "累计", "同比", "已", "首次",
+	"跃居", "位居", "拔得头筹", "重回", "去年", "上年", "过去一年", "过去的一年", "累计", "同比", "已", "首次",
 	"完成了", "实现了", "共计", "合计", "此前", "春节期间", "上半年", "1-5月",
 	"拥有", "获得", "勇夺", "取得", "分别在", NULL,
 };
@@ -222,6 +222,32 @@ static bool strip_one(const char **s, size_t *n, const char *const *ws,
 	return false;
 }
 
+/* A cleaned indicator: quotes dropped, synonyms mapped; NULL when the
+ * words are no noun phrase (a whole clause, a slogan). */
+static char *noun_phrase(const char *s, size_t n)
+{
+	brief_buf b = BRIEF_BUF_INIT;
+	for (size_t i = 0; i < n;) {
+		if (i + 3 <= n && (!memcmp(s + i, "“", 3) || !memcmp(s + i, "”", 3))) {
+			i += 3;
+			continue;
+		}
+		brief_buf_putc(&b, s[i++]);
+	}
+	if (!brief_buf_ok(&b) || b.len == 0 || brief_utf8_chars(b.data, b.len) > 16 ||
+	    contains(b.data, b.len, "将") || contains(b.data, b.len, "要") ||
+	    contains(b.data, b.len, "已")) {
+		brief_buf_free(&b);
+		return NULL;
+	}
+	for (size_t i = 0; synonyms[i][0]; i++)
+		if (strlen(synonyms[i][0]) == b.len && !memcmp(b.data, synonyms[i][0], b.len)) {
+			brief_buf_free(&b);
+			return strdup(synonyms[i][1]);
+		}
+	return brief_buf_detach(&b, NULL);
+}
+
 /* The indicator a quantity measures: the words before its verb, after
  * the region and the year that open the clause. */
 static char *indicator(const brief_attrib *at, const char *t, size_t from,
@@ -233,6 +259,12 @@ static char *indicator(const brief_attrib *at, const char *t, size_t from,
 	for (size_t i = from; i + 7 <= to; i++)    /* 2024年余杭固定资产投资 */
 		if (t[i] == '2' && t[i + 1] == '0' && !memcmp(t + i + 4, "年", 3))
 			from = i + 7;
+	/* 项目207个、总投资1670.7亿元: the last item of the list is its own */
+	for (size_t i = to; i >= from + 3; i--)
+		if (!memcmp(t + i - 3, "、", 3)) {
+			from = i;
+			break;
+		}
 	const char *s = t + from;
 	size_t n = to - from;
 	while (n && (strip_one(&s, &n, tail_words, true) ||
@@ -245,27 +277,21 @@ static char *indicator(const brief_attrib *at, const char *t, size_t from,
 	}
 	while (n >= 3 && (ends_with(s, n, "”") || ends_with(s, n, "、")))
 		n -= 3;
-	if (n == 0 || brief_utf8_chars(s, n) > 16 || contains(s, n, "“") ||
-	    contains(s, n, "”") || contains(s, n, "将") || contains(s, n, "要"))
-		return NULL;    /* no noun phrase: a slogan or a whole sentence */
-	for (size_t i = 0; synonyms[i][0]; i++)
-		if (strlen(synonyms[i][0]) == n && !memcmp(s, synonyms[i][0], n))
-			return strdup(synonyms[i][1]);
-	return strndup(s, n);
+	return noun_phrase(s, n);
 }
 
-/* 冲刺万亿级地区生产总值: the indicator follows the tier. */
+/* 冲刺万亿级地区生产总值, 72个重点项目: the indicator follows. */
 static char *indicator_after(const char *t, size_t at, size_t end)
 {
 	size_t e = at;
 	while (e < end) {
 		size_t i = e;
 		uint32_t cp = brief_utf8_next(t, end, &i);
-		if (!brief_is_han(cp))
+		if (!brief_is_han(cp) && !(cp >= '0' && cp <= '9') && cp != '%')
 			break;
 		e = i;
 	}
-	if (e == at || brief_utf8_chars(t + at, e - at) > 12)
+	if (e == at || brief_utf8_chars(t + at, e - at) > 16)
 		return NULL;
 	for (size_t i = 0; synonyms[i][0]; i++)
 		if (strlen(synonyms[i][0]) == e - at && !memcmp(t + at, synonyms[i][0], e - at))
@@ -415,6 +441,8 @@ static bool negative(const char *t, size_t cs, size_t qs)
 	       ends_with(t + cs, qs - cs, "回落");
 }
 
+static bool in_quotes(const char *t, size_t cs, size_t at);
+
 /* Reads the quantity at the current match; false when it is none. */
 static bool read_qty(brief_measures *m, const char *t, size_t cs, size_t ce,
 		     qty *q)
@@ -432,6 +460,8 @@ static bool read_qty(brief_measures *m, const char *t, size_t cs, size_t ce,
 	if (ns > cs && (ends_with(t + cs, ns - cs, "第") || ends_with(t + cs, ns - cs, "“")))
 		return false;   /* an ordinal; a slogan (“十链百亿”, “两个确保”) */
 	if (!brief_number_parse(t + ns, ne - ns, &v))
+		return false;
+	if (q->chinese && in_quotes(t, cs, ns))
 		return false;
 	/* 百亿项目, 千亿级产业: a tier word, unless a verb reaches for it */
 	if (tier && !(ends_with(t + cs, ns - cs, "冲刺") || ends_with(t + cs, ns - cs, "迈向") ||
@@ -453,7 +483,41 @@ static bool read_qty(brief_measures *m, const char *t, size_t cs, size_t ce,
 	return true;
 }
 
+/* 21个制造业项目: a count whose noun comes after it. */
+static bool noun_follows(const char *t, const qty *q, size_t ce)
+{
+	size_t i = q->end;
+	if (strcmp(q->kind, "count") || i >= ce)
+		return false;
+	uint32_t cp = brief_utf8_next(t, ce, &i);
+	return brief_is_han(cp) || (cp >= '0' && cp <= '9');
+}
+
+/* Inside an open “ in [cs, at): a slogan such as “千项万亿”. */
+static bool in_quotes(const char *t, size_t cs, size_t at)
+{
+	int depth = 0;
+	for (size_t i = cs; i + 3 <= at; i++) {
+		if (!memcmp(t + i, "“", 3))
+			depth++;
+		else if (!memcmp(t + i, "”", 3) && depth > 0)
+			depth--;
+	}
+	return depth > 0;
+}
+
 /* ---------------------------------------------------------------- */
+
+/* An explicit 20xx年 in [cs, qs), the last one. */
+static int clause_year(const char *t, size_t cs, size_t qs)
+{
+	int y = 0;
+	for (size_t i = cs; i + 7 <= qs; i++)
+		if (t[i] == '2' && t[i + 1] == '0' && !memcmp(t + i + 4, "年", 3) &&
+		    (i == cs || t[i - 1] < '0' || t[i - 1] > '9'))
+			y = atoi(t + i);
+	return y;
+}
 
 typedef struct ctx {
 	brief_measures *m;
@@ -462,21 +526,41 @@ typedef struct ctx {
 	const brief_article *a;
 	brief_facts *out;
 	int year;
+	int tense;              /* +1 goals, -1 results: carried in a paragraph */
+	int para;
 } ctx;
 
-static bool is_target(const char *t, size_t cs, size_t qs, size_t ss, size_t se)
+/* +1 when [s, e) speaks of goals, -1 of results, 0 when it does not say. */
+static int tense_of(const char *t, size_t s, size_t e, int year)
 {
-	const char *tm = any_of(t + cs, qs - cs, target_marks);
-	const char *am = any_of(t + cs, qs - cs, actual_marks);
+	const char *tm = any_of(t + s, e - s, target_marks);
+	const char *am = any_of(t + s, e - s, actual_marks);
+	int y = clause_year(t, s, e);
+	if (y && year && y < year)
+		am = "past year";
 	if (tm && !am)
-		return true;
+		return 1;
 	if (am && !tm)
-		return false;
-	tm = any_of(t + ss, se - ss, target_marks);
-	am = any_of(t + ss, se - ss, actual_marks);
-	if (am && !tm)
-		return false;
-	return tm != NULL;
+		return -1;
+	return 0;
+}
+
+/*
+ * Goal or result: the clause says, else the sentence up to the quantity,
+ * else the whole sentence, else what the paragraph was saying before.
+ */
+static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se)
+{
+	const char *t = c->a->text;
+	int k = tense_of(t, cs, qs, c->year);
+	if (!k)
+		k = tense_of(t, ss, qs, c->year);
+	if (!k)
+		k = tense_of(t, ss, se, c->year);
+	if (!k)
+		k = c->tense;
+	c->tense = k;
+	return k > 0;
 }
 
 static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
@@ -496,17 +580,6 @@ static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
 	return buf;
 }
 
-/* An explicit 20xx年 in the clause before the quantity. */
-static int clause_year(const char *t, size_t cs, size_t qs)
-{
-	int y = 0;
-	for (size_t i = cs; i + 7 <= qs; i++)
-		if (t[i] == '2' && t[i + 1] == '0' && !memcmp(t + i + 4, "年", 3) &&
-		    (i == cs || t[i - 1] < '0' || t[i - 1] > '9'))
-			y = atoi(t + i);
-	return y;
-}
-
 static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 		bool target, size_t ss, size_t se, size_t cs, size_t ce)
 {
@@ -515,8 +588,11 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	char pbuf[32];
 	int y = clause_year(t, ss, q->start);
 	int year = target ? (y ? y : c->year) : (y ? y : (c->year ? c->year - 1 : 0));
-	/* no indicator: nothing a briefing could print against the number */
-	if (!r || !ind || brief_in_garble(c->a, cs, ce)) {
+	/* no indicator: nothing a briefing could print against the number;
+	 * a single project's 总投资 belongs to the project (project.c) */
+	bool project_money = ind && strstr(ind, "总投资") &&
+			     !contains(t + ss, q->start - ss, "个、总投资");
+	if (!r || !ind || project_money || brief_in_garble(c->a, cs, ce)) {
 		free(ind);
 		return 0;
 	}
@@ -562,12 +638,40 @@ static int sentence(ctx *c, size_t ss, size_t se)
 	for (size_t i = 0; i < nlist; i++) {
 		const qty *q = &list[i];
 		size_t cs = clause_start(t, ss, q->start), ce = clause_end(t, q->end, se);
-		bool target = is_target(t, cs, q->start, ss, se);
+		bool target = is_target(c, cs, q->start, ss, se);
 		const char *qual = target ? qualifier(t, cs, q->start, ss) : NULL;
 		char *ind = q->tier ? indicator_after(t, q->end + 3, ce)
+				    : noun_follows(t, q, ce) ? indicator_after(t, q->end, ce)
 				    : indicator(c->at, t, cs, q->start);
 		if (emit(c, q, ind, qual, target, ss, se, cs, ce))
 			return -1;
+	}
+	return 0;
+}
+
+/* GDP、服务业增加值…的总量继续保持全省第一: one rank per indicator. */
+static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
+		      size_t ss, size_t se, size_t cs, size_t ce)
+{
+	const char *t = c->a->text;
+	size_t from = brief_attrib_last_name(c->at, cs, q->start), to = q->start;
+	const char *s = t + from;
+	size_t n = to - from;
+	while (n && (strip_one(&s, &n, tail_words, true) ||
+		     strip_one(&s, &n, lead_words, false)))
+		;
+	static const char *const tails[] = { "的总量", "总量", "数量", "的", NULL };
+	strip_one(&s, &n, tails, true);
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		while (e + 3 <= n && memcmp(s + e, "、", 3) && memcmp(s + e, "和", 3))
+			e++;
+		if (e + 3 > n)
+			e = n;
+		char *ind = noun_phrase(s + i, e - i);
+		if (emit(c, q, ind, qual, target, ss, se, cs, ce))
+			return -1;
+		i = e < n ? e + 3 : n;
 	}
 	return 0;
 }
@@ -597,10 +701,40 @@ static int ranks(ctx *c, size_t ss, size_t se)
 			continue;
 		size_t cs = clause_start(t, ss, ms), ce = clause_end(t, me, se);
 		qty q = { false, ms, me, v, "名", "rank", "exact", false };
-		bool target = is_target(t, cs, ms, ss, se);
+		bool target = is_target(c, cs, ms, ss, se);
 		const char *qual = target ? qualifier(t, cs, ms, ss) : NULL;
-		if (emit(c, &q, indicator(c->at, t, cs, ms), qual, target, ss, se, cs, ce))
+		if (rank_facts(c, &q, qual, target, ss, se, cs, ce))
 			return -1;
+	}
+	return 0;
+}
+
+/* 一季度完成1/3: a share written as a fraction, in per cent. */
+static int fractions(ctx *c, size_t ss, size_t se)
+{
+	const char *t = c->a->text;
+	for (size_t i = ss + 1; i + 1 < se; i++) {
+		if (t[i] != '/' || t[i - 1] < '0' || t[i - 1] > '9' ||
+		    t[i + 1] < '0' || t[i + 1] > '9')
+			continue;
+		size_t b = i, e = i + 1;
+		while (b > ss && t[b - 1] >= '0' && t[b - 1] <= '9')
+			b--;
+		while (e < se && t[e] >= '0' && t[e] <= '9')
+			e++;
+		if (e < se && (t[e] == '%' || t[e] == '/' || t[e] == '.'))
+			continue;
+		double v;
+		if (!brief_number_parse(t + b, e - b, &v) || v <= 0 || v >= 1)
+			continue;
+		size_t cs = clause_start(t, ss, b), ce = clause_end(t, e, se);
+		qty q = { false, b, e, (double)(long)(v * 10000 + 0.5) / 100, "%", "share",
+			  "exact", false };
+		bool target = is_target(c, cs, b, ss, se);
+		const char *qual = target ? qualifier(t, cs, b, ss) : NULL;
+		if (emit(c, &q, indicator(c->at, t, cs, b), qual, target, ss, se, cs, ce))
+			return -1;
+		i = e;
 	}
 	return 0;
 }
@@ -609,10 +743,16 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
 {
-	ctx c = { m, g, t, a, out, brief_attrib_year(t, 0) };
-	for (size_t s = 0; s < a->nsents; s++)
+	ctx c = { m, g, t, a, out, brief_attrib_year(t, 0), 0, -1 };
+	for (size_t s = 0; s < a->nsents; s++) {
+		if (a->sents[s].para != c.para) {
+			c.para = a->sents[s].para;
+			c.tense = 0;
+		}
 		if (sentence(&c, a->sents[s].start, a->sents[s].end) ||
-		    ranks(&c, a->sents[s].start, a->sents[s].end))
+		    ranks(&c, a->sents[s].start, a->sents[s].end) ||
+		    fractions(&c, a->sents[s].start, a->sents[s].end))
 			return -1;
+	}
 	return 0;
 }
