@@ -14,15 +14,14 @@
 #include "util/utf8.h"
 
 static const char list_re[] =
-	"(?:打造|建强|壮大|抓好|培育|发展|聚焦|激活|深耕|做强|做大|布局|以|围绕|"
-	"推动|瞄准|突出|形成|构建|提升|拥有)"
-	"(?<list>(?:[^、，。；：“”\\s]{2,12}、)+[^、，。；：“”\\s]{2,12})"
-	"(?:等)?(?:两大|三大|四大|五大|六大|七大|八大|两个|三个|\\d+个|\\d+大)?"
+	"(?<list>(?:[^、，。；：“”\\s]{2,12}、)+[^、，。；：“”\\s]{2,12}?)"
+	"(?<sep>等?(?:两大|三大|四大|五大|六大|七大|八大|两个|三个|\\d+个|\\d+大)|等)?"
 	"(?<tier>“?国字号”?|省级特色|千亿级|百亿级|万亿级|未来|新兴|战略性新兴)?"
-	"(?<kind>产业集群|产业|细分领域|新赛道|产业链|集群)";
+	"(?<kind>产业集群|产业(?=[，。；,、;]|$|发展|建设|为|产值|新赛道|体系|布局|集群)|"
+	"细分领域|新赛道|集群)";
 
 static const char single_re[] =
-	"(?<name>[\\p{Han}A-Za-z0-9]{2,10}?)(?<tier>未来产业|产业生态圈)(?:先导区|体系|建设)?";
+	"(?<name>[\\p{sc=Han}A-Za-z0-9]{2,10}?)(?<tier>未来产业|产业生态圈)(?:先导区|体系|建设)?";
 
 static const char quoted_re[] = "“(?<name>[^”]{2,12})”(?<tier>未来产业)体系";
 
@@ -57,8 +56,8 @@ brief_clusters *brief_clusters_new(void)
 		brief_clusters_free(c);
 		return NULL;
 	}
-	pcre2_set_match_limit(c->mc, 100000);
-	pcre2_set_depth_limit(c->mc, 200);
+	pcre2_set_match_limit(c->mc, 5000000);
+	pcre2_set_depth_limit(c->mc, 5000);
 	return c;
 }
 
@@ -115,9 +114,17 @@ static bool usable(const char *s, size_t n)
 {
 	static const char *const vague[] = { "产业", "重点", "一批", "其他", "相关",
 					     "传统", "优势", "特色", "新", NULL };
+	/* clause words, counts, money: not an industry's name */
+	static const char *const bad[] = { "将", "今年", "引进", "融入", "的", "一批",
+					   "亿", "元", "等", "两大", "三大", "四大",
+					   "五大", "六大", "八大", "十大", "个", NULL };
 	size_t chars = brief_utf8_chars(s, n);
-	if (chars < 2 || chars > 12)
+	if (chars < 2 || chars > 10)
 		return false;
+	for (const char *const *b = bad; *b; b++)
+		for (size_t i = 0; i + strlen(*b) <= n; i++)
+			if (!memcmp(s + i, *b, strlen(*b)))
+				return false;
 	for (const char *const *v = vague; *v; v++)
 		if (strlen(*v) == n && !memcmp(s, *v, n))
 			return false;
@@ -152,6 +159,50 @@ static int add(cctx *c, const char *s, size_t n, const char *tier,
 	return brief_fact_locate(f, c->g, r, c->a, ev_start, ev_end);
 }
 
+static void trim_lead(const char **s, size_t *n);
+
+/* The first list item may carry the clause before it: 今年该区将建强集成电路
+ * -> 集成电路; cut after the last verb of building in it. */
+static void trim_verb(const char **s, size_t *n)
+{
+	static const char *const cut[] = {
+		"打造", "建强", "壮大", "抓好", "培育", "发展", "聚焦", "激活", "深耕",
+		"做强", "做大", "布局", "围绕", "推动", "瞄准", "突出", "构建", "抢抓",
+		"着力", "拥有", "和", "以", NULL,
+	};
+	size_t best = 0;
+	for (const char *const *v = cut; *v; v++) {
+		size_t k = strlen(*v);
+		for (size_t i = 0; i + k < *n; i++)
+			if (!memcmp(*s + i, *v, k) && i + k > best)
+				best = i + k;
+	}
+	*s += best;
+	*n -= best;
+	trim_lead(s, n);
+}
+
+static void trim_lead(const char **s, size_t *n)
+{
+	static const char *const verbs[] = {
+		"打造", "建强", "壮大", "抓好", "培育", "发展", "聚焦", "激活", "深耕",
+		"做强", "做大", "布局", "围绕", "推动", "瞄准", "突出", "形成", "构建",
+		"提升", "拥有", "抢抓", "着力", "坚定不移", "加快", "重点", "以", "和",
+		"及", "在", NULL,
+	};
+	for (bool again = true; again;) {
+		again = false;
+		for (const char *const *v = verbs; *v; v++) {
+			size_t k = strlen(*v);
+			if (*n > k + 3 && !memcmp(*s, *v, k)) {
+				*s += k;
+				*n -= k;
+				again = true;
+			}
+		}
+	}
+}
+
 static int lists(cctx *c, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
@@ -159,9 +210,12 @@ static int lists(cctx *c, size_t ss, size_t se)
 						    c->c->md, c->c->mc) >= 0;) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->c->md);
 		size_t ls = ov[2], le = ov[3], ms = ov[0], me = ov[1];
-		char *tier = tier_of(t, ov[4] == PCRE2_UNSET ? 0 : ov[4],
-				     ov[4] == PCRE2_UNSET ? 0 : ov[5], t + ov[6], ov[7] - ov[6]);
 		at = me > at ? me : at + 1;
+		/* a bare "X、Y产业" is prose; a count, 等 or a tier makes a list */
+		if (ov[4] == PCRE2_UNSET && ov[6] == PCRE2_UNSET)
+			continue;
+		char *tier = tier_of(t, ov[6] == PCRE2_UNSET ? 0 : ov[6],
+				     ov[6] == PCRE2_UNSET ? 0 : ov[7], t + ov[8], ov[9] - ov[8]);
 		int rc = 0;
 		for (size_t i = ls; i < le && rc == 0;) {
 			size_t end = i;
@@ -169,7 +223,11 @@ static int lists(cctx *c, size_t ss, size_t se)
 				end++;
 			if (end + 3 > le)
 				end = le;
-			rc = add(c, t + i, end - i, tier, ms, me);
+			const char *item = t + i;
+			size_t in = end - i;
+			if (i == ls)
+				trim_verb(&item, &in);
+			rc = add(c, item, in, tier, ms, me);
 			i = end < le ? end + 3 : le;
 		}
 		free(tier);

@@ -26,7 +26,7 @@ static const char qty_re[] =
 static const char rank_re[] =
 	"(?:(?<scope>全国|全省|全市|全区|省内|市内|同类城市)(?:第(?<n>[一二三四五六七八九十\\d]+)(?:位|名)?|首位|榜首)"
 	"|(?:位居|居|位列|列|跃居|重回|保持)(?<scope2>全国|全省|全市)?第(?<n2>[一二三四五六七八九十\\d]+)"
-	"|拔得头筹|名列前茅(?!\\p{Han}))";
+	"|拔得头筹|名列前茅(?!\\p{sc=Han}))";
 
 struct brief_measures {
 	pcre2_code *qty, *rank;

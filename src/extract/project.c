@@ -18,16 +18,17 @@
 /* Items of a list closed by 等 and a project word or a status verb. */
 static const char list_re[] =
 	"(?<list>(?:[^、，。；：:,“”\\s]{2,30}、)+[^、，。；：:,“”\\s]{2,30})"
-	"(?:等(?:\\d+个)?[^，。；、]{0,10}?(?:项目|工程|路网|产业地标|地标|配套建设)"
+	"(?:等(?:\\d+个)?(?:[\\d.]+亿元以上)?(?:重大|重点|周边高速|周边|配套|产业)?"
+	"(?:项目|工程|路网|地标|建设)"
 	"|(?=量产|投产|开工|复工|竣工))";
 
 /* One name ending in a project word, followed by a status or listed. */
 static const char name_re[] =
-	"(?<![\\p{Han}A-Za-z0-9()（）])?"
-	"(?<name>[\\p{Han}A-Za-z0-9()（）]{2,40}?(?:项目|工程|产业园|科创园|邻里中心|"
+	"(?<![\\p{sc=Han}A-Za-z0-9()（）])?"
+	"(?<name>[\\p{sc=Han}A-Za-z0-9()（）]{2,40}?(?:项目|工程|产业园|科创园|邻里中心|"
 	"文化园|大走廊|核心区(?:\\(中轴线\\))?|快速路|高铁站))"
 	"(?<status>开始复工|有序复工|复工|开工|竣工|投产|开园|开通|顺利开通|签约|落地|"
-	"等重点工程|建设|、)";
+	"等重点工程|等片区|建设|坐落|、)";
 
 /* “中国医药港”等产业地标 */
 static const char quoted_re[] = "“(?<name>[^”]{2,20})”等(?:产业地标|地标|项目|重大项目)";
@@ -138,7 +139,11 @@ static void trim_lead(const char **s, size_t *n)
 static bool usable(const char *s, size_t n)
 {
 	size_t chars = brief_utf8_chars(s, n);
-	if (chars < 2 || chars > 40)
+	if (chars < 2 || chars > 40 || has_word(s, n, "的") || has_word(s, n, "可见") ||
+	    has_word(s, n, "等") || has_word(s, n, "了"))
+		return false;
+	/* 交通项目, 民生工程: a kind of project */
+	if (chars <= 4 && (has_word(s, n, "项目") || has_word(s, n, "工程")))
 		return false;
 	for (const char *const *g = generic; *g; g++)
 		if (strlen(*g) == n && !memcmp(s, *g, n))
@@ -176,6 +181,13 @@ static int add(pctx *c, const char *s, size_t n, size_t ev_start, size_t ev_end)
 {
 	const char *t = c->a->text;
 	trim_lead(&s, &n);
+	/* 钱塘项目: a region's projects in general */
+	size_t cut = brief_attrib_last_name(c->t, (size_t)(s - t), (size_t)(s - t) + n);
+	const char *rest = t + cut;
+	size_t rn = (size_t)(s - t) + n - cut;
+	for (const char *const *g = generic; *g; g++)
+		if (strlen(*g) == rn && !memcmp(rest, *g, rn))
+			return 0;
 	if (!usable(s, n) || brief_in_garble(c->a, (size_t)(s - t), (size_t)(s - t) + n))
 		return 0;
 	for (size_t i = c->first; i < c->out->n; i++) {

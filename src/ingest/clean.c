@@ -57,9 +57,9 @@ static const char jump_re[] = "^[(（](?:上接|紧接|接|下转|转)第?\\s*\\
 /* Pinyin after a Han character: with tone marks always; without only in
  * texts that carry toned annotations too (then "(de)" is one of them). */
 static const char pinyin_re[] =
-	"(?<=\\p{Han})[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]";
+	"(?<=\\p{sc=Han})[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]";
 static const char pinyin_plain_re[] =
-	"(?<=\\p{Han})[(（](?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouü][a-z]{0,4}[)）]";
+	"(?<=\\p{sc=Han})[(（](?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouü][a-z]{0,4}[)）]";
 
 enum { RX_BOILER, RX_STAMP, RX_JUMP, RX_PINYIN, RX_PLAIN, RX_N };
 
