@@ -122,6 +122,7 @@ check-asan: deps
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  build-asan/brief build-asan/tests/brief-tests
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  BRIEF_BIN=build-asan/brief build-asan/tests/brief-tests -j2
 
 valgrind: deps all

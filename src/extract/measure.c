@@ -141,7 +141,7 @@ static size_t clause_end(const char *t, size_t at, size_t to)
 /* Goal or result.                                                   */
 
 static const char *const target_marks[] = {
-	"力争", "确保", "目标", "预期", "计划", "今年", "全年", "争取", "冲刺",
+	"力争", "确保", "目标", "预期", "计划", "今年", "争取", "冲刺",
 	"锚定", "力求", "努力", "将", "要", "奋力", "瞄准", "达到", "迈上", NULL,
 };
 static const char *const actual_marks[] = {
@@ -204,7 +204,7 @@ static const char *const tail_words[] = {
 	"达", "突破", "超过", "再超", "超", "实现", "完成", "保持在", "保持", "为",
 	"是", "至", "到", "在", "约", "近", "不低于", "不超过", "控制在", "不足",
 	"累计", "合计", "总计", "共", "首次", "分别", "的", "占", "继续", "均",
-	"提升到", "总量", "总额", "达到了", NULL,
+	"提升到", "达到了", "同比", NULL,
 };
 
 static bool strip_one(const char **s, size_t *n, const char *const *ws,
@@ -212,7 +212,8 @@ static bool strip_one(const char **s, size_t *n, const char *const *ws,
 {
 	for (const char *const *w = ws; *w; w++) {
 		size_t k = strlen(*w);
-		if (*n > k && (tail ? ends_with(*s, *n, *w) : starts_with(*s, *n, *w))) {
+		if ((tail ? *n >= k : *n > k) &&
+		    (tail ? ends_with(*s, *n, *w) : starts_with(*s, *n, *w))) {
 			if (!tail)
 				*s += k;
 			*n -= k;
@@ -483,16 +484,6 @@ static bool read_qty(brief_measures *m, const char *t, size_t cs, size_t ce,
 	return true;
 }
 
-/* 21个制造业项目: a count whose noun comes after it. */
-static bool noun_follows(const char *t, const qty *q, size_t ce)
-{
-	size_t i = q->end;
-	if (strcmp(q->kind, "count") || i >= ce)
-		return false;
-	uint32_t cp = brief_utf8_next(t, ce, &i);
-	return brief_is_han(cp) || (cp >= '0' && cp <= '9');
-}
-
 /* Inside an open “ in [cs, at): a slogan such as “千项万亿”. */
 static bool in_quotes(const char *t, size_t cs, size_t at)
 {
@@ -620,6 +611,67 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	return brief_fact_locate(f, c->g, r, c->a, cs, ce);
 }
 
+/* 21个制造业项目: a count whose noun comes after it. */
+static bool noun_follows(const char *t, const qty *q, size_t ce)
+{
+	size_t i = q->end;
+	if (strcmp(q->kind, "count") || i >= ce)
+		return false;
+	uint32_t cp = brief_utf8_next(t, ce, &i);
+	return brief_is_han(cp) || (cp >= '0' && cp <= '9');
+}
+
+/* How many quantities from q on form a list: 15%、10% / 3.0%、4.6%和6.4%. */
+static size_t group_size(const char *t, const qty *q, size_t n)
+{
+	size_t k = 1;
+	while (k < n && !strcmp(q[k].unit, q[0].unit) && !q[k].tier) {
+		size_t gap = q[k].start - q[k - 1].end;
+		const char *g = t + q[k - 1].end;
+		if (!((gap == 3 && (!memcmp(g, "、", 3) || !memcmp(g, "和", 3) ||
+				    !memcmp(g, "及", 3) || !memcmp(g, "与", 3)))))
+			break;
+		k++;
+	}
+	return k;
+}
+
+/*
+ * Indicators for a list of k quantities: 制造业投资、高新技术产业投资增长15%、
+ * 10% pairs item by item; a single quantity gets the usual indicator.
+ */
+static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, char **out)
+{
+	const char *t = c->a->text;
+	if (k == 1) {
+		size_t ce = clause_end(t, q->end, c->a->text_len);
+		out[0] = q->tier ? indicator_after(t, q->end + 3, ce)
+			 : noun_follows(t, q, ce) ? indicator_after(t, q->end, ce)
+			 : indicator(c->at, t, cs, q->start);
+		return;
+	}
+	size_t from = brief_attrib_last_name(c->at, cs, q->start);
+	const char *s = t + from;
+	size_t n = q->start - from;
+	while (n && (strip_one(&s, &n, tail_words, true) ||
+		     strip_one(&s, &n, lead_words, false)))
+		;
+	size_t items = 1;
+	for (size_t i = 0; i + 3 <= n; i++)
+		items += !memcmp(s + i, "、", 3) || !memcmp(s + i, "和", 3);
+	if (items != k)
+		return;         /* left NULL: the previous indicator or nothing */
+	for (size_t i = 0, j = 0; i < n && j < k; j++) {
+		size_t e = i;
+		while (e + 3 <= n && memcmp(s + e, "、", 3) && memcmp(s + e, "和", 3))
+			e++;
+		if (e + 3 > n)
+			e = n;
+		out[j] = noun_phrase(s + i, e - i);
+		i = e < n ? e + 3 : n;
+	}
+}
+
 /* Quantities in one sentence [ss, se). */
 static int sentence(ctx *c, size_t ss, size_t se)
 {
@@ -635,17 +687,37 @@ static int sentence(ctx *c, size_t ss, size_t se)
 		if (read_qty(c->m, t, cs, ce, &list[nlist]))
 			nlist++;
 	}
-	for (size_t i = 0; i < nlist; i++) {
-		const qty *q = &list[i];
-		size_t cs = clause_start(t, ss, q->start), ce = clause_end(t, q->end, se);
-		bool target = is_target(c, cs, q->start, ss, se);
-		const char *qual = target ? qualifier(t, cs, q->start, ss) : NULL;
-		char *ind = q->tier ? indicator_after(t, q->end + 3, ce)
-				    : noun_follows(t, q, ce) ? indicator_after(t, q->end, ce)
-				    : indicator(c->at, t, cs, q->start);
-		if (emit(c, q, ind, qual, target, ss, se, cs, ce))
+	char *prev = NULL;      /* the indicator before: 612.3亿元,同比增长6.2% */
+	for (size_t i = 0; i < nlist;) {
+		size_t k = group_size(t, list + i, nlist - i);
+		size_t cs = clause_start(t, ss, list[i].start);
+		char **inds = calloc(k, sizeof *inds);
+		if (!inds) {
+			free(prev);
 			return -1;
+		}
+		group_indicators(c, list + i, k, cs, inds);
+		for (size_t j = 0; j < k; j++) {
+			const qty *q = &list[i + j];
+			size_t qcs = clause_start(t, ss, q->start), ce = clause_end(t, q->end, se);
+			bool target = is_target(c, qcs, q->start, ss, se);
+			const char *qual = target ? qualifier(t, qcs, q->start, ss) : NULL;
+			if (!inds[j] && prev && !strcmp(q->unit, "%"))
+				inds[j] = strdup(prev);
+			if (inds[j]) {
+				free(prev);
+				prev = strdup(inds[j]);
+			}
+			if (emit(c, q, inds[j], qual, target, ss, se, j ? cs : qcs, ce)) {
+				free(inds);
+				free(prev);
+				return -1;
+			}
+		}
+		free(inds);
+		i += k;
 	}
+	free(prev);
 	return 0;
 }
 

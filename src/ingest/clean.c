@@ -384,10 +384,13 @@ static char *transform(brief_cleaner *c, const char *s, size_t n,
 	if (brief_buf_ok(&a))
 		fold_into(&b, a.data, a.len);
 	brief_buf_free(&a);
+	if (!brief_buf_ok(&b)) {
+		brief_buf_free(&b);
+		return NULL;
+	}
 	const char *p = b.data;
 	size_t len = b.len;
-	if (brief_buf_ok(&b))
-		trim(&p, &len);
+	trim(&p, &len);
 	memmove(b.data, p, len);
 	brief_buf_truncate(&b, len);
 	return brief_buf_detach(&b, out_n);
