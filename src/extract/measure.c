@@ -659,8 +659,12 @@ static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, char **o
 	size_t items = 1;
 	for (size_t i = 0; i + 3 <= n; i++)
 		items += !memcmp(s + i, "、", 3) || !memcmp(s + i, "和", 3);
-	if (items != k)
-		return;         /* left NULL: the previous indicator or nothing */
+	if (items != k) {
+		/* 城乡居民人均可支配收入分别增长5.3%和6.4%: one name for all */
+		for (size_t j = 0; j < k; j++)
+			out[j] = items == 1 ? noun_phrase(s, n) : NULL;
+		return;
+	}
 	for (size_t i = 0, j = 0; i < n && j < k; j++) {
 		size_t e = i;
 		while (e + 3 <= n && memcmp(s + e, "、", 3) && memcmp(s + e, "和", 3))

@@ -177,9 +177,37 @@ static size_t sentence_end(const brief_article *a, size_t at)
 	return a->text_len;
 }
 
+/* 总投资35亿元的天子湖现代产业园二期项目: the name is what follows 的,
+ * and the amount before it is the project's investment. */
+static double split_modifier(const char **s, size_t *n)
+{
+	size_t cut = 0;
+	double inv = 0;
+	for (size_t i = 0; i + 3 <= *n; i++)
+		if (!memcmp(*s + i, "的", 3))
+			cut = i + 3;
+	if (!cut)
+		return 0;
+	for (size_t i = 0; i + 9 <= cut; i++)
+		if (!memcmp(*s + i, "总投资", 9)) {
+			size_t j = i + 9;
+			while (j < cut && !((*s)[j] >= '0' && (*s)[j] <= '9'))
+				j++;
+			size_t e = j;
+			while (e < cut && (((*s)[e] >= '0' && (*s)[e] <= '9') || (*s)[e] == '.'))
+				e++;
+			if (e > j && e + 6 <= cut && !memcmp(*s + e, "亿元", 6))
+				brief_number_parse(*s + j, e - j, &inv);
+		}
+	*s += cut;
+	*n -= cut;
+	return inv;
+}
+
 static int add(pctx *c, const char *s, size_t n, size_t ev_start, size_t ev_end)
 {
 	const char *t = c->a->text;
+	double inv = split_modifier(&s, &n);
 	trim_lead(&s, &n);
 	/* 钱塘项目: a region's projects in general */
 	size_t cut = brief_attrib_last_name(c->t, (size_t)(s - t), (size_t)(s - t) + n);
@@ -204,6 +232,10 @@ static int add(pctx *c, const char *s, size_t n, size_t ev_start, size_t ev_end)
 		return -1;
 	f->type = BRIEF_FACT_PROJECT;
 	f->name = strndup(s, n);
+	if (inv > 0) {
+		f->has_investment = true;
+		f->investment_yi = inv;
+	}
 	f->year = brief_attrib_year(c->t, 0);
 	const char *st = status_near(c, (size_t)(s - t) + n, sentence_end(c->a, (size_t)(s - t)));
 	f->status = st ? strdup(st) : NULL;
@@ -251,6 +283,10 @@ static int singles(pctx *c, int rx, size_t ss, size_t se)
 static void investments(pctx *c, size_t ss, size_t se, int para)
 {
 	const char *t = c->a->text;
+	/* "项目总投资约13亿元" opening a paragraph speaks of the project
+	 * the paragraph before ended with */
+	int from_para = !memcmp(t + ss, "项目总投资", strlen("项目总投资")) ||
+			!memcmp(t + ss, "总投资", strlen("总投资")) ? para - 1 : para;
 	for (size_t at = ss; at < se && pcre2_match(c->p->rx[RX_INVEST], (PCRE2_SPTR)t, se, at, 0,
 						    c->p->md, c->p->mc) >= 0;) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->p->md);
@@ -264,7 +300,7 @@ static void investments(pctx *c, size_t ss, size_t se, int para)
 		for (size_t i = c->first; i < c->out->n; i++) {
 			brief_fact *f = &c->out->v[i];
 			if (f->type != BRIEF_FACT_PROJECT || f->has_investment || f->sentence < 0 ||
-			    c->a->sents[f->sentence].para != para ||
+			    c->a->sents[f->sentence].para < from_para ||
 			    c->a->sents[f->sentence].start > ov[0])
 				continue;
 			best = f;
