@@ -27,7 +27,7 @@ for kind in simp trad; do
 		bytes=$(du -sb "$tmp/$kind" | cut -f1)
 	done
 	start=$(date +%s.%N)
-	"$brief" --db "$tmp/$kind.db" ingest -q "$tmp/$kind"
+	"$brief" --db "$tmp/$kind.db" ingest -q "$tmp/$kind" 2>/dev/null
 	end=$(date +%s.%N)
 	echo "$kind $bytes $i $start $end" | awk '{ s = $5 - $4;
 		printf "  %-4s %6.1f MB/s of input, %6.0f articles/s (%d articles, %.1f MB, %.2f s)\n",

@@ -111,6 +111,15 @@ static char *tier_of(const char *t, size_t s, size_t e, const char *kind,
 	return strndup(p, n);
 }
 
+static bool has(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++)
+		if (s[i] == w[0] && !memcmp(s + i, w, k))
+			return true;
+	return false;
+}
+
 static bool usable(const char *s, size_t n)
 {
 	static const char *const vague[] = { "产业", "重点", "一批", "其他", "相关",
@@ -270,8 +279,12 @@ int brief_extract_clusters(brief_clusters *cl, const brief_gazetteer *g,
 	cctx c = { cl, g, t, a, out, out->n };
 	for (size_t s = 0; s < a->nsents; s++) {
 		size_t ss = a->sents[s].start, se = a->sents[s].end;
-		if (lists(&c, ss, se) || singles(&c, RX_QUOTED, ss, se) ||
-		    singles(&c, RX_SINGLE, ss, se))
+		/* most sentences name no industry: skip them cheaply */
+		if (!has(a->text + ss, se - ss, "产业") && !has(a->text + ss, se - ss, "集群") &&
+		    !has(a->text + ss, se - ss, "领域") && !has(a->text + ss, se - ss, "赛道"))
+			continue;
+		if ((has(a->text + ss, se - ss, "、") && lists(&c, ss, se)) ||
+		    singles(&c, RX_QUOTED, ss, se) || singles(&c, RX_SINGLE, ss, se))
 			return -1;
 	}
 	return 0;

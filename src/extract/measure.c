@@ -30,6 +30,7 @@ static const char rank_re[] =
 
 struct brief_measures {
 	pcre2_code *qty, *rank;
+	pcre2_code *goal, *result;     /* the tense markers as alternations */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 };
@@ -45,10 +46,36 @@ static pcre2_code *compile(const char *re)
 	return c;
 }
 
+static const char *const target_marks[] = {
+	"力争", "确保", "目标", "预期", "计划", "今年", "争取", "冲刺",
+	"锚定", "力求", "努力", "将", "要", "奋力", "瞄准", "达到", "迈上", NULL,
+};
+static const char *const actual_marks[] = {
+	"跃居", "位居", "拔得头筹", "重回", "去年", "上年", "过去一年", "过去的一年", "累计", "同比", "已", "首次",
+	"完成了", "实现了", "共计", "合计", "此前", "春节期间", "上半年", "1-5月",
+	"拥有", "获得", "勇夺", "取得", "分别在", NULL,
+};
+
+/* One JIT pattern for a list of words: a single scan finds any of them. */
+static pcre2_code *compile_words(const char *const *words)
+{
+	brief_buf b = BRIEF_BUF_INIT;
+	for (const char *const *w = words; *w; w++) {
+		if (w != words)
+			brief_buf_putc(&b, '|');
+		brief_buf_puts(&b, *w);
+	}
+	pcre2_code *c = brief_buf_ok(&b) ? compile(b.data) : NULL;
+	brief_buf_free(&b);
+	return c;
+}
+
 brief_measures *brief_measures_new(void)
 {
 	brief_measures *m = calloc(1, sizeof *m);
 	if (!m || !(m->qty = compile(qty_re)) || !(m->rank = compile(rank_re)) ||
+	    !(m->goal = compile_words(target_marks)) ||
+	    !(m->result = compile_words(actual_marks)) ||
 	    !(m->md = pcre2_match_data_create(16, NULL)) ||
 	    !(m->mc = pcre2_match_context_create(NULL))) {
 		brief_measures_free(m);
@@ -66,6 +93,8 @@ void brief_measures_free(brief_measures *m)
 		return;
 	pcre2_code_free(m->qty);
 	pcre2_code_free(m->rank);
+	pcre2_code_free(m->goal);
+	pcre2_code_free(m->result);
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mc);
 	free(m);
@@ -103,52 +132,38 @@ static const char *any_of(const char *s, size_t n, const char *const *ws)
 	return NULL;
 }
 
+static bool clause_mark(uint32_t cp, bool colon)
+{
+	return cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' ||
+	       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2014 ||
+	       (colon && (cp == 0xFF1A || cp == ':'));
+}
+
 /* Start of the clause holding byte `at`: after the last ，；：。 etc. */
 static size_t clause_start(const char *t, size_t from, size_t at)
 {
-	static const char *const marks[] = { "，", ",", "；", ";", "：", ":", "。",
-					     "！", "？", "—", NULL };
-	size_t best = from;
-	for (const char *const *m = marks; *m; m++) {
-		size_t k = strlen(*m);
-		for (size_t i = at; i >= from + k; i--)
-			if (memcmp(t + i - k, *m, k) == 0) {
-				if (i > best)
-					best = i;
-				break;
-			}
+	while (at > from) {
+		size_t p = brief_utf8_prev(t, at), j = p;
+		if (clause_mark(brief_utf8_next(t, at, &j), true))
+			return at;
+		at = p;
 	}
-	return best;
+	return from;
 }
 
 static size_t clause_end(const char *t, size_t at, size_t to)
 {
-	static const char *const marks[] = { "，", ",", "；", ";", "。", "！", "？",
-					     NULL };
-	size_t best = to;
-	for (const char *const *m = marks; *m; m++) {
-		size_t k = strlen(*m);
-		for (size_t i = at; i + k <= best; i++)
-			if (memcmp(t + i, *m, k) == 0) {
-				best = i;
-				break;
-			}
+	while (at < to) {
+		size_t j = at;
+		if (clause_mark(brief_utf8_next(t, to, &j), false))
+			return at;
+		at = j;
 	}
-	return best;
+	return to;
 }
 
 /* ---------------------------------------------------------------- */
 /* Goal or result.                                                   */
-
-static const char *const target_marks[] = {
-	"力争", "确保", "目标", "预期", "计划", "今年", "争取", "冲刺",
-	"锚定", "力求", "努力", "将", "要", "奋力", "瞄准", "达到", "迈上", NULL,
-};
-static const char *const actual_marks[] = {
-	"跃居", "位居", "拔得头筹", "重回", "去年", "上年", "过去一年", "过去的一年", "累计", "同比", "已", "首次",
-	"完成了", "实现了", "共计", "合计", "此前", "春节期间", "上半年", "1-5月",
-	"拥有", "获得", "勇夺", "取得", "分别在", NULL,
-};
 
 static const char *const qualifiers[] = {
 	"确保", "力争", "锚定", "争取", "冲刺", "计划", "力求", "努力", "争创",
@@ -521,11 +536,17 @@ typedef struct ctx {
 	int para;
 } ctx;
 
-/* +1 when [s, e) speaks of goals, -1 of results, 0 when it does not say. */
-static int tense_of(const char *t, size_t s, size_t e, int year)
+static bool has_match(ctx *c, pcre2_code *rx, size_t s, size_t e)
 {
-	const char *tm = any_of(t + s, e - s, target_marks);
-	const char *am = any_of(t + s, e - s, actual_marks);
+	return pcre2_match(rx, (PCRE2_SPTR)c->a->text, e, s, 0, c->m->md, c->m->mc) >= 0;
+}
+
+/* +1 when [s, e) speaks of goals, -1 of results, 0 when it does not say. */
+static int tense_of(ctx *c, size_t s, size_t e, int year)
+{
+	const char *t = c->a->text;
+	const char *tm = has_match(c, c->m->goal, s, e) ? "goal" : NULL;
+	const char *am = has_match(c, c->m->result, s, e) ? "result" : NULL;
 	int y = clause_year(t, s, e);
 	if (y && year && y < year)
 		am = "past year";
@@ -542,12 +563,11 @@ static int tense_of(const char *t, size_t s, size_t e, int year)
  */
 static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se)
 {
-	const char *t = c->a->text;
-	int k = tense_of(t, cs, qs, c->year);
+	int k = tense_of(c, cs, qs, c->year);
 	if (!k)
-		k = tense_of(t, ss, qs, c->year);
+		k = tense_of(c, ss, qs, c->year);
 	if (!k)
-		k = tense_of(t, ss, se, c->year);
+		k = tense_of(c, ss, se, c->year);
 	if (!k)
 		k = c->tense;
 	c->tense = k;

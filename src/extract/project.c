@@ -110,7 +110,7 @@ static bool has_word(const char *s, size_t n, const char *w)
 {
 	size_t k = strlen(w);
 	for (size_t i = 0; i + k <= n; i++)
-		if (!memcmp(s + i, w, k))
+		if (s[i] == w[0] && !memcmp(s + i, w, k))
 			return true;
 	return false;
 }
@@ -157,6 +157,17 @@ static bool usable(const char *s, size_t n)
 		    (has_word(s + i, n - i, "个") || has_word(s + i, n - i, "亿")))
 			return false;
 	return true;
+}
+
+/* A cheap test before the name pattern: one of its closing words. */
+static bool project_word(const char *s, size_t n)
+{
+	static const char *const words[] = { "项目", "工程", "园", "中心", "走廊",
+					     "核心区", "快速路", "高铁站", NULL };
+	for (const char *const *w = words; *w; w++)
+		if (has_word(s, n, *w))
+			return true;
+	return false;
 }
 
 static const char *status_near(pctx *c, size_t from, size_t to)
@@ -319,8 +330,11 @@ int brief_extract_projects(brief_projects *p, const brief_gazetteer *g,
 	pctx c = { p, g, t, a, out, out->n };
 	for (size_t s = 0; s < a->nsents; s++) {
 		size_t ss = a->sents[s].start, se = a->sents[s].end;
-		if (lists(&c, ss, se) || singles(&c, RX_QUOTED, ss, se) ||
-		    singles(&c, RX_NAME, ss, se))
+		const char *st = a->text + ss;
+		size_t sn = se - ss;
+		if ((has_word(st, sn, "、") && lists(&c, ss, se)) ||
+		    (has_word(st, sn, "“") && singles(&c, RX_QUOTED, ss, se)) ||
+		    (project_word(st, sn) && singles(&c, RX_NAME, ss, se)))
 			return -1;
 		investments(&c, ss, se, a->sents[s].para);
 	}

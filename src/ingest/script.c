@@ -25,25 +25,34 @@ static const char pairs[] =
 	"题題传傳导導义義书書环環变變党黨队隊专專规規视視论論职職质質数數据據构構"
 	"层層势勢创創权權历歷术術报報网網电電话話号號费費动動机機对對场場销銷额額";
 
-static uint32_t simp_set[128], trad_set[128];
+/* One bit per CJK Unified Ideograph for each script's set. */
+#define SET_FIRST 0x4E00u
+#define SET_LAST 0x9FFFu
+static unsigned char simp_set[(SET_LAST - SET_FIRST + 8) / 8];
+static unsigned char trad_set[(SET_LAST - SET_FIRST + 8) / 8];
 static size_t nset;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+
+static void set_bit(unsigned char *set, uint32_t cp)
+{
+	if (cp >= SET_FIRST && cp <= SET_LAST)
+		set[(cp - SET_FIRST) / 8] |= (unsigned char)(1u << ((cp - SET_FIRST) % 8));
+}
 
 static void build_sets(void)
 {
 	size_t len = sizeof pairs - 1, i = 0;
-	while (i < len && nset < 128) {
-		simp_set[nset] = brief_utf8_next(pairs, len, &i);
-		trad_set[nset++] = brief_utf8_next(pairs, len, &i);
+	while (i < len) {
+		set_bit(simp_set, brief_utf8_next(pairs, len, &i));
+		set_bit(trad_set, brief_utf8_next(pairs, len, &i));
+		nset++;
 	}
 }
 
-static bool in(const uint32_t *set, uint32_t cp)
+static bool in(const unsigned char *set, uint32_t cp)
 {
-	for (size_t k = 0; k < nset; k++)
-		if (set[k] == cp)
-			return true;
-	return false;
+	return cp >= SET_FIRST && cp <= SET_LAST &&
+	       (set[(cp - SET_FIRST) / 8] & (1u << ((cp - SET_FIRST) % 8)));
 }
 
 brief_script brief_script_detect(const char *text, size_t len)
