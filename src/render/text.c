@@ -91,6 +91,11 @@ static void fmt_value(char *dst, size_t n, const brief_row *r)
 	else if (b && strcmp(b, "max") == 0)
 		suffix = "以内";
 	bool growth = r->kind && strcmp(r->kind, "growth") == 0;
+	if (r->kind && strcmp(r->kind, "rank") == 0) {
+		fmt_num(v, sizeof v, r->value);
+		snprintf(dst, n, "第%s%s", v, r->unit ? r->unit : "名");
+		return;
+	}
 	fmt_num(v, sizeof v, growth && r->value < 0 ? -r->value : r->value);
 	snprintf(dst, n, "%s%s%s%s", growth ? (r->value < 0 ? "下降" : "增长") : "",
 		 v, r->unit ? r->unit : "", suffix);
