@@ -51,18 +51,32 @@ static int cmp_str(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-static const brief_agg_in *sort_in;     /* qsort has no user pointer */
+/* qsort has no user pointer: items carry their own sort keys. */
+typedef struct keyed {
+	const brief_source *doc;        /* documents: the key itself */
+	size_t pos, offset, idx;        /* facts: document position, offset */
+} keyed;
 
 static int cmp_doc(const void *pa, const void *pb)
 {
-	const brief_source *a = &sort_in->docs[*(const size_t *)pa];
-	const brief_source *b = &sort_in->docs[*(const size_t *)pb];
+	const keyed *ka = pa, *kb = pb;
+	const brief_source *a = ka->doc, *b = kb->doc;
 	int r = cmp_str(a->published, b->published);
 	if (!r)
 		r = cmp_str(a->file, b->file);
 	if (!r)
 		r = (a->doc_id > b->doc_id) - (a->doc_id < b->doc_id);
 	return r;
+}
+
+static int cmp_fact(const void *pa, const void *pb)
+{
+	const keyed *a = pa, *b = pb;
+	if (a->pos != b->pos)
+		return a->pos < b->pos ? -1 : 1;
+	if (a->offset != b->offset)
+		return a->offset < b->offset ? -1 : 1;
+	return (a->idx > b->idx) - (a->idx < b->idx);
 }
 
 static size_t doc_index(const brief_agg_in *in, long long id)
@@ -80,43 +94,33 @@ static size_t pos_of(const ctx *c, long long id)
 	return i < c->in->ndocs ? c->doc_pos[i] : c->in->ndocs;
 }
 
-static const ctx *sort_ctx;
-
-static int cmp_fact(const void *pa, const void *pb)
-{
-	const brief_fact *a = *(const brief_fact *const *)pa;
-	const brief_fact *b = *(const brief_fact *const *)pb;
-	size_t da = pos_of(sort_ctx, a->doc_id), db = pos_of(sort_ctx, b->doc_id);
-	if (da != db)
-		return da < db ? -1 : 1;
-	if (a->offset != b->offset)
-		return a->offset < b->offset ? -1 : 1;
-	return a < b ? -1 : a > b;
-}
-
 static int order_inputs(ctx *c)
 {
 	const brief_agg_in *in = c->in;
-	size_t *idx = calloc(in->ndocs + 1, sizeof *idx);
+	size_t n = in->ndocs > in->nfacts ? in->ndocs : in->nfacts;
+	keyed *k = calloc(n + 1, sizeof *k);
 
 	c->doc_pos = calloc(in->ndocs + 1, sizeof *c->doc_pos);
 	c->self = calloc(in->nfacts + 1, sizeof *c->self);
-	if (!idx || !c->doc_pos || !c->self) {
-		free(idx);
+	if (!k || !c->doc_pos || !c->self) {
+		free(k);
 		return -1;
 	}
 	for (size_t i = 0; i < in->ndocs; i++)
-		idx[i] = i;
-	sort_in = in;
-	qsort(idx, in->ndocs, sizeof *idx, cmp_doc);
+		k[i] = (keyed){ .doc = &in->docs[i], .idx = i };
+	qsort(k, in->ndocs, sizeof *k, cmp_doc);
 	for (size_t i = 0; i < in->ndocs; i++)
-		c->doc_pos[idx[i]] = i;
-	free(idx);
-	for (size_t i = 0; i < in->nfacts; i++)
-		if (str_eq(in->facts[i].region_code, in->region_code))
-			c->self[c->nself++] = &in->facts[i];
-	sort_ctx = c;
-	qsort(c->self, c->nself, sizeof *c->self, cmp_fact);
+		c->doc_pos[k[i].idx] = i;
+	for (size_t i = 0; i < in->nfacts; i++) {
+		const brief_fact *f = &in->facts[i];
+		if (str_eq(f->region_code, in->region_code))
+			k[c->nself++] = (keyed){ .pos = pos_of(c, f->doc_id),
+						 .offset = f->offset, .idx = i };
+	}
+	qsort(k, c->nself, sizeof *k, cmp_fact);
+	for (size_t i = 0; i < c->nself; i++)
+		c->self[i] = &in->facts[k[i].idx];
+	free(k);
 	return 0;
 }
 
