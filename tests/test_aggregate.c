@@ -492,6 +492,15 @@ Test(aggregate, gold_yuhang_2024)
 	cr_assert_eq(brief_aggregate(db, "余杭区", 0, &doc, &d), 0, "%s", msg);
 	cr_assert_eq(doc.year, 2025);
 	brief_doc_free(&doc);
+	/* only results: the briefing of the year after them, partial
+	 * periods kept with their label */
+	cr_assert_eq(brief_aggregate(db, "台州", 0, &doc, &d), 0, "%s", msg);
+	cr_assert_eq(doc.year, 2025);
+	cr_assert_eq(doc.targets.n, 0);
+	cr_assert_gt(doc.actuals.n, 0);
+	cr_assert_str_eq(doc.actuals.v[0].period, "2024年第一季度");
+	cr_assert_str_eq(doc.parent, "浙江省");
+	brief_doc_free(&doc);
 	brief_db_close(db);
 }
 

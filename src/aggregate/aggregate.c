@@ -105,10 +105,12 @@ static int resolve(sqlite3 *h, const brief_gazetteer *g, const char *arg,
 	return find_in_facts(h, arg, t);
 }
 
+/* The latest plan year: of targets, else the year after the latest
+ * results (whose briefing shows them), else of projects and clusters. */
 static const char year_sql[] =
 	"SELECT coalesce((SELECT max(year) FROM facts WHERE region_code = ?1"
-	"  AND type = 'target'), (SELECT max(year) FROM facts"
-	"  WHERE region_code = ?1))";
+	"  AND type = 'target'), (SELECT max(CASE type WHEN 'actual'"
+	"  THEN year + 1 ELSE year END) FROM facts WHERE region_code = ?1))";
 
 static int default_year(sqlite3 *h, const char *code)
 {
