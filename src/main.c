@@ -14,6 +14,8 @@ static const brief_command commands[] = {
 	{ "text", brief_cmd_text, "print a document's clean text" },
 	{ "extract", brief_cmd_extract, "extract the stored documents' facts again" },
 	{ "export", brief_cmd_export, "write the facts as JSON lines or CSV" },
+	{ "regions", brief_cmd_regions, "list the regions that have facts" },
+	{ "show", brief_cmd_show, "print a region's briefing" },
 	{ NULL, NULL, NULL }
 };
 

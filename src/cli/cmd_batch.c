@@ -110,30 +110,15 @@ static int parse(int argc, char **argv, batch_args *a)
 /* ---------------------------------------------------------------- */
 /* Which regions.                                                    */
 
-static bool within(const brief_gazetteer *g, const char *code,
-		   const brief_region *scope)
-{
-	const brief_region *r = brief_region_by_code(g, code);
-	for (; r; r = brief_region_parent(g, r))
-		if (strcmp(r->code, scope->code) == 0)
-			return true;
-	return false;
-}
-
 static const brief_region *resolve_scope(const brief_gazetteer *g,
 					 const char *s, brief_diag *d)
 {
-	const brief_region *hits[8];
-	const brief_region *r = brief_region_by_code(g, s);
 	size_t n;
-	if (r)
-		return r;
-	n = brief_region_lookup(g, s, hits, 8);
-	if (n == 1)
-		return hits[0];
-	brief_error(d, s, n ? "ambiguous region name (give its code)"
-			    : "unknown region");
-	return NULL;
+	const brief_region *r = brief_region_resolve(g, s, &n, NULL);
+	if (!r)
+		brief_error(d, s, n ? "ambiguous region name (give its code)"
+				    : "unknown region");
+	return r;
 }
 
 static const char regions_sql[] =
@@ -158,7 +143,7 @@ static int list_regions(brief_db *db, const batch_args *a,
 	sqlite3_bind_int(st, 1, a->year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *code = (const char *)sqlite3_column_text(st, 0);
-		if (scope && !within(g, code, scope))
+		if (scope && !brief_region_within(g, code, scope))
 			continue;
 		region_item *v = realloc(out->v, (out->n + 1) * sizeof *v);
 		if (!v)

@@ -227,7 +227,7 @@ static bool strip_one(const char **s, size_t *n, const char *const *ws,
 {
 	for (const char *const *w = ws; *w; w++) {
 		size_t k = strlen(*w);
-		if ((tail ? *n >= k : *n > k) &&
+		if (*n >= k &&
 		    (tail ? ends_with(*s, *n, *w) : starts_with(*s, *n, *w))) {
 			if (!tail)
 				*s += k;
@@ -638,7 +638,36 @@ static bool noun_follows(const char *t, const qty *q, size_t ce)
 	if (strcmp(q->kind, "count") || i >= ce)
 		return false;
 	uint32_t cp = brief_utf8_next(t, ce, &i);
+	if (starts_with(t + q->end, ce - q->end, "以上") ||
+	    starts_with(t + q->end, ce - q->end, "以下") ||
+	    starts_with(t + q->end, ce - q->end, "左右") ||
+	    starts_with(t + q->end, ce - q->end, "的"))
+		return false;
 	return brief_is_han(cp) || (cp >= '0' && cp <= '9');
+}
+
+/*
+ * The topic of the clause before: 今年规上工业总产值要再跨一个千亿元台阶，
+ * 力争突破4000亿元 -> 规上工业总产值 (the words before its first verb).
+ */
+static char *topic_before(ctx *c, size_t ss, size_t cs)
+{
+	static const char *const verbs[] = { "要", "将", "再", "实现", "达到", "突破",
+					     "增长", "力争", "确保", "保持", "完成", NULL };
+	const char *t = c->a->text;
+	size_t pe = cs, ps = clause_start(t, ss, brief_utf8_prev(t, cs));
+	size_t from = brief_attrib_last_name(c->at, ps, pe), end = pe;
+	for (const char *const *v = verbs; *v; v++)
+		for (size_t i = from; i + strlen(*v) <= end; i++)
+			if (!memcmp(t + i, *v, strlen(*v))) {
+				end = i;
+				break;
+			}
+	const char *s = t + from;
+	size_t n = end - from;
+	while (n && strip_one(&s, &n, lead_words, false))
+		;
+	return n ? noun_phrase(s, n) : NULL;
 }
 
 /* How many quantities from q on form a list: 15%、10% / 3.0%、4.6%和6.4%. */
@@ -728,6 +757,8 @@ static int sentence(ctx *c, size_t ss, size_t se)
 			const char *qual = target ? qualifier(t, qcs, q->start, ss) : NULL;
 			if (!inds[j] && prev && !strcmp(q->unit, "%"))
 				inds[j] = strdup(prev);
+			if (!inds[j] && qcs > ss)
+				inds[j] = topic_before(c, ss, qcs);
 			if (inds[j]) {
 				free(prev);
 				prev = strdup(inds[j]);

@@ -1,0 +1,60 @@
+/* cmd_show.c - brief show REGION: the briefing model on the terminal. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "aggregate/aggregate.h"
+#include "cli/cli.h"
+#include "render/render.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: brief [--db FILE] show REGION [--year Y] [--json]\n\n"
+		   "Prints the briefing of REGION (a name such as 钱塘区 or 钱塘, or a\n"
+		   "code) for year Y (default: the latest year with targets): its\n"
+		   "targets, last year's results and how last year's targets went,\n"
+		   "key projects, clusters by tier, the sibling districts compared,\n"
+		   "and the numbered sources. --json prints the model as JSON.\n");
+}
+
+int brief_cmd_show(brief_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	brief_doc doc;
+	brief_buf out = BRIEF_BUF_INIT;
+	bool json = false;
+	int year = 0, c, status = BRIEF_EXIT_PARTIAL;
+	brief_db *db;
+
+	while ((c = getopt_long(argc, argv, "y:jh", opts, NULL)) != -1) {
+		if (c == 'y' && atoi(optarg) > 0)
+			year = atoi(optarg);
+		else if (c == 'j')
+			json = true;
+		else {
+			usage(c == 'h' ? stdout : stderr);
+			return c == 'h' ? BRIEF_EXIT_OK : BRIEF_EXIT_USAGE;
+		}
+	}
+	if (optind + 1 != argc) {
+		usage(stderr);
+		return BRIEF_EXIT_USAGE;
+	}
+	if (!(db = brief_cli_open_db(cli)))
+		return status;
+	if (brief_aggregate(db, argv[optind], year, &doc, &cli->diag) == 0) {
+		if ((json ? brief_render_json(&doc, &out) : brief_render_text(&doc, &out)) == 0) {
+			fwrite(out.data, 1, out.len, stdout);
+			status = BRIEF_EXIT_OK;
+		}
+		brief_doc_free(&doc);
+	}
+	brief_buf_free(&out);
+	brief_db_close(db);
+	return status;
+}

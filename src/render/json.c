@@ -1,0 +1,173 @@
+/*
+ * json.c - the briefing model as JSON (brief show --json): every field
+ * of brief_doc, keys in a fixed order, numbers as numbers, so the output
+ * is stable enough for golden files and tools.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+
+#include "render/render.h"
+
+static json_t *str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *evidence(const brief_row *r)
+{
+	json_t *a = json_array(), *src = json_array();
+	for (size_t i = 0; i < r->nev; i++) {
+		json_t *e = json_object();
+		json_object_set_new(e, "source", json_integer(r->ev[i].source));
+		json_object_set_new(e, "text", str(r->ev[i].text));
+		json_object_set_new(e, "offset", json_integer((json_int_t)r->ev[i].offset));
+		json_array_append_new(a, e);
+		json_array_append_new(src, json_integer(r->ev[i].source));
+	}
+	json_t *o = json_object();
+	json_object_set_new(o, "sources", src);
+	json_object_set_new(o, "evidence", a);
+	return o;
+}
+
+static json_t *row(const brief_row *r)
+{
+	json_t *o = json_object();
+	if (r->type == BRIEF_FACT_TARGET || r->type == BRIEF_FACT_ACTUAL) {
+		json_object_set_new(o, "indicator", str(r->indicator));
+		json_object_set_new(o, "kind", str(r->kind));
+		json_object_set_new(o, "value", r->has_value ? json_real(r->value) : json_null());
+		json_object_set_new(o, "unit", str(r->unit));
+		json_object_set_new(o, "bound", str(r->bound));
+		json_object_set_new(o, "qualifier", str(r->qualifier));
+		json_object_set_new(o, "period", str(r->period));
+		json_object_set_new(o, "year", json_integer(r->year));
+		json_object_set_new(o, "conflict", json_boolean(r->conflict));
+	} else {
+		json_object_set_new(o, "name", str(r->name));
+		if (r->type == BRIEF_FACT_PROJECT) {
+			json_object_set_new(o, "investment_yi",
+					    r->has_investment ? json_real(r->investment_yi) : json_null());
+			json_object_set_new(o, "status", str(r->status));
+		} else {
+			json_object_set_new(o, "tier", str(r->tier));
+		}
+	}
+	json_object_update(o, evidence(r));
+	return o;
+}
+
+static json_t *rows(const brief_rows *rs)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < rs->n; i++)
+		json_array_append_new(a, row(&rs->v[i]));
+	return a;
+}
+
+static json_t *scorecard(const brief_doc *d)
+{
+	static const char *const words[] = { "unknown", "met", "missed" };
+	json_t *a = json_array();
+	for (size_t i = 0; i < d->nscorecard; i++) {
+		const brief_outcome *s = &d->scorecard[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "indicator", str(s->indicator));
+		json_object_set_new(o, "kind", str(s->kind));
+		json_object_set_new(o, "unit", str(s->unit));
+		json_object_set_new(o, "bound", str(s->bound));
+		json_object_set_new(o, "target", json_real(s->target));
+		json_object_set_new(o, "actual", s->has_actual ? json_real(s->actual) : json_null());
+		json_object_set_new(o, "gap", s->has_actual ? json_real(s->gap) : json_null());
+		json_object_set_new(o, "outcome", json_string(words[s->outcome]));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *tiers(const brief_doc *d)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < d->ntiers; i++) {
+		json_t *o = json_object(), *names = json_array();
+		for (size_t j = 0; j < d->tiers[i].n; j++)
+			json_array_append_new(names, str(d->tiers[i].rows[j]->name));
+		json_object_set_new(o, "tier", str(d->tiers[i].tier));
+		json_object_set_new(o, "clusters", names);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *compare(const brief_doc *d)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < d->ncompare; i++) {
+		const brief_compare *c = &d->compare[i];
+		json_t *o = json_object(), *v = json_array();
+		json_object_set_new(o, "indicator", str(c->indicator));
+		json_object_set_new(o, "kind", str(c->kind));
+		json_object_set_new(o, "unit", str(c->unit));
+		json_object_set_new(o, "rank", c->self_rank ? json_integer(c->self_rank) : json_null());
+		for (size_t j = 0; j < c->n; j++) {
+			json_t *s = json_object();
+			json_object_set_new(s, "region", str(c->v[j].region));
+			json_object_set_new(s, "code", str(c->v[j].region_code));
+			json_object_set_new(s, "value", json_real(c->v[j].value));
+			json_object_set_new(s, "rank", json_integer(c->v[j].rank));
+			json_object_set_new(s, "self", json_boolean(c->v[j].self));
+			json_array_append_new(v, s);
+		}
+		json_object_set_new(o, "regions", v);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *sources(const brief_doc *d)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < d->nsources; i++) {
+		const brief_source *s = &d->sources[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "num", json_integer(s->num));
+		json_object_set_new(o, "title", str(s->title));
+		json_object_set_new(o, "source", str(s->source));
+		json_object_set_new(o, "published", str(s->published));
+		json_object_set_new(o, "file", str(s->file));
+		json_object_set_new(o, "url", str(s->url));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+int brief_render_json(const brief_doc *d, brief_buf *out)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "region", str(d->region));
+	json_object_set_new(o, "code", str(d->region_code));
+	json_object_set_new(o, "parent", str(d->parent));
+	json_object_set_new(o, "parent_code", str(d->parent_code));
+	json_object_set_new(o, "year", json_integer(d->year));
+	json_object_set_new(o, "facts", json_integer((json_int_t)d->nfacts));
+	json_object_set_new(o, "conflicts", json_integer((json_int_t)d->nconflicts));
+	json_object_set_new(o, "date_from", str(d->date_from));
+	json_object_set_new(o, "date_to", str(d->date_to));
+	json_object_set_new(o, "targets", rows(&d->targets));
+	json_object_set_new(o, "actuals", rows(&d->actuals));
+	json_object_set_new(o, "scorecard", scorecard(d));
+	json_object_set_new(o, "projects", rows(&d->projects));
+	json_object_set_new(o, "clusters", rows(&d->clusters));
+	json_object_set_new(o, "tiers", tiers(d));
+	json_object_set_new(o, "compare", compare(d));
+	json_object_set_new(o, "sources", sources(d));
+	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+				       JSON_REAL_PRECISION(15));
+	json_decref(o);
+	if (!s)
+		return -1;
+	brief_buf_puts(out, s);
+	brief_buf_putc(out, '\n');
+	free(s);
+	return brief_buf_ok(out) ? 0 : -1;
+}

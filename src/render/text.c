@@ -1,0 +1,208 @@
+/*
+ * text.c - the briefing as terminal text (brief show): section headings,
+ * columns aligned in terminal cells (CJK characters are two wide), the
+ * source numbers after every value.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "render/render.h"
+#include "util/utf8.h"
+
+#define CELLS_INDICATOR 28
+#define CELLS_VALUE 16
+
+/* Appends s padded with spaces to `cells` terminal cells. */
+static void cell(brief_buf *b, const char *s, size_t cells)
+{
+	size_t w = brief_utf8_width(s ? s : "");
+	brief_buf_puts(b, s ? s : "");
+	for (; w < cells; w++)
+		brief_buf_putc(b, ' ');
+	brief_buf_putc(b, ' ');
+}
+
+static void sources_of(brief_buf *b, const brief_row *r)
+{
+	for (size_t i = 0; i < r->nev; i++)
+		brief_buf_printf(b, "[%d]", r->ev[i].source);
+}
+
+static const char *bound_word(const char *bound)
+{
+	if (!bound)
+		return "";
+	if (!strcmp(bound, "min"))
+		return "以上";
+	if (!strcmp(bound, "max"))
+		return "以下";
+	if (!strcmp(bound, "approx"))
+		return "左右";
+	return "";
+}
+
+/* "增长5.5%", "4000亿元以上", "全省第1名" — the value as a reader says it. */
+static void value_text(char *buf, size_t n, const brief_row *r)
+{
+	const char *kind = r->kind ? r->kind : "";
+	if (!r->has_value) {
+		snprintf(buf, n, "-");
+	} else if (!strcmp(kind, "growth")) {
+		snprintf(buf, n, "%s%g%s%s", r->value < 0 ? "下降" : "增长",
+			 r->value < 0 ? -r->value : r->value, r->unit ? r->unit : "",
+			 bound_word(r->bound));
+	} else if (!strcmp(kind, "rank")) {
+		snprintf(buf, n, "第%g名", r->value);
+	} else {
+		snprintf(buf, n, "%g%s%s", r->value, r->unit ? r->unit : "",
+			 bound_word(r->bound));
+	}
+}
+
+static void heading(brief_buf *b, const char *title)
+{
+	brief_buf_printf(b, "\n%s\n", title);
+	size_t w = brief_utf8_width(title);
+	for (size_t i = 0; i < w; i++)
+		brief_buf_putc(b, '-');
+	brief_buf_putc(b, '\n');
+}
+
+static void measures(brief_buf *b, const char *title, const brief_rows *rs)
+{
+	char v[64];
+	heading(b, title);
+	if (!rs->n) {
+		BRIEF_BUF_PUTSL(b, "(无)\n");
+		return;
+	}
+	for (size_t i = 0; i < rs->n; i++) {
+		const brief_row *r = &rs->v[i];
+		value_text(v, sizeof v, r);
+		cell(b, r->indicator, CELLS_INDICATOR);
+		cell(b, v, CELLS_VALUE);
+		cell(b, r->qualifier ? r->qualifier : "", 6);
+		cell(b, r->period ? r->period : "", 12);
+		sources_of(b, r);
+		if (r->conflict)
+			BRIEF_BUF_PUTSL(b, "  来源不一致");
+		brief_buf_putc(b, '\n');
+	}
+}
+
+static void scorecard(brief_buf *b, const brief_doc *d)
+{
+	static const char *const words[] = { "未知", "完成", "未完成" };
+	char t[64], a[64];
+	if (!d->nscorecard)
+		return;
+	heading(b, "目标完成情况");
+	for (size_t i = 0; i < d->nscorecard; i++) {
+		const brief_outcome *o = &d->scorecard[i];
+		brief_row tr = { .kind = o->kind, .unit = o->unit, .bound = o->bound,
+				 .has_value = true, .value = o->target };
+		value_text(t, sizeof t, &tr);
+		if (o->has_actual)
+			snprintf(a, sizeof a, "%g%s", o->actual, o->unit ? o->unit : "");
+		else
+			snprintf(a, sizeof a, "-");
+		cell(b, o->indicator, CELLS_INDICATOR);
+		cell(b, t, CELLS_VALUE);
+		cell(b, a, 10);
+		brief_buf_puts(b, words[o->outcome]);
+		if (o->outcome == BRIEF_OUTCOME_MISSED)
+			brief_buf_printf(b, " (差%g%s)", -o->gap, o->unit ? o->unit : "");
+		brief_buf_putc(b, '\n');
+	}
+}
+
+static void projects(brief_buf *b, const brief_doc *d)
+{
+	char inv[32];
+	heading(b, "重点项目");
+	if (!d->projects.n)
+		BRIEF_BUF_PUTSL(b, "(无)\n");
+	for (size_t i = 0; i < d->projects.n; i++) {
+		const brief_row *r = &d->projects.v[i];
+		if (r->has_investment)
+			snprintf(inv, sizeof inv, "%g亿元", r->investment_yi);
+		else
+			snprintf(inv, sizeof inv, "-");
+		cell(b, r->name, 40);
+		cell(b, inv, 12);
+		cell(b, r->status ? r->status : "", 6);
+		sources_of(b, r);
+		brief_buf_putc(b, '\n');
+	}
+}
+
+static void clusters(brief_buf *b, const brief_doc *d)
+{
+	heading(b, "产业集群");
+	if (!d->ntiers)
+		BRIEF_BUF_PUTSL(b, "(无)\n");
+	for (size_t i = 0; i < d->ntiers; i++) {
+		const brief_tier *t = &d->tiers[i];
+		brief_buf_printf(b, "%s: ", t->tier ? t->tier : "其他");
+		for (size_t j = 0; j < t->n; j++) {
+			brief_buf_printf(b, "%s%s", j ? "、" : "", t->rows[j]->name);
+			sources_of(b, t->rows[j]);
+		}
+		brief_buf_putc(b, '\n');
+	}
+}
+
+static void compare(brief_buf *b, const brief_doc *d)
+{
+	char v[32];
+	if (!d->ncompare)
+		return;
+	heading(b, "与同级区县对比");
+	for (size_t i = 0; i < d->ncompare; i++) {
+		const brief_compare *c = &d->compare[i];
+		brief_buf_printf(b, "%s增长目标(%s各区县):\n", c->indicator,
+				 d->parent ? d->parent : "");
+		for (size_t j = 0; j < c->n; j++) {
+			snprintf(v, sizeof v, "%g%s", c->v[j].value, c->unit);
+			brief_buf_printf(b, "  %2d. ", c->v[j].rank);
+			cell(b, c->v[j].region, 12);
+			cell(b, v, 8);
+			brief_buf_puts(b, c->v[j].self ? "◀\n" : "\n");
+		}
+	}
+}
+
+static void sources(brief_buf *b, const brief_doc *d)
+{
+	heading(b, "来源");
+	for (size_t i = 0; i < d->nsources; i++) {
+		const brief_source *s = &d->sources[i];
+		brief_buf_printf(b, "[%d] %s", s->num, s->title ? s->title : s->file);
+		if (s->source)
+			brief_buf_printf(b, " · %s", s->source);
+		brief_buf_printf(b, " · %s · %s\n", s->published ? s->published : "日期不详",
+				 s->url ? s->url : s->file);
+	}
+}
+
+int brief_render_text(const brief_doc *d, brief_buf *b)
+{
+	brief_buf_printf(b, "%s %d 年度简报", d->region, d->year);
+	if (d->parent)
+		brief_buf_printf(b, "  (%s, %s)", d->parent, d->region_code);
+	brief_buf_printf(b, "\n%zu 条事实 · %zu 处来源不一致 · %zu 篇来源",
+			 d->nfacts, d->nconflicts, d->nsources);
+	if (d->date_from)
+		brief_buf_printf(b, " · %s 至 %s", d->date_from, d->date_to);
+	brief_buf_putc(b, '\n');
+	measures(b, "核心目标", &d->targets);
+	char title[64];
+	snprintf(title, sizeof title, "上年实绩 (%d)", d->year - 1);
+	measures(b, title, &d->actuals);
+	scorecard(b, d);
+	projects(b, d);
+	clusters(b, d);
+	compare(b, d);
+	sources(b, d);
+	return brief_buf_ok(b) ? 0 : -1;
+}
