@@ -165,14 +165,17 @@ static size_t clause_end(const char *t, size_t at, size_t to)
 /* ---------------------------------------------------------------- */
 /* Goal or result.                                                   */
 
-static const char *const qualifiers[] = {
+/* Modal words govern a clause; plain verbs only when there is none. */
+static const char *const modal_words[] = {
 	"确保", "力争", "锚定", "争取", "冲刺", "计划", "力求", "努力", "争创",
-	"保持", "实现", "突破", "瞄准", NULL,
+	"瞄准", NULL,
 };
+static const char *const verb_words[] = { "保持", "实现", "突破", NULL };
 
 /* The governing verb written in the clause or, failing that, the
  * sentence before the quantity (确保GDP增长5.6%以上、力争6%). */
-static const char *qualifier(const char *t, size_t cs, size_t qs, size_t ss)
+static const char *qualifier_in(const char *const *qualifiers, const char *t,
+				size_t cs, size_t qs, size_t ss)
 {
 	const char *best = NULL;
 	size_t best_at = 0;
@@ -191,6 +194,12 @@ static const char *qualifier(const char *t, size_t cs, size_t qs, size_t ss)
 		if (best || from == ss)
 			return best;
 	}
+}
+
+static const char *qualifier(const char *t, size_t cs, size_t qs, size_t ss)
+{
+	const char *q = qualifier_in(modal_words, t, cs, qs, ss);
+	return q ? q : qualifier_in(verb_words, t, cs, qs, cs);
 }
 
 /* ---------------------------------------------------------------- */
