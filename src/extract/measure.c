@@ -312,6 +312,11 @@ static char *indicator_after(const char *t, size_t at, size_t end)
 	while (e < end) {
 		size_t i = e;
 		uint32_t cp = brief_utf8_next(t, end, &i);
+		/* 72个省、市重点项目: a one-character item continues the name */
+		if (cp == 0x3001 && brief_utf8_chars(t + at, e - at) <= 2) {
+			e = i;
+			continue;
+		}
 		if (!brief_is_han(cp) && !(cp >= '0' && cp <= '9') && cp != '%')
 			break;
 		e = i;

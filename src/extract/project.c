@@ -119,6 +119,7 @@ static bool has_word(const char *s, size_t n, const char *w)
 static void trim_lead(const char **s, size_t *n)
 {
 	static const char *const lead[] = {
+		"一是", "二是", "三是", "四是", "五是", "六是", "首先", "其次", "同时",
 		"加快建设", "全面启动", "全力推进", "加快推进", "加快落地", "推进", "加快",
 		"建设", "启动", "实施", "开展", "聚焦", "打响", "以及", "还有", "其中",
 		"包括", "如", "和", "及", "的", NULL,
