@@ -5,12 +5,11 @@
  * 等细分领域), and single names with a tier (人形机器人未来产业先导区,
  * 智能物联产业生态圈).
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/internal.h"
+#include "util/rx.h"
 #include "util/utf8.h"
 
 static const char list_re[] =
@@ -40,17 +39,11 @@ brief_clusters *brief_clusters_new(void)
 	brief_clusters *c = calloc(1, sizeof *c);
 	if (!c)
 		return NULL;
-	for (int i = 0; i < RX_N; i++) {
-		int err;
-		PCRE2_SIZE off;
-		c->rx[i] = pcre2_compile((PCRE2_SPTR)res[i], PCRE2_ZERO_TERMINATED,
-					 PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
-		if (!c->rx[i]) {
+	for (int i = 0; i < RX_N; i++)
+		if (!(c->rx[i] = brief_rx_compile(res[i]))) {
 			brief_clusters_free(c);
 			return NULL;
 		}
-		pcre2_jit_compile(c->rx[i], PCRE2_JIT_COMPLETE);
-	}
 	c->md = pcre2_match_data_create(16, NULL);
 	c->mc = pcre2_match_context_create(NULL);
 	if (!c->md || !c->mc) {

@@ -3,16 +3,15 @@
  * (增长5.5%, 801.57亿元, 100个以上, 全省第一) with its indicator, kind,
  * bound, qualifier, period and year, and whether it is a goal or a result.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "extract/measure.h"
 
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/number.h"
 #include "util/buf.h"
+#include "util/rx.h"
 #include "util/utf8.h"
 
 /* A quantity: a number and a unit, Arabic or Chinese numerals. */
@@ -35,17 +34,6 @@ struct brief_measures {
 	pcre2_match_context *mc;
 };
 
-static pcre2_code *compile(const char *re)
-{
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
-				      PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
-	if (c)
-		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
-	return c;
-}
-
 static const char *const target_marks[] = {
 	"力争", "确保", "目标", "预期", "计划", "今年", "争取", "冲刺",
 	"锚定", "力求", "努力", "将", "要", "奋力", "瞄准", "达到", "迈上", NULL,
@@ -65,7 +53,7 @@ static pcre2_code *compile_words(const char *const *words)
 			brief_buf_putc(&b, '|');
 		brief_buf_puts(&b, *w);
 	}
-	pcre2_code *c = brief_buf_ok(&b) ? compile(b.data) : NULL;
+	pcre2_code *c = brief_buf_ok(&b) ? brief_rx_compile(b.data) : NULL;
 	brief_buf_free(&b);
 	return c;
 }
@@ -73,7 +61,7 @@ static pcre2_code *compile_words(const char *const *words)
 brief_measures *brief_measures_new(void)
 {
 	brief_measures *m = calloc(1, sizeof *m);
-	if (!m || !(m->qty = compile(qty_re)) || !(m->rank = compile(rank_re)) ||
+	if (!m || !(m->qty = brief_rx_compile(qty_re)) || !(m->rank = brief_rx_compile(rank_re)) ||
 	    !(m->goal = compile_words(target_marks)) ||
 	    !(m->result = compile_words(actual_marks)) ||
 	    !(m->md = pcre2_match_data_create(16, NULL)) ||

@@ -5,13 +5,12 @@
  * investment often follows in a later sentence of the paragraph
  * (项目总投资约13亿元) and goes to the project named last.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/internal.h"
+#include "util/rx.h"
 #include "extract/number.h"
 #include "util/utf8.h"
 
@@ -64,17 +63,11 @@ brief_projects *brief_projects_new(void)
 	brief_projects *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
-	for (int i = 0; i < RX_N; i++) {
-		int err;
-		PCRE2_SIZE off;
-		p->rx[i] = pcre2_compile((PCRE2_SPTR)res[i], PCRE2_ZERO_TERMINATED,
-					 PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
-		if (!p->rx[i]) {
+	for (int i = 0; i < RX_N; i++)
+		if (!(p->rx[i] = brief_rx_compile(res[i]))) {
 			brief_projects_free(p);
 			return NULL;
 		}
-		pcre2_jit_compile(p->rx[i], PCRE2_JIT_COMPLETE);
-	}
 	p->md = pcre2_match_data_create(16, NULL);
 	p->mc = pcre2_match_context_create(NULL);
 	if (!p->md || !p->mc) {

@@ -1,13 +1,12 @@
 /* clean.c - decoded article text -> clean text (see clean.h). */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "ingest/clean.h"
 
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "util/buf.h"
+#include "util/rx.h"
 #include "util/utf8.h"
 
 /*
@@ -69,18 +68,6 @@ struct brief_cleaner {
 	pcre2_match_context *mc;
 };
 
-static pcre2_code *compile(const char *re)
-{
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
-				      PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK,
-				      &err, &off, NULL);
-	if (c)
-		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
-	return c;
-}
-
 brief_cleaner *brief_cleaner_new(void)
 {
 	static const char *const res[RX_N] = {
@@ -90,7 +77,7 @@ brief_cleaner *brief_cleaner_new(void)
 	if (!c)
 		return NULL;
 	for (int i = 0; i < RX_N; i++)
-		if (!(c->rx[i] = compile(res[i])))
+		if (!(c->rx[i] = brief_rx_compile(res[i])))
 			goto fail;
 	c->md = pcre2_match_data_create(8, NULL);
 	c->mc = pcre2_match_context_create(NULL);

@@ -13,7 +13,8 @@ static json_t *str(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-static json_t *evidence(const brief_row *r)
+/* Sets "sources" and "evidence" of a row's object. */
+static void evidence(json_t *o, const brief_row *r)
 {
 	json_t *a = json_array(), *src = json_array();
 	for (size_t i = 0; i < r->nev; i++) {
@@ -24,10 +25,8 @@ static json_t *evidence(const brief_row *r)
 		json_array_append_new(a, e);
 		json_array_append_new(src, json_integer(r->ev[i].source));
 	}
-	json_t *o = json_object();
 	json_object_set_new(o, "sources", src);
 	json_object_set_new(o, "evidence", a);
-	return o;
 }
 
 static json_t *row(const brief_row *r)
@@ -53,7 +52,7 @@ static json_t *row(const brief_row *r)
 			json_object_set_new(o, "tier", str(r->tier));
 		}
 	}
-	json_object_update(o, evidence(r));
+	evidence(o, r);
 	return o;
 }
 
