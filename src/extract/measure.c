@@ -27,11 +27,11 @@ static const char rank_re[] =
 	"|(?:位居|居|位列|列|跃居|重回|保持)(?<scope2>全国|全省|全市)?第(?<n2>[一二三四五六七八九十\\d]+)"
 	"|拔得头筹|名列前茅(?!\\p{sc=Han}))";
 
+/* The patterns: quantities, ranks, and the tense markers as alternations. */
+enum { RX_QTY, RX_RANK, RX_GOAL, RX_RESULT, RX_N };
+
 struct brief_measures {
-	pcre2_code *qty, *rank;
-	pcre2_code *goal, *result;     /* the tense markers as alternations */
-	pcre2_match_data *md;
-	pcre2_match_context *mc;
+	brief_rxset s;
 };
 
 static const char *const target_marks[] = {
@@ -44,8 +44,8 @@ static const char *const actual_marks[] = {
 	"拥有", "获得", "勇夺", "取得", "分别在", NULL,
 };
 
-/* One JIT pattern for a list of words: a single scan finds any of them. */
-static pcre2_code *compile_words(const char *const *words)
+/* An alternation of words: one scan finds any of them. */
+static char *alternation(const char *const *words)
 {
 	brief_buf b = BRIEF_BUF_INIT;
 	for (const char *const *w = words; *w; w++) {
@@ -53,25 +53,21 @@ static pcre2_code *compile_words(const char *const *words)
 			brief_buf_putc(&b, '|');
 		brief_buf_puts(&b, *w);
 	}
-	pcre2_code *c = brief_buf_ok(&b) ? brief_rx_compile(b.data) : NULL;
-	brief_buf_free(&b);
-	return c;
+	return brief_buf_detach(&b, NULL);
 }
 
 brief_measures *brief_measures_new(void)
 {
 	brief_measures *m = calloc(1, sizeof *m);
-	if (!m || !(m->qty = brief_rx_compile(qty_re)) || !(m->rank = brief_rx_compile(rank_re)) ||
-	    !(m->goal = compile_words(target_marks)) ||
-	    !(m->result = compile_words(actual_marks)) ||
-	    !(m->md = pcre2_match_data_create(16, NULL)) ||
-	    !(m->mc = pcre2_match_context_create(NULL))) {
-		brief_measures_free(m);
-		return NULL;
-	}
+	char *goal = alternation(target_marks), *result = alternation(actual_marks);
+	const char *res[RX_N] = { qty_re, rank_re, goal, result };
 	/* hostile text (a megabyte of 亿) must end in "no match", fast */
-	pcre2_set_match_limit(m->mc, 100000);
-	pcre2_set_depth_limit(m->mc, 200);
+	if (!m || !goal || !result || brief_rxset_init(&m->s, res, RX_N, 100000)) {
+		free(m);
+		m = NULL;
+	}
+	free(goal);
+	free(result);
 	return m;
 }
 
@@ -79,12 +75,7 @@ void brief_measures_free(brief_measures *m)
 {
 	if (!m)
 		return;
-	pcre2_code_free(m->qty);
-	pcre2_code_free(m->rank);
-	pcre2_code_free(m->goal);
-	pcre2_code_free(m->result);
-	pcre2_match_data_free(m->md);
-	pcre2_match_context_free(m->mc);
+	brief_rxset_free(&m->s);
 	free(m);
 }
 
@@ -465,7 +456,7 @@ static bool in_quotes(const char *t, size_t cs, size_t at);
 static bool read_qty(brief_measures *m, const char *t, size_t cs, size_t ce,
 		     qty *q)
 {
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->s.md);
 	size_t ns = ov[2], ne = ov[3], us = ov[6], ue = ov[7];
 	bool amount, tier = ov[8] != PCRE2_UNSET && !memcmp(t + ov[8], "级", 3);
 	bool more = ov[4] != PCRE2_UNSET;
@@ -538,17 +529,17 @@ typedef struct ctx {
 	int para;
 } ctx;
 
-static bool has_match(ctx *c, pcre2_code *rx, size_t s, size_t e)
+static bool has_match(ctx *c, size_t rx, size_t s, size_t e)
 {
-	return pcre2_match(rx, (PCRE2_SPTR)c->a->text, e, s, 0, c->m->md, c->m->mc) >= 0;
+	return brief_rxset_match(&c->m->s, rx, c->a->text, s, e) != NULL;
 }
 
 /* +1 when [s, e) speaks of goals, -1 of results, 0 when it does not say. */
 static int tense_of(ctx *c, size_t s, size_t e, int year)
 {
 	const char *t = c->a->text;
-	const char *tm = has_match(c, c->m->goal, s, e) ? "goal" : NULL;
-	const char *am = has_match(c, c->m->result, s, e) ? "result" : NULL;
+	const char *tm = has_match(c, RX_GOAL, s, e) ? "goal" : NULL;
+	const char *am = has_match(c, RX_RESULT, s, e) ? "result" : NULL;
 	int y = clause_year(t, s, e);
 	if (y && year && y < year)
 		am = "past year";
@@ -734,9 +725,8 @@ static int sentence(ctx *c, size_t ss, size_t se)
 	qty list[16];
 	size_t nlist = 0, at = ss;
 
-	while (at < se && nlist < 16 &&
-	       pcre2_match(c->m->qty, (PCRE2_SPTR)t, se, at, 0, c->m->md, c->m->mc) >= 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->m->md);
+	PCRE2_SIZE *ov;
+	while (at < se && nlist < 16 && (ov = brief_rxset_match(&c->m->s, RX_QTY, t, at, se))) {
 		size_t cs = clause_start(t, ss, ov[0]), ce = clause_end(t, ov[1], se);
 		at = ov[1] > at ? ov[1] : at + 1;
 		if (read_qty(c->m, t, cs, ce, &list[nlist]))
@@ -809,9 +799,8 @@ static int ranks(ctx *c, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
 	size_t at = ss;
-	while (at < se &&
-	       pcre2_match(c->m->rank, (PCRE2_SPTR)t, se, at, 0, c->m->md, c->m->mc) >= 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->m->md);
+	PCRE2_SIZE *ov;
+	while (at < se && (ov = brief_rxset_match(&c->m->s, RX_RANK, t, at, se))) {
 		size_t ms = ov[0], me = ov[1];
 		double v = 1;
 		for (int g = 2; g <= 3; g++) {

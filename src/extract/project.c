@@ -51,9 +51,7 @@ static const char *const vague[] = {
 enum { RX_LIST, RX_NAME, RX_QUOTED, RX_INVEST, RX_STATUS, RX_N };
 
 struct brief_projects {
-	pcre2_code *rx[RX_N];
-	pcre2_match_data *md;
-	pcre2_match_context *mc;
+	brief_rxset s;
 };
 
 brief_projects *brief_projects_new(void)
@@ -61,21 +59,10 @@ brief_projects *brief_projects_new(void)
 	static const char *const res[RX_N] = { list_re, name_re, quoted_re,
 					       invest_re, status_re };
 	brief_projects *p = calloc(1, sizeof *p);
-	if (!p)
-		return NULL;
-	for (int i = 0; i < RX_N; i++)
-		if (!(p->rx[i] = brief_rx_compile(res[i]))) {
-			brief_projects_free(p);
-			return NULL;
-		}
-	p->md = pcre2_match_data_create(16, NULL);
-	p->mc = pcre2_match_context_create(NULL);
-	if (!p->md || !p->mc) {
-		brief_projects_free(p);
+	if (!p || brief_rxset_init(&p->s, res, RX_N, 100000)) {
+		free(p);
 		return NULL;
 	}
-	pcre2_set_match_limit(p->mc, 100000);
-	pcre2_set_depth_limit(p->mc, 200);
 	return p;
 }
 
@@ -83,10 +70,7 @@ void brief_projects_free(brief_projects *p)
 {
 	if (!p)
 		return;
-	for (int i = 0; i < RX_N; i++)
-		pcre2_code_free(p->rx[i]);
-	pcre2_match_data_free(p->md);
-	pcre2_match_context_free(p->mc);
+	brief_rxset_free(&p->s);
 	free(p);
 }
 
@@ -250,9 +234,9 @@ static int add(pctx *c, const char *s, size_t n, size_t ev_start, size_t ev_end)
 static int lists(pctx *c, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
-	for (size_t at = ss; at < se && pcre2_match(c->p->rx[RX_LIST], (PCRE2_SPTR)t, se, at, 0,
-						    c->p->md, c->p->mc) >= 0;) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->p->md);
+	PCRE2_SIZE *ov;
+	for (size_t at = ss; at < se &&
+	     (ov = brief_rxset_match(&c->p->s, RX_LIST, t, at, se));) {
 		size_t ls = ov[2], le = ov[3], ms = ov[0], me = ov[1];
 		at = me > at ? me : at + 1;
 		for (size_t i = ls; i < le;) {
@@ -272,9 +256,9 @@ static int lists(pctx *c, size_t ss, size_t se)
 static int singles(pctx *c, int rx, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
-	for (size_t at = ss; at < se && pcre2_match(c->p->rx[rx], (PCRE2_SPTR)t, se, at, 0,
-						    c->p->md, c->p->mc) >= 0;) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->p->md);
+	PCRE2_SIZE *ov;
+	for (size_t at = ss; at < se &&
+	     (ov = brief_rxset_match(&c->p->s, rx, t, at, se));) {
 		size_t ns = ov[2], ne = ov[3], ms = ov[0], me = ov[1];
 		at = ne > at ? ne : at + 1;
 		if (add(c, t + ns, ne - ns, ms, me))
@@ -292,9 +276,9 @@ static void investments(pctx *c, size_t ss, size_t se, int para)
 	 * the paragraph before ended with */
 	int from_para = !memcmp(t + ss, "项目总投资", strlen("项目总投资")) ||
 			!memcmp(t + ss, "总投资", strlen("总投资")) ? para - 1 : para;
-	for (size_t at = ss; at < se && pcre2_match(c->p->rx[RX_INVEST], (PCRE2_SPTR)t, se, at, 0,
-						    c->p->md, c->p->mc) >= 0;) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->p->md);
+	PCRE2_SIZE *ov;
+	for (size_t at = ss; at < se &&
+	     (ov = brief_rxset_match(&c->p->s, RX_INVEST, t, at, se));) {
 		double v;
 		at = ov[1];
 		if (!brief_number_parse(t + ov[2], ov[3] - ov[2], &v))
