@@ -207,18 +207,6 @@ static int compare_one(brief_db *db, const brief_doc *d, const char *ind,
 	return 0;
 }
 
-static void compare_free(brief_compare *c)
-{
-	for (size_t j = 0; j < c->n; j++) {
-		free(c->v[j].region);
-		free(c->v[j].region_code);
-	}
-	free(c->v);
-	free(c->indicator);
-	free(c->kind);
-	free(c->unit);
-}
-
 static int siblings(brief_db *db, brief_doc *d)
 {
 	if (!d->parent_code)
@@ -229,12 +217,12 @@ static int siblings(brief_db *db, brief_doc *d)
 			return -1;
 		/* a comparison needs this region and at least one other */
 		if (c.n < 2 || !c.self_rank) {
-			compare_free(&c);
+			brief_compare_clear(&c);
 			continue;
 		}
 		brief_compare *v = realloc(d->compare, (d->ncompare + 1) * sizeof *v);
 		if (!v) {
-			compare_free(&c);
+			brief_compare_clear(&c);
 			return -1;
 		}
 		d->compare = v;
