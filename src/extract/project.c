@@ -274,8 +274,10 @@ static void investments(pctx *c, size_t ss, size_t se, int para)
 	const char *t = c->a->text;
 	/* "项目总投资约13亿元" opening a paragraph speaks of the project
 	 * the paragraph before ended with */
-	int from_para = !memcmp(t + ss, "项目总投资", strlen("项目总投资")) ||
-			!memcmp(t + ss, "总投资", strlen("总投资")) ? para - 1 : para;
+	size_t n = se - ss;
+	int from_para = (n >= strlen("项目总投资") && !memcmp(t + ss, "项目总投资", strlen("项目总投资"))) ||
+			(n >= strlen("总投资") && !memcmp(t + ss, "总投资", strlen("总投资")))
+				? para - 1 : para;
 	PCRE2_SIZE *ov;
 	for (size_t at = ss; at < se &&
 	     (ov = brief_rxset_match(&c->p->s, RX_INVEST, t, at, se));) {
