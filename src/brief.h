@@ -207,6 +207,7 @@ typedef struct brief_doc {
 	int year;
 	brief_rows targets;     /* targets for `year` */
 	brief_rows actuals;     /* results of year - 1 */
+	brief_rows prev_targets;/* targets of year - 1: the scorecard's rows */
 	brief_rows projects;    /* by investment desc, then name */
 	brief_rows clusters;
 	brief_tier *tiers;

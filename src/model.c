@@ -132,6 +132,7 @@ void brief_doc_free(brief_doc *d)
 	free(d->parent_code);
 	rows_free(&d->targets);
 	rows_free(&d->actuals);
+	rows_free(&d->prev_targets);
 	rows_free(&d->projects);
 	rows_free(&d->clusters);
 	for (size_t i = 0; i < d->ntiers; i++) {

@@ -293,7 +293,6 @@ static int build(brief_db *db, brief_doc *out, loaded *l)
 {
 	size_t n[BRIEF_FACT_NTYPES] = { 0 }, nprior = 0;
 	brief_sourced *by[BRIEF_FACT_NTYPES] = { 0 }, *prior = NULL;
-	brief_rows last_targets = { 0 };
 	int rc = -1;
 
 	for (int t = 0; t < BRIEF_FACT_NTYPES; t++)
@@ -306,12 +305,10 @@ static int build(brief_db *db, brief_doc *out, loaded *l)
 	    brief_merge_projects(by[BRIEF_FACT_PROJECT], n[BRIEF_FACT_PROJECT], &out->projects) ||
 	    brief_merge_clusters(by[BRIEF_FACT_CLUSTER], n[BRIEF_FACT_CLUSTER], &out->clusters,
 				 &out->tiers, &out->ntiers) ||
-	    brief_merge_measures(prior, nprior, &last_targets) ||
-	    brief_scorecard(&last_targets, &out->actuals, &out->scorecard, &out->nscorecard))
+	    brief_merge_measures(prior, nprior, &out->prev_targets) ||
+	    brief_scorecard(&out->prev_targets, &out->actuals, &out->scorecard,
+			    &out->nscorecard))
 		goto out;
-	/* last year's target rows are not kept in the model */
-	for (size_t i = 0; i < out->nscorecard; i++)
-		out->scorecard[i].target_row = NULL;
 	out->nfacts = n[0] + n[1] + n[2] + n[3];
 	out->nconflicts = count_conflicts(&out->targets) + count_conflicts(&out->actuals);
 	rc = 0;
@@ -319,9 +316,6 @@ out:
 	for (int t = 0; t < BRIEF_FACT_NTYPES; t++)
 		free(by[t]);
 	free(prior);
-	brief_doc tmp = { 0 };
-	tmp.targets = last_targets;
-	brief_doc_free(&tmp);
 	return rc;
 }
 

@@ -64,6 +64,15 @@ static json_t *rows(const brief_rows *rs)
 	return a;
 }
 
+/* The source numbers of a row the scorecard borrows ([] for none). */
+static json_t *source_nums(const brief_row *r)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; r && i < r->nev; i++)
+		json_array_append_new(a, json_integer(r->ev[i].source));
+	return a;
+}
+
 static json_t *scorecard(const brief_doc *d)
 {
 	static const char *const words[] = { "unknown", "met", "missed" };
@@ -79,6 +88,8 @@ static json_t *scorecard(const brief_doc *d)
 		json_object_set_new(o, "actual", s->has_actual ? json_real(s->actual) : json_null());
 		json_object_set_new(o, "gap", s->has_actual ? json_real(s->gap) : json_null());
 		json_object_set_new(o, "outcome", json_string(words[s->outcome]));
+		json_object_set_new(o, "target_sources", source_nums(s->target_row));
+		json_object_set_new(o, "actual_sources", source_nums(s->actual_row));
 		json_array_append_new(a, o);
 	}
 	return a;

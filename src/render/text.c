@@ -101,14 +101,24 @@ static void scorecard(brief_buf *b, const brief_doc *d)
 		const brief_outcome *o = &d->scorecard[i];
 		brief_row tr = { .kind = o->kind, .unit = o->unit, .bound = o->bound,
 				 .has_value = true, .value = o->target };
+		brief_buf tb = BRIEF_BUF_INIT, ab = BRIEF_BUF_INIT;
 		value_text(t, sizeof t, &tr);
-		if (o->has_actual)
+		brief_buf_puts(&tb, t);
+		if (o->target_row)
+			sources_of(&tb, o->target_row);
+		if (o->has_actual) {
 			snprintf(a, sizeof a, "%g%s", o->actual, o->unit ? o->unit : "");
-		else
+			brief_buf_puts(&ab, a);
+			sources_of(&ab, o->actual_row);
+		} else {
 			snprintf(a, sizeof a, "-");
+			brief_buf_putc(&ab, '-');
+		}
 		cell(b, o->indicator, CELLS_INDICATOR);
-		cell(b, t, CELLS_VALUE);
-		cell(b, a, 10);
+		cell(b, brief_buf_ok(&tb) ? tb.data : t, CELLS_VALUE);
+		cell(b, brief_buf_ok(&ab) ? ab.data : a, 14);
+		brief_buf_free(&tb);
+		brief_buf_free(&ab);
 		brief_buf_puts(b, words[o->outcome]);
 		if (o->outcome == BRIEF_OUTCOME_MISSED)
 			brief_buf_printf(b, " (差%g%s)", -o->gap, o->unit ? o->unit : "");
