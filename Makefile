@@ -136,8 +136,9 @@ fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
 	  CFLAGS="-O1 -g" SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined" \
 	  build-fuzz/fuzz-ingest
+	@mkdir -p build-fuzz/corpus && cp tests/fuzz/corpus/* build-fuzz/corpus/
 	build-fuzz/fuzz-ingest -max_total_time=$${FUZZ_SECONDS:-60} \
-	  -max_len=65536 tests/fuzz/corpus
+	  -max_len=65536 -artifact_prefix=build-fuzz/ build-fuzz/corpus
 
 $(BUILD)/fuzz-ingest: tests/fuzz/fuzz_ingest.c $(LIBA)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)

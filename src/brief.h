@@ -224,5 +224,6 @@ typedef struct brief_doc {
 } brief_doc;
 
 void brief_doc_free(brief_doc *d);
+void brief_compare_clear(brief_compare *c);
 
 #endif

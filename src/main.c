@@ -15,7 +15,7 @@ static const brief_command commands[] = {
 	{ "extract", brief_cmd_extract, "extract the stored documents' facts again" },
 	{ "export", brief_cmd_export, "write the facts as JSON lines or CSV" },
 	{ "regions", brief_cmd_regions, "list the regions that have facts" },
-	{ "show", brief_cmd_show, "print the briefing of a region and year" },
+	{ "show", brief_cmd_show, "print a region's briefing" },
 	{ NULL, NULL, NULL }
 };
 

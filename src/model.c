@@ -109,6 +109,19 @@ static void rows_free(brief_rows *rs)
 	free(rs->v);
 }
 
+void brief_compare_clear(brief_compare *c)
+{
+	for (size_t j = 0; j < c->n; j++) {
+		free(c->v[j].region);
+		free(c->v[j].region_code);
+	}
+	free(c->v);
+	free(c->indicator);
+	free(c->kind);
+	free(c->unit);
+	memset(c, 0, sizeof *c);
+}
+
 void brief_doc_free(brief_doc *d)
 {
 	if (!d)
@@ -135,17 +148,8 @@ void brief_doc_free(brief_doc *d)
 		free(o->bound);
 	}
 	free(d->scorecard);
-	for (size_t i = 0; i < d->ncompare; i++) {
-		brief_compare *c = &d->compare[i];
-		for (size_t j = 0; j < c->n; j++) {
-			free(c->v[j].region);
-			free(c->v[j].region_code);
-		}
-		free(c->v);
-		free(c->indicator);
-		free(c->kind);
-		free(c->unit);
-	}
+	for (size_t i = 0; i < d->ncompare; i++)
+		brief_compare_clear(&d->compare[i]);
 	free(d->compare);
 	for (size_t i = 0; i < d->nsources; i++) {
 		brief_source *s = &d->sources[i];

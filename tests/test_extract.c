@@ -245,3 +245,27 @@ Test(limits, hostile_text_finishes)
 		free(s);
 	}
 }
+
+/* Inputs the fuzzer once crashed on (tests/fuzz/corpus/regress-*): the
+ * first byte picks .html or .txt, as in fuzz_ingest.c. */
+Test(limits, fuzz_regressions)
+{
+	static const char *const files[] = {
+		"tests/fuzz/corpus/regress-investment-overread",
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		FILE *f = fopen(files[i], "rb");
+		cr_assert_not_null(f, "%s", files[i]);
+		char buf[65536];
+		size_t n = fread(buf, 1, sizeof buf, f);
+		fclose(f);
+		brief_article a;
+		brief_facts fs = { 0 };
+		const char *name = buf[0] & 1 ? "fuzz.html" : "fuzz.txt";
+		if (brief_ingest_bytes(ing, name, buf + 1, n - 1, &a, &diag) == 0) {
+			cr_assert_eq(brief_extract(ext, &a, &fs), 0);
+			brief_facts_free(&fs);
+			brief_article_free(&a);
+		}
+	}
+}

@@ -1,122 +1,262 @@
 /*
- * aggregate.c - brief_aggregate: resolves the region, loads its facts and
- * its siblings' targets from the store, and hands them to the pure parts
- * (merge.c, compare.c).
+ * aggregate.c - brief_aggregate(): the facts of one region and year read
+ * from the store, merged (merge.c) into the brief_doc every renderer
+ * draws from, with last year's scorecard, the sibling comparison and the
+ * numbered sources.
  */
 #include "aggregate/aggregate.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "aggregate/internal.h"
+#include "aggregate/merge.h"
 #include "extract/regions.h"
 
+static const char *const headline[] = {
+	"GDP", "规上工业增加值", "固定资产投资", "社会消费品零售总额", NULL,
+};
+
 typedef struct loaded {
-	brief_facts facts;
-	brief_source *docs;
-	size_t ndocs;
+	brief_facts facts;      /* doc_id set on each */
+	brief_source *src;      /* one per document, numbered in order */
+	size_t nsrc;
 } loaded;
 
-static void loaded_free(loaded *l)
+static char *col(sqlite3_stmt *st, int i)
 {
-	brief_facts_free(&l->facts);
-	for (size_t i = 0; i < l->ndocs; i++) {
-		free(l->docs[i].title);
-		free(l->docs[i].source);
-		free(l->docs[i].published);
-		free(l->docs[i].file);
-		free(l->docs[i].url);
-	}
-	free(l->docs);
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? strdup((const char *)s) : NULL;
 }
 
-static char *col_dup(sqlite3_stmt *st, int col, bool *oom)
+static const char fact_cols[] =
+	"f.type, f.region, f.region_code, f.parent_code, f.indicator, f.kind,"
+	" f.value, f.unit, f.bound, f.qualifier, f.period, f.year, f.name,"
+	" f.investment_yi, f.status, f.tier, f.evidence, f.offset, f.doc_id";
+
+static int read_fact(sqlite3_stmt *st, brief_fact *f)
 {
-	const char *s = (const char *)sqlite3_column_text(st, col);
-	char *r = s ? strdup(s) : NULL;
-	if (s && !r)
-		*oom = true;
+	f->type = (brief_fact_type)brief_fact_type_parse((const char *)sqlite3_column_text(st, 0));
+	f->region = col(st, 1);
+	f->region_code = col(st, 2);
+	f->parent_code = col(st, 3);
+	f->indicator = col(st, 4);
+	f->kind = col(st, 5);
+	f->has_value = sqlite3_column_type(st, 6) != SQLITE_NULL;
+	f->value = sqlite3_column_double(st, 6);
+	f->unit = col(st, 7);
+	f->bound = col(st, 8);
+	f->qualifier = col(st, 9);
+	f->period = col(st, 10);
+	f->year = sqlite3_column_int(st, 11);
+	f->name = col(st, 12);
+	f->has_investment = sqlite3_column_type(st, 13) != SQLITE_NULL;
+	f->investment_yi = sqlite3_column_double(st, 13);
+	f->status = col(st, 14);
+	f->tier = col(st, 15);
+	f->evidence = col(st, 16);
+	f->offset = (size_t)sqlite3_column_int64(st, 17);
+	f->doc_id = sqlite3_column_int64(st, 18);
+	return 0;
+}
+
+/* The facts a briefing of `code` for `year` uses: this year's targets,
+ * projects and clusters, and last year's targets and results. */
+static int load_facts(brief_db *db, const char *code, int year, loaded *l)
+{
+	char sql[768];
+	sqlite3_stmt *st = NULL;
+	int rc;
+	snprintf(sql, sizeof sql,
+		 "SELECT %s FROM facts f JOIN documents d ON d.id = f.doc_id"
+		 " WHERE f.region_code = ?1 AND f.year IN (?2, ?2 - 1)"
+		 " ORDER BY coalesce(d.published, '9999'), d.id, f.offset, f.id",
+		 fact_cols);
+	if (sqlite3_prepare_v2(brief_db_handle(db), sql, -1, &st, NULL))
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		brief_fact *f = brief_facts_push(&l->facts);
+		if (!f || read_fact(st, f))
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Which facts go into the briefing (the rest serve the scorecard). */
+static bool in_briefing(const brief_fact *f, int year)
+{
+	switch (f->type) {
+	case BRIEF_FACT_ACTUAL:
+		return f->year == year - 1;
+	default:
+		return f->year == year;
+	}
+}
+
+static int add_source(brief_db *db, loaded *l, long long doc)
+{
+	for (size_t i = 0; i < l->nsrc; i++)
+		if (l->src[i].doc_id == doc)
+			return l->src[i].num;
+	sqlite3_stmt *st = NULL;
+	int num = -1;
+	if (sqlite3_prepare_v2(brief_db_handle(db),
+			       "SELECT title, source, published, name, url FROM documents"
+			       " WHERE id = ?", -1, &st, NULL))
+		return -1;
+	sqlite3_bind_int64(st, 1, doc);
+	brief_source *v = realloc(l->src, (l->nsrc + 1) * sizeof *v);
+	if (v && sqlite3_step(st) == SQLITE_ROW) {
+		l->src = v;
+		brief_source *s = &v[l->nsrc++];
+		s->num = (int)l->nsrc;
+		s->doc_id = doc;
+		s->title = col(st, 0);
+		s->source = col(st, 1);
+		s->published = col(st, 2);
+		s->file = col(st, 3);
+		s->url = col(st, 4);
+		num = s->num;
+	} else if (v) {
+		l->src = v;
+	}
+	sqlite3_finalize(st);
+	return num;
+}
+
+/* Splits the loaded facts by type and year, numbering their sources in
+ * the order the briefing first cites them. */
+static int sort_facts(brief_db *db, loaded *l, int year, brief_sourced **by,
+		      size_t *n, brief_sourced **prior, size_t *nprior)
+{
+	for (size_t i = 0; i < l->facts.n; i++) {
+		const brief_fact *f = &l->facts.v[i];
+		bool now = in_briefing(f, year);
+		bool before = f->type == BRIEF_FACT_TARGET && f->year == year - 1;
+		if (!now && !before)
+			continue;
+		int num = add_source(db, l, f->doc_id);
+		if (num < 0)
+			return -1;
+		brief_sourced s = { f, num };
+		if (now) {
+			by[f->type][n[f->type]++] = s;
+		} else {
+			(*prior)[(*nprior)++] = s;
+		}
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- */
+/* Siblings.                                                         */
+
+static int by_value_desc(const void *a, const void *b)
+{
+	const brief_sibling *x = a, *y = b;
+	if (x->value != y->value)
+		return x->value > y->value ? -1 : 1;
+	return strcmp(x->region_code, y->region_code);
+}
+
+/* One headline growth target compared across the regions of a parent. */
+static int compare_one(brief_db *db, const brief_doc *d, const char *ind,
+		       brief_compare *c)
+{
+	static const char sql[] =
+		"SELECT f.region, f.region_code, f.value FROM facts f"
+		" JOIN documents d ON d.id = f.doc_id"
+		" WHERE f.parent_code = ?1 AND f.type = 'target' AND f.year = ?2"
+		"   AND f.indicator = ?3 AND f.kind = 'growth' AND f.unit = '%'"
+		"   AND coalesce(f.period, '全年') = '全年'"
+		" ORDER BY f.region_code, coalesce(d.published, '9999') DESC, f.id";
+	sqlite3_stmt *st = NULL;
+	memset(c, 0, sizeof *c);
+	if (sqlite3_prepare_v2(brief_db_handle(db), sql, -1, &st, NULL))
+		return -1;
+	sqlite3_bind_text(st, 1, d->parent_code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, d->year);
+	sqlite3_bind_text(st, 3, ind, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 1);
+		if (c->n && !strcmp(c->v[c->n - 1].region_code, code))
+			continue;       /* the latest source's value per region */
+		brief_sibling *v = realloc(c->v, (c->n + 1) * sizeof *v);
+		if (!v)
+			break;
+		c->v = v;
+		v[c->n++] = (brief_sibling){ col(st, 0), col(st, 1),
+					     sqlite3_column_double(st, 2),
+					     !strcmp(code, d->region_code), 0 };
+	}
+	sqlite3_finalize(st);
+	if (c->n > 1)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(c->v, c->n, sizeof *c->v, by_value_desc);
+	for (size_t i = 0; i < c->n; i++) {
+		/* ties share a rank: 6.5, 6.0, 6.0, 5.5 -> 1, 2, 2, 4 */
+		c->v[i].rank = i > 0 && c->v[i].value == c->v[i - 1].value
+				       ? c->v[i - 1].rank : (int)i + 1;
+		if (c->v[i].self)
+			c->self_rank = c->v[i].rank;
+	}
+	c->indicator = strdup(ind);
+	c->kind = strdup("growth");
+	c->unit = strdup("%");
+	return 0;
+}
+
+static int siblings(brief_db *db, brief_doc *d)
+{
+	if (!d->parent_code)
+		return 0;
+	for (const char *const *h = headline; *h; h++) {
+		brief_compare c;
+		if (compare_one(db, d, *h, &c))
+			return -1;
+		/* a comparison needs this region and at least one other */
+		if (c.n < 2 || !c.self_rank) {
+			brief_compare_clear(&c);
+			continue;
+		}
+		brief_compare *v = realloc(d->compare, (d->ncompare + 1) * sizeof *v);
+		if (!v) {
+			brief_compare_clear(&c);
+			return -1;
+		}
+		d->compare = v;
+		v[d->ncompare++] = c;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- */
+/* Region and year.                                                  */
+
+static const brief_region *resolve(const brief_gazetteer *g, const char *name,
+				   brief_diag *d)
+{
+	const brief_region *first;
+	size_t n;
+	const brief_region *r = brief_region_resolve(g, name, &n, &first);
+	if (!r && n == 0)
+		brief_error(d, name, "unknown region");
+	else if (!r)
+		brief_error(d, name, "%zu regions have this name; give the code "
+				     "(e.g. %s for %s)", n, first->code, first->name);
 	return r;
 }
 
-/* The region as the store knows it: code, full name and parent code. */
-typedef struct target {
-	char *code, *name, *parent_code, *parent;
-} target;
-
-static void target_free(target *t)
-{
-	free(t->code);
-	free(t->name);
-	free(t->parent_code);
-	free(t->parent);
-}
-
-static const char find_sql[] =
-	"SELECT region_code, region, parent_code FROM facts"
-	" WHERE region_code IS NOT NULL AND (region_code = ?1 OR region = ?1)"
-	" GROUP BY region_code ORDER BY count(*) DESC, region_code LIMIT 1";
-
-/* Finds `code_or_name` among the facts; 1 found, 0 not, -1 error. */
-static int find_in_facts(sqlite3 *h, const char *code_or_name, target *t)
-{
-	sqlite3_stmt *st = NULL;
-	bool oom = false;
-	int rc;
-	if (sqlite3_prepare_v2(h, find_sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, code_or_name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		t->code = col_dup(st, 0, &oom);
-		t->name = col_dup(st, 1, &oom);
-		t->parent_code = col_dup(st, 2, &oom);
-	}
-	sqlite3_finalize(st);
-	if (oom)
-		return -1;
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* Resolves a full name, short name or code: the gazetteer's candidates
- * first (the one the store has facts for), then the facts' own names. */
-static int resolve(sqlite3 *h, const brief_gazetteer *g, const char *arg,
-		   target *t)
-{
-	const brief_region *cand[16];
-	size_t n = 0;
-	int rc;
-
-	if (g) {
-		const brief_region *r = brief_region_by_code(g, arg);
-		if (r) {
-			cand[0] = r;
-			n = 1;
-		} else {
-			n = brief_region_lookup(g, arg, cand, 16);
-			if (n > 16)
-				n = 16;
-		}
-	}
-	for (size_t i = 0; i < n; i++) {
-		if ((rc = find_in_facts(h, cand[i]->code, t)) != 0)
-			return rc;
-	}
-	return find_in_facts(h, arg, t);
-}
-
-/* The latest plan year: of targets, else the year after the latest
- * results (whose briefing shows them), else of projects and clusters. */
-static const char year_sql[] =
-	"SELECT coalesce((SELECT max(year) FROM facts WHERE region_code = ?1"
-	"  AND type = 'target'), (SELECT max(CASE type WHEN 'actual'"
-	"  THEN year + 1 ELSE year END) FROM facts WHERE region_code = ?1))";
-
-static int default_year(sqlite3 *h, const char *code)
+/* The latest year with targets for the region, 0 when it has none. */
+static int latest_year(brief_db *db, const char *code)
 {
 	sqlite3_stmt *st = NULL;
 	int y = 0;
-	if (sqlite3_prepare_v2(h, year_sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(brief_db_handle(db),
+			       "SELECT max(year) FROM facts WHERE region_code = ?"
+			       " AND type = 'target'", -1, &st, NULL))
 		return 0;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -125,158 +265,114 @@ static int default_year(sqlite3 *h, const char *code)
 	return y;
 }
 
-static const char facts_sql[] =
-	"SELECT type, doc_id, region, region_code, parent_code, indicator,"
-	" kind, value, unit, bound, qualifier, period, year, name,"
-	" investment_yi, status, tier, evidence, offset, sentence FROM facts"
-	" WHERE region_code = ?1 OR (?2 IS NOT NULL AND parent_code = ?2"
-	"  AND type = 'target' AND year = ?3)"
-	" ORDER BY doc_id, offset, id";
-
-static int read_fact(sqlite3_stmt *st, brief_fact *f)
+static void date_range(brief_doc *d)
 {
-	bool oom = false;
-	int t = brief_fact_type_parse((const char *)sqlite3_column_text(st, 0));
-	f->type = t < 0 ? BRIEF_FACT_TARGET : (brief_fact_type)t;
-	f->doc_id = sqlite3_column_int64(st, 1);
-	f->region = col_dup(st, 2, &oom);
-	f->region_code = col_dup(st, 3, &oom);
-	f->parent_code = col_dup(st, 4, &oom);
-	f->indicator = col_dup(st, 5, &oom);
-	f->kind = col_dup(st, 6, &oom);
-	f->has_value = sqlite3_column_type(st, 7) != SQLITE_NULL;
-	f->value = sqlite3_column_double(st, 7);
-	f->unit = col_dup(st, 8, &oom);
-	f->bound = col_dup(st, 9, &oom);
-	f->qualifier = col_dup(st, 10, &oom);
-	f->period = col_dup(st, 11, &oom);
-	f->year = sqlite3_column_int(st, 12);
-	f->name = col_dup(st, 13, &oom);
-	f->has_investment = sqlite3_column_type(st, 14) != SQLITE_NULL;
-	f->investment_yi = sqlite3_column_double(st, 14);
-	f->status = col_dup(st, 15, &oom);
-	f->tier = col_dup(st, 16, &oom);
-	f->evidence = col_dup(st, 17, &oom);
-	f->offset = (size_t)sqlite3_column_int64(st, 18);
-	f->sentence = sqlite3_column_type(st, 19) == SQLITE_NULL
-			      ? -1 : sqlite3_column_int(st, 19);
-	return oom ? -1 : 0;
+	for (size_t i = 0; i < d->nsources; i++) {
+		const char *p = d->sources[i].published;
+		if (!p)
+			continue;
+		if (!d->date_from || strcmp(p, d->date_from) < 0) {
+			free(d->date_from);
+			d->date_from = strdup(p);
+		}
+		if (!d->date_to || strcmp(p, d->date_to) > 0) {
+			free(d->date_to);
+			d->date_to = strdup(p);
+		}
+	}
 }
 
-static const char docs_sql[] =
-	"SELECT id, title, source, published, name, url FROM documents"
-	" WHERE id IN (SELECT doc_id FROM facts WHERE region_code = ?1"
-	"  OR (?2 IS NOT NULL AND parent_code = ?2 AND type = 'target'"
-	"  AND year = ?3)) ORDER BY id";
-
-static int load(sqlite3 *h, const target *t, int year, loaded *l)
+static size_t count_conflicts(const brief_rows *rs)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = SQLITE_ERROR;
+	size_t n = 0;
+	for (size_t i = 0; i < rs->n; i++)
+		n += rs->v[i].conflict;
+	return n;
+}
 
-	if (sqlite3_prepare_v2(h, facts_sql, -1, &st, NULL) != SQLITE_OK)
-		goto done;
-	sqlite3_bind_text(st, 1, t->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, t->parent_code, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		brief_fact *f = brief_facts_push(&l->facts);
-		if (!f || read_fact(st, f)) {
-			rc = SQLITE_NOMEM;
-			goto done;
-		}
-	}
-	if (rc != SQLITE_DONE)
-		goto done;
-	sqlite3_finalize(st);
-	st = NULL;
-	rc = SQLITE_ERROR;
-	if (sqlite3_prepare_v2(h, docs_sql, -1, &st, NULL) != SQLITE_OK)
-		goto done;
-	sqlite3_bind_text(st, 1, t->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, t->parent_code, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		bool oom = false;
-		brief_source *v = realloc(l->docs, (l->ndocs + 1) * sizeof *v);
-		if (!v) {
-			rc = SQLITE_NOMEM;
-			goto done;
-		}
-		l->docs = v;
-		brief_source *s = &v[l->ndocs++];
-		memset(s, 0, sizeof *s);
-		s->doc_id = sqlite3_column_int64(st, 0);
-		s->title = col_dup(st, 1, &oom);
-		s->source = col_dup(st, 2, &oom);
-		s->published = col_dup(st, 3, &oom);
-		s->file = col_dup(st, 4, &oom);
-		s->url = col_dup(st, 5, &oom);
-		if (oom) {
-			rc = SQLITE_NOMEM;
-			goto done;
-		}
-	}
-done:
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+static int build(brief_db *db, brief_doc *out, loaded *l)
+{
+	size_t n[BRIEF_FACT_NTYPES] = { 0 }, nprior = 0;
+	brief_sourced *by[BRIEF_FACT_NTYPES] = { 0 }, *prior = NULL;
+	int rc = -1;
+
+	for (int t = 0; t < BRIEF_FACT_NTYPES; t++)
+		if (!(by[t] = calloc(l->facts.n + 1, sizeof *by[t])))
+			goto out;
+	if (!(prior = calloc(l->facts.n + 1, sizeof *prior)) ||
+	    sort_facts(db, l, out->year, by, n, &prior, &nprior) ||
+	    brief_merge_measures(by[BRIEF_FACT_TARGET], n[BRIEF_FACT_TARGET], &out->targets) ||
+	    brief_merge_measures(by[BRIEF_FACT_ACTUAL], n[BRIEF_FACT_ACTUAL], &out->actuals) ||
+	    brief_merge_projects(by[BRIEF_FACT_PROJECT], n[BRIEF_FACT_PROJECT], &out->projects) ||
+	    brief_merge_clusters(by[BRIEF_FACT_CLUSTER], n[BRIEF_FACT_CLUSTER], &out->clusters,
+				 &out->tiers, &out->ntiers) ||
+	    brief_merge_measures(prior, nprior, &out->prev_targets) ||
+	    brief_scorecard(&out->prev_targets, &out->actuals, &out->scorecard,
+			    &out->nscorecard))
+		goto out;
+	out->nfacts = n[0] + n[1] + n[2] + n[3];
+	out->nconflicts = count_conflicts(&out->targets) + count_conflicts(&out->actuals);
+	rc = 0;
+out:
+	for (int t = 0; t < BRIEF_FACT_NTYPES; t++)
+		free(by[t]);
+	free(prior);
+	return rc;
 }
 
 int brief_aggregate(brief_db *db, const char *region, int year,
 		    brief_doc *out, brief_diag *d)
 {
-	sqlite3 *h = brief_db_handle(db);
 	brief_gazetteer *g = brief_gazetteer_new();
-	target t = { 0 };
 	loaded l = { 0 };
-	int rc = -1, found;
+	const brief_region *r, *p;
+	int rc = -1;
 
 	memset(out, 0, sizeof *out);
-	if ((found = resolve(h, g, region, &t)) < 0) {
-		brief_error(d, brief_db_path(db), "cannot look up region %s: %s",
-			    region, sqlite3_errmsg(h));
-		goto done;
+	if (!g) {
+		brief_error(d, NULL, "cannot load the region table");
+		return -1;
 	}
-	if (!found) {
-		brief_error(d, NULL, "no facts for region '%s' (see brief regions)",
-			    region);
-		goto done;
+	if (!(r = resolve(g, region, d)))
+		goto out;
+	out->year = year ? year : latest_year(db, r->code);
+	if (!out->year) {
+		brief_error(d, r->name, "no targets stored for this region");
+		goto out;
 	}
-	if (g && t.parent_code) {
-		const brief_region *p = brief_region_by_code(g, t.parent_code);
-		if (p && !(t.parent = strdup(p->name)))
-			goto oom;
+	p = brief_region_parent(g, r);
+	out->region = strdup(r->name);
+	out->region_code = strdup(r->code);
+	out->parent = p ? strdup(p->name) : NULL;
+	out->parent_code = p ? strdup(p->code) : NULL;
+	if (load_facts(db, r->code, out->year, &l) || build(db, out, &l) ||
+	    siblings(db, out)) {
+		brief_error(d, r->name, "cannot read its facts: %s",
+			    sqlite3_errmsg(brief_db_handle(db)));
+		goto out;
 	}
-	if (!year)
-		year = default_year(h, t.code);
-	if (load(h, &t, year, &l)) {
-		brief_error(d, brief_db_path(db), "cannot read the facts of %s: %s",
-			    t.name ? t.name : t.code, sqlite3_errmsg(h));
-		goto done;
-	}
-	brief_agg_in in = {
-		.region = t.name ? t.name : t.code, .region_code = t.code,
-		.parent = t.parent, .parent_code = t.parent_code, .year = year,
-		.facts = l.facts.v, .nfacts = l.facts.n,
-		.docs = l.docs, .ndocs = l.ndocs,
-	};
-	if (brief_agg_build(&in, out))
-		goto oom;
 	if (out->nfacts == 0) {
-		brief_error(d, NULL, "no facts for %s in %d (targets, projects and "
-			    "clusters of %d, results of %d)", in.region, year, year,
-			    year - 1);
-		brief_doc_free(out);
-		goto done;
+		brief_error(d, r->name, "no facts for %d", out->year);
+		goto out;
 	}
+	out->sources = l.src;
+	out->nsources = l.nsrc;
+	l.src = NULL;
+	date_range(out);
 	rc = 0;
-	goto done;
-oom:
-	brief_error(d, NULL, "out of memory while building the briefing of %s",
-		    region);
-done:
-	loaded_free(&l);
-	target_free(&t);
+out:
+	brief_facts_free(&l.facts);
+	for (size_t i = 0; l.src && i < l.nsrc; i++) {
+		brief_source *s = &l.src[i];
+		free(s->title);
+		free(s->source);
+		free(s->published);
+		free(s->file);
+		free(s->url);
+	}
+	free(l.src);
+	if (rc)
+		brief_doc_free(out);
 	brief_gazetteer_free(g);
 	return rc;
 }

@@ -1,504 +1,292 @@
-/*
- * merge.c - facts of one region -> the rows of its briefing.
- *
- * Facts are visited in source order (published date, file, offset), so
- * rows come out in the order a reader meets them. The same fact from
- * several documents is one row with all its evidence; different values
- * for the same indicator are kept side by side and flagged, never chosen.
- */
-#include "aggregate/internal.h"
+/* merge.c - facts -> merged rows (see merge.h). */
+#include "aggregate/merge.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
 
-typedef struct ctx {
-	const brief_agg_in *in;
-	size_t *doc_pos;        /* index into in->docs -> position in source order */
-	const brief_fact **self;/* this region's facts, in source order */
-	size_t nself;
-	bool oom;
-} ctx;
-
-static bool str_eq(const char *a, const char *b)
+static char *dup(const char *s)
 {
-	return a == b || (a && b && strcmp(a, b) == 0);
+	return s ? strdup(s) : NULL;
 }
 
-static char *dup(ctx *c, const char *s)
+static bool same(const char *a, const char *b)
 {
-	char *r;
-	if (!s)
-		return NULL;
-	if (!(r = strdup(s)))
-		c->oom = true;
-	return r;
+	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
 static bool same_value(double a, double b)
 {
-	return fabs(a - b) <= 1e-9 * fmax(1.0, fmax(fabs(a), fabs(b)));
+	return fabs(a - b) <= 1e-9 * fmax(1, fabs(b));
 }
 
-/* Null-last string order, for dates and names. */
-static int cmp_str(const char *a, const char *b)
+static int add_evidence(brief_row *r, const brief_sourced *s)
 {
-	if (!a || !b)
-		return a ? -1 : b ? 1 : 0;
-	return strcmp(a, b);
-}
-
-/* qsort has no user pointer: items carry their own sort keys. */
-typedef struct keyed {
-	const brief_source *doc;        /* documents: the key itself */
-	size_t pos, offset, idx;        /* facts: document position, offset */
-} keyed;
-
-static int cmp_doc(const void *pa, const void *pb)
-{
-	const keyed *ka = pa, *kb = pb;
-	const brief_source *a = ka->doc, *b = kb->doc;
-	int r = cmp_str(a->published, b->published);
-	if (!r)
-		r = cmp_str(a->file, b->file);
-	if (!r)
-		r = (a->doc_id > b->doc_id) - (a->doc_id < b->doc_id);
-	return r;
-}
-
-static int cmp_fact(const void *pa, const void *pb)
-{
-	const keyed *a = pa, *b = pb;
-	if (a->pos != b->pos)
-		return a->pos < b->pos ? -1 : 1;
-	if (a->offset != b->offset)
-		return a->offset < b->offset ? -1 : 1;
-	return (a->idx > b->idx) - (a->idx < b->idx);
-}
-
-static size_t doc_index(const brief_agg_in *in, long long id)
-{
-	for (size_t i = 0; i < in->ndocs; i++)
-		if (in->docs[i].doc_id == id)
-			return i;
-	return in->ndocs;
-}
-
-/* Position of a document in source order; ndocs when it is unknown. */
-static size_t pos_of(const ctx *c, long long id)
-{
-	size_t i = doc_index(c->in, id);
-	return i < c->in->ndocs ? c->doc_pos[i] : c->in->ndocs;
-}
-
-static int order_inputs(ctx *c)
-{
-	const brief_agg_in *in = c->in;
-	size_t n = in->ndocs > in->nfacts ? in->ndocs : in->nfacts;
-	keyed *k = calloc(n + 1, sizeof *k);
-
-	c->doc_pos = calloc(in->ndocs + 1, sizeof *c->doc_pos);
-	c->self = calloc(in->nfacts + 1, sizeof *c->self);
-	if (!k || !c->doc_pos || !c->self) {
-		free(k);
+	for (size_t i = 0; i < r->nev; i++)
+		if (r->ev[i].source == s->source)
+			return 0;       /* one entry per source */
+	brief_evidence *v = realloc(r->ev, (r->nev + 1) * sizeof *v);
+	if (!v)
 		return -1;
-	}
-	for (size_t i = 0; i < in->ndocs; i++)
-		k[i] = (keyed){ .doc = &in->docs[i], .idx = i };
-	qsort(k, in->ndocs, sizeof *k, cmp_doc);
-	for (size_t i = 0; i < in->ndocs; i++)
-		c->doc_pos[k[i].idx] = i;
-	for (size_t i = 0; i < in->nfacts; i++) {
-		const brief_fact *f = &in->facts[i];
-		if (str_eq(f->region_code, in->region_code))
-			k[c->nself++] = (keyed){ .pos = pos_of(c, f->doc_id),
-						 .offset = f->offset, .idx = i };
-	}
-	qsort(k, c->nself, sizeof *k, cmp_fact);
-	for (size_t i = 0; i < c->nself; i++)
-		c->self[i] = &in->facts[k[i].idx];
-	free(k);
+	r->ev = v;
+	v[r->nev++] = (brief_evidence){ s->source, dup(s->f->evidence), s->f->offset };
 	return 0;
 }
 
-static brief_row *push_row(ctx *c, brief_rows *rs)
+static brief_row *new_row(brief_rows *rs, const brief_fact *f)
 {
 	brief_row *v = realloc(rs->v, (rs->n + 1) * sizeof *v);
-	if (!v) {
-		c->oom = true;
+	if (!v)
 		return NULL;
-	}
 	rs->v = v;
-	memset(&v[rs->n], 0, sizeof *v);
-	return &v[rs->n++];
-}
-
-/* Adds f's evidence to r unless that very clause is already there.
- * ev.source holds the document's position until numbering. */
-static void add_evidence(ctx *c, brief_row *r, const brief_fact *f)
-{
-	int pos = (int)pos_of(c, f->doc_id);
-	for (size_t i = 0; i < r->nev; i++)
-		if (r->ev[i].source == pos && r->ev[i].offset == f->offset)
-			return;
-	brief_evidence *v = realloc(r->ev, (r->nev + 1) * sizeof *v);
-	if (!v) {
-		c->oom = true;
-		return;
-	}
-	r->ev = v;
-	v[r->nev].source = pos;
-	v[r->nev].offset = f->offset;
-	v[r->nev].text = dup(c, f->evidence);
-	r->nev++;
-}
-
-static void row_from_fact(ctx *c, brief_row *r, const brief_fact *f)
-{
+	brief_row *r = &v[rs->n++];
+	memset(r, 0, sizeof *r);
 	r->type = f->type;
-	r->indicator = dup(c, f->indicator);
-	r->kind = dup(c, f->kind);
-	r->unit = dup(c, f->unit);
-	r->bound = dup(c, f->bound);
-	r->qualifier = dup(c, f->qualifier);
-	r->period = dup(c, f->period);
+	r->indicator = dup(f->indicator);
+	r->kind = dup(f->kind);
+	r->unit = dup(f->unit);
+	r->bound = dup(f->bound);
+	r->qualifier = dup(f->qualifier);
+	r->period = dup(f->period);
 	r->has_value = f->has_value;
 	r->value = f->value;
 	r->year = f->year;
-	r->name = dup(c, f->name);
-	r->status = dup(c, f->status);
-	r->tier = dup(c, f->tier);
+	r->name = dup(f->name);
+	r->status = dup(f->status);
+	r->tier = dup(f->tier);
 	r->has_investment = f->has_investment;
 	r->investment_yi = f->investment_yi;
-	add_evidence(c, r, f);
+	return r;
 }
 
-/* Same indicator, kind and period: the rows speak of the same figure. */
 static bool same_measure(const brief_row *r, const brief_fact *f)
 {
-	return str_eq(r->indicator, f->indicator) && str_eq(r->kind, f->kind) &&
-	       str_eq(r->period, f->period);
+	return same(r->indicator, f->indicator) && same(r->kind, f->kind) &&
+	       same(r->period, f->period);
 }
 
-static bool same_row_measure(const brief_row *a, const brief_row *b)
+int brief_merge_measures(const brief_sourced *v, size_t n, brief_rows *out)
 {
-	return str_eq(a->indicator, b->indicator) && str_eq(a->kind, b->kind) &&
-	       str_eq(a->period, b->period);
-}
-
-static void merge_measures(ctx *c, brief_fact_type type, int year,
-			   brief_rows *out)
-{
-	for (size_t i = 0; i < c->nself && !c->oom; i++) {
-		const brief_fact *f = c->self[i];
-		brief_row *r = NULL;
-		if (f->type != type || f->year != year)
-			continue;
-		for (size_t j = 0; j < out->n && !r; j++)
-			if (same_measure(&out->v[j], f) &&
-			    str_eq(out->v[j].unit, f->unit) &&
-			    out->v[j].has_value == f->has_value &&
-			    (!f->has_value || same_value(out->v[j].value, f->value)))
-				r = &out->v[j];
-		if (r)
-			add_evidence(c, r, f);
-		else if ((r = push_row(c, out)))
-			row_from_fact(c, r, f);
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		const brief_fact *f = v[i].f;
+		brief_row *hit = NULL;
+		bool conflict = false;
+		for (size_t j = 0; j < out->n; j++) {
+			if (!same_measure(&out->v[j], f))
+				continue;
+			if (same_value(out->v[j].value, f->value) && same(out->v[j].unit, f->unit))
+				hit = &out->v[j];
+			else
+				conflict = true;
+		}
+		if (!hit && !(hit = new_row(out, f)))
+			return -1;
+		if (add_evidence(hit, &v[i]))
+			return -1;
+		/* a stricter wording from another source is kept (以上 over none) */
+		if (!hit->qualifier && f->qualifier)
+			hit->qualifier = dup(f->qualifier);
+		if (conflict)
+			for (size_t j = 0; j < out->n; j++)
+				if (same_measure(&out->v[j], f))
+					out->v[j].conflict = true;
 	}
-	for (size_t i = 0; i < out->n; i++)
-		for (size_t j = i + 1; j < out->n; j++)
-			if (same_row_measure(&out->v[i], &out->v[j]))
-				out->v[i].conflict = out->v[j].conflict = true;
+	return 0;
 }
 
-char *brief_agg_project_key(const char *name)
+/* "“中国医药港”项目" and "中国医药港" are one project. */
+static char *norm_name(const char *s)
 {
-	static const char *const drop[] = {
-		"\"", "'", " ", "\t", "\u3000", "\u201c", "\u201d", "\u2018",
-		"\u2019", "\u300a", "\u300b", "\u300c", "\u300d", "\u3010",
-		"\u3011", "(", ")", "\uff08", "\uff09", "[", "]",
-	};
 	brief_buf b = BRIEF_BUF_INIT;
-	const char *p = name ? name : "";
-	while (*p) {
-		size_t skip = 0;
-		for (size_t i = 0; i < sizeof drop / sizeof drop[0] && !skip; i++)
-			if (strncmp(p, drop[i], strlen(drop[i])) == 0)
-				skip = strlen(drop[i]);
-		if (!skip)
-			brief_buf_putc(&b, *p);
-		p += skip ? skip : 1;
+	static const char *const drop[] = { "“", "”", "(", ")", "（", "）", "《", "》",
+					    " ", "　", NULL };
+	for (const char *p = s; *p;) {
+		bool skipped = false;
+		for (const char *const *d = drop; *d; d++)
+			if (!strncmp(p, *d, strlen(*d))) {
+				p += strlen(*d);
+				skipped = true;
+				break;
+			}
+		if (!skipped)
+			brief_buf_putc(&b, *p++);
 	}
-	if (!brief_buf_ok(&b))
-		return NULL;
-	static const char suffix[] = "项目";
-	if (b.len > sizeof suffix - 1 &&
-	    strcmp(b.data + b.len - (sizeof suffix - 1), suffix) == 0)
-		brief_buf_truncate(&b, b.len - (sizeof suffix - 1));
+	if (b.len > 6 && !memcmp(b.data + b.len - 6, "项目", 6))
+		brief_buf_truncate(&b, b.len - 6);
 	return brief_buf_detach(&b, NULL);
 }
 
-/* Projects and clusters: one row per normalised name. */
-static void merge_named(ctx *c, brief_fact_type type, int year,
-			brief_rows *out)
+static int merge_named(const brief_sourced *v, size_t n, brief_rows *out)
 {
-	char **keys = NULL;
-	for (size_t i = 0; i < c->nself && !c->oom; i++) {
-		const brief_fact *f = c->self[i];
-		char *key;
-		size_t j;
-		if (f->type != type || f->year != year || !f->name)
-			continue;
-		if (!(key = brief_agg_project_key(f->name))) {
-			c->oom = true;
-			break;
-		}
-		for (j = 0; j < out->n && strcmp(keys[j], key) != 0; j++)
-			;
-		if (j < out->n) {
-			brief_row *r = &out->v[j];
-			free(key);
-			add_evidence(c, r, f);
-			if (f->has_investment && r->has_investment &&
-			    !same_value(f->investment_yi, r->investment_yi))
-				r->conflict = true;
-			else if (f->has_investment && !r->has_investment) {
-				r->has_investment = true;
-				r->investment_yi = f->investment_yi;
-			}
-			if (!r->status)
-				r->status = dup(c, f->status);
-			if (!r->tier)
-				r->tier = dup(c, f->tier);
-			continue;
-		}
-		char **k = realloc(keys, (out->n + 1) * sizeof *k);
-		brief_row *r;
-		if (!k || !(r = push_row(c, out))) {
-			c->oom = true;
-			free(k ? k : keys);
-			keys = NULL;
-			free(key);
-			break;
-		}
-		keys = k;
-		keys[out->n - 1] = key;
-		row_from_fact(c, r, f);
-	}
-	if (keys)
-		for (size_t j = 0; j < out->n; j++)
-			free(keys[j]);
-	free(keys);
-}
-
-static int cmp_project(const void *pa, const void *pb)
-{
-	const brief_row *a = pa, *b = pb;
-	if (a->has_investment != b->has_investment)
-		return a->has_investment ? -1 : 1;
-	if (a->has_investment && a->investment_yi != b->investment_yi)
-		return a->investment_yi > b->investment_yi ? -1 : 1;
-	return cmp_str(a->name, b->name);
-}
-
-static void group_tiers(ctx *c, brief_doc *d)
-{
-	/* tiers in order of first appearance; untiered clusters last */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < d->clusters.n && !c->oom; i++) {
-			const brief_row *r = &d->clusters.v[i];
-			size_t t;
-			if ((pass == 0) != (r->tier != NULL))
-				continue;
-			for (t = 0; t < d->ntiers && !str_eq(d->tiers[t].tier, r->tier); t++)
-				;
-			if (t == d->ntiers) {
-				brief_tier *v = realloc(d->tiers, (t + 1) * sizeof *v);
-				if (!v) {
-					c->oom = true;
-					return;
-				}
-				d->tiers = v;
-				memset(&v[t], 0, sizeof *v);
-				v[t].tier = dup(c, r->tier);
-				d->ntiers++;
-			}
-			brief_tier *tr = &d->tiers[t];
-			const brief_row **rows = realloc(tr->rows, (tr->n + 1) * sizeof *rows);
-			if (!rows) {
-				c->oom = true;
-				return;
-			}
-			tr->rows = rows;
-			rows[tr->n++] = r;
-		}
-}
-
-brief_outcome_kind brief_agg_judge(const char *bound, const char *kind,
-				   const char *unit, double target,
-				   double actual)
-{
-	/* for ranks 1 is best: turn the scale round */
-	double sign = str_eq(kind, "rank") ? -1.0 : 1.0;
-	double t = sign * target, a = sign * actual;
-	double tol = str_eq(unit, "%") ? 0.5 : 0.05 * fabs(target);
-	bool met;
-
-	if (str_eq(bound, "max"))
-		met = a <= t + 1e-9;
-	else if (str_eq(bound, "approx"))
-		met = a >= t - tol - 1e-9;
-	else
-		met = a >= t - 1e-9;
-	return met ? BRIEF_OUTCOME_MET : BRIEF_OUTCOME_MISSED;
-}
-
-/* A period covering the whole year: none, 全年, "2024" or "2024年". */
-static bool whole_year(const char *period, int year)
-{
-	char y[16], yn[24];
-	if (!period || strcmp(period, "全年") == 0)
-		return true;
-	snprintf(y, sizeof y, "%d", year);
-	snprintf(yn, sizeof yn, "%d年", year);
-	return strcmp(period, y) == 0 || strcmp(period, yn) == 0 ||
-	       strcmp(period, "全年") == 0;
-}
-
-static void build_scorecard(ctx *c, brief_doc *d)
-{
-	size_t n = d->prev_targets.n;
-	if (!n)
-		return;
-	if (!(d->scorecard = calloc(n, sizeof *d->scorecard))) {
-		c->oom = true;
-		return;
-	}
-	d->nscorecard = n;
+	char **keys = calloc(n + 1, sizeof *keys);
+	int rc = -1;
+	memset(out, 0, sizeof *out);
+	if (!keys)
+		return -1;
 	for (size_t i = 0; i < n; i++) {
-		const brief_row *t = &d->prev_targets.v[i];
-		brief_outcome *o = &d->scorecard[i];
-		o->indicator = dup(c, t->indicator);
-		o->kind = dup(c, t->kind);
-		o->unit = dup(c, t->unit);
-		o->bound = dup(c, t->bound);
+		const brief_fact *f = v[i].f;
+		char *key = norm_name(f->name ? f->name : "");
+		brief_row *hit = NULL;
+		if (!key)
+			goto out;
+		for (size_t j = 0; j < out->n && !hit; j++)
+			if (!strcmp(keys[j], key))
+				hit = &out->v[j];
+		if (hit) {
+			free(key);
+		} else {
+			if (!(hit = new_row(out, f))) {
+				free(key);
+				goto out;
+			}
+			keys[out->n - 1] = key;
+		}
+		if (f->has_investment && (!hit->has_investment || f->investment_yi > hit->investment_yi)) {
+			hit->has_investment = true;
+			hit->investment_yi = f->investment_yi;
+		}
+		if (!hit->status && f->status)
+			hit->status = dup(f->status);
+		if (!hit->tier && f->tier)
+			hit->tier = dup(f->tier);
+		if (add_evidence(hit, &v[i]))
+			goto out;
+	}
+	rc = 0;
+out:
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+	return rc;
+}
+
+static int by_investment(const void *a, const void *b)
+{
+	const brief_row *x = a, *y = b;
+	double vx = x->has_investment ? x->investment_yi : -1;
+	double vy = y->has_investment ? y->investment_yi : -1;
+	if (vx != vy)
+		return vx > vy ? -1 : 1;
+	return strcmp(x->name ? x->name : "", y->name ? y->name : "");
+}
+
+int brief_merge_projects(const brief_sourced *v, size_t n, brief_rows *out)
+{
+	if (merge_named(v, n, out))
+		return -1;
+	if (out->n > 1)         /* qsort(NULL, 0, ...) is undefined */
+		qsort(out->v, out->n, sizeof *out->v, by_investment);
+	return 0;
+}
+
+/* Tiers in order of standing; unknown tiers after them by name. */
+static int tier_rank(const char *t)
+{
+	static const char *const order[] = {
+		"国字号", "万亿级", "千亿级", "省级特色", "百亿级", "主导产业",
+		"支柱产业", "新兴产业", "战略性新兴产业", "未来产业", "产业生态圈",
+		"细分领域", NULL,
+	};
+	if (!t)
+		return 1000;
+	for (int i = 0; order[i]; i++)
+		if (!strcmp(order[i], t))
+			return i;
+	return 100;
+}
+
+static int by_tier(const void *a, const void *b)
+{
+	const brief_row *x = a, *y = b;
+	int rx = tier_rank(x->tier), ry = tier_rank(y->tier);
+	if (rx != ry)
+		return rx - ry;
+	return strcmp(x->tier ? x->tier : "", y->tier ? y->tier : "");
+}
+
+int brief_merge_clusters(const brief_sourced *v, size_t n, brief_rows *out,
+			 brief_tier **tiers, size_t *ntiers)
+{
+	*tiers = NULL;
+	*ntiers = 0;
+	if (merge_named(v, n, out))
+		return -1;
+	/* stable by first appearance within a tier: merge order is kept */
+	for (size_t i = 1; i < out->n; i++)
+		for (size_t j = i; j > 0 && by_tier(&out->v[j - 1], &out->v[j]) > 0; j--) {
+			brief_row t = out->v[j];
+			out->v[j] = out->v[j - 1];
+			out->v[j - 1] = t;
+		}
+	for (size_t i = 0; i < out->n;) {
+		size_t j = i;
+		while (j < out->n && same(out->v[j].tier, out->v[i].tier))
+			j++;
+		brief_tier *tv = realloc(*tiers, (*ntiers + 1) * sizeof *tv);
+		if (!tv)
+			return -1;
+		*tiers = tv;
+		brief_tier *t = &tv[(*ntiers)++];
+		t->tier = dup(out->v[i].tier);
+		t->n = j - i;
+		t->rows = calloc(t->n, sizeof *t->rows);
+		if (!t->rows)
+			return -1;
+		for (size_t k = 0; k < t->n; k++)
+			t->rows[k] = &out->v[i + k];
+		i = j;
+	}
+	return 0;
+}
+
+bool brief_target_met(double value, const char *bound, double actual)
+{
+	if (bound && !strcmp(bound, "max"))
+		return actual <= value + 1e-9;
+	if (bound && !strcmp(bound, "approx"))
+		/* 左右 allows a tenth either way (5.5%左右 is met by 5.0%) */
+		return actual >= value - fmax(0.1 * fabs(value), 0.5) - 1e-9;
+	return actual >= value - 1e-9;   /* exact and min: reach it */
+}
+
+int brief_scorecard(const brief_rows *targets, const brief_rows *actuals,
+		    brief_outcome **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; i < targets->n; i++) {
+		const brief_row *t = &targets->v[i];
+		if (!t->has_value || (t->period && strcmp(t->period, "全年")))
+			continue;
+		const brief_row *a = NULL;
+		for (size_t j = 0; j < actuals->n && !a; j++)
+			if (same(actuals->v[j].indicator, t->indicator) &&
+			    same(actuals->v[j].kind, t->kind) && same(actuals->v[j].unit, t->unit) &&
+			    actuals->v[j].has_value)
+				a = &actuals->v[j];
+		brief_outcome *v = realloc(*out, (*n + 1) * sizeof *v);
+		if (!v)
+			return -1;
+		*out = v;
+		brief_outcome *o = &v[(*n)++];
+		memset(o, 0, sizeof *o);
+		o->indicator = dup(t->indicator);
+		o->kind = dup(t->kind);
+		o->unit = dup(t->unit);
+		o->bound = dup(t->bound);
 		o->target = t->value;
 		o->target_row = t;
-		for (size_t j = 0; j < d->actuals.n && !o->actual_row; j++) {
-			const brief_row *a = &d->actuals.v[j];
-			if (a->has_value && str_eq(a->indicator, t->indicator) &&
-			    str_eq(a->kind, t->kind) && str_eq(a->unit, t->unit) &&
-			    whole_year(a->period, a->year))
-				o->actual_row = a;
-		}
-		if (!o->actual_row || !t->has_value)
-			continue;
-		o->has_actual = true;
-		o->actual = o->actual_row->value;
-		o->gap = o->actual - o->target;
-		o->outcome = brief_agg_judge(t->bound, t->kind, t->unit,
-					     o->target, o->actual);
-	}
-}
-
-static brief_rows *sections(brief_doc *d, size_t i)
-{
-	brief_rows *s[] = { &d->targets, &d->actuals, &d->prev_targets,
-			    &d->projects, &d->clusters };
-	return i < sizeof s / sizeof s[0] ? s[i] : NULL;
-}
-
-/* Numbers the documents the rows cite, in source order, and rewrites
- * each evidence's position into that number. */
-static void number_sources(ctx *c, brief_doc *d)
-{
-	const brief_agg_in *in = c->in;
-	int *num = calloc(in->ndocs + 1, sizeof *num);
-	brief_rows *rs;
-	if (!num) {
-		c->oom = true;
-		return;
-	}
-	for (size_t s = 0; (rs = sections(d, s)); s++)
-		for (size_t i = 0; i < rs->n; i++)
-			for (size_t e = 0; e < rs->v[i].nev; e++)
-				num[rs->v[i].ev[e].source] = 1;
-	if (!(d->sources = calloc(in->ndocs + 1, sizeof *d->sources)))
-		c->oom = true;
-	for (size_t p = 0; p < in->ndocs && d->sources; p++) {
-		size_t k;
-		if (!num[p])
-			continue;
-		for (k = 0; c->doc_pos[k] != p; k++)
-			;
-		const brief_source *src = &in->docs[k];
-		brief_source *o = &d->sources[d->nsources];
-		num[p] = (int)++d->nsources;
-		o->num = num[p];
-		o->doc_id = src->doc_id;
-		o->title = dup(c, src->title);
-		o->source = dup(c, src->source);
-		o->published = dup(c, src->published);
-		o->file = dup(c, src->file);
-		o->url = dup(c, src->url);
-		if (src->published && (!d->date_from || strcmp(src->published, d->date_from) < 0)) {
-			free(d->date_from);
-			d->date_from = dup(c, src->published);
-		}
-		if (src->published && (!d->date_to || strcmp(src->published, d->date_to) > 0)) {
-			free(d->date_to);
-			d->date_to = dup(c, src->published);
+		if (a) {
+			o->has_actual = true;
+			o->actual = a->value;
+			o->gap = a->value - t->value;
+			o->actual_row = a;
+			o->outcome = brief_target_met(t->value, t->bound, a->value)
+					     ? BRIEF_OUTCOME_MET : BRIEF_OUTCOME_MISSED;
 		}
 	}
-	/* evidence whose document has no metadata keeps number 0 */
-	num[in->ndocs] = 0;
-	for (size_t s = 0; (rs = sections(d, s)); s++)
-		for (size_t i = 0; i < rs->n; i++) {
-			brief_row *r = &rs->v[i];
-			for (size_t e = 0; e < r->nev; e++)
-				r->ev[e].source = num[r->ev[e].source];
-			d->nfacts += r->nev;
-			d->nconflicts += r->conflict && s != 2;
-		}
-	free(num);
-}
-
-int brief_agg_build(const brief_agg_in *in, brief_doc *out)
-{
-	ctx c = { .in = in };
-
-	memset(out, 0, sizeof *out);
-	if (order_inputs(&c))
-		goto fail;
-	out->region = dup(&c, in->region);
-	out->region_code = dup(&c, in->region_code);
-	out->parent = dup(&c, in->parent);
-	out->parent_code = dup(&c, in->parent_code);
-	out->year = in->year;
-	merge_measures(&c, BRIEF_FACT_TARGET, in->year, &out->targets);
-	merge_measures(&c, BRIEF_FACT_ACTUAL, in->year - 1, &out->actuals);
-	merge_measures(&c, BRIEF_FACT_TARGET, in->year - 1, &out->prev_targets);
-	merge_named(&c, BRIEF_FACT_PROJECT, in->year, &out->projects);
-	merge_named(&c, BRIEF_FACT_CLUSTER, in->year, &out->clusters);
-	if (c.oom)
-		goto fail;
-	if (out->projects.n)
-		qsort(out->projects.v, out->projects.n, sizeof *out->projects.v,
-		      cmp_project);
-	group_tiers(&c, out);
-	build_scorecard(&c, out);
-	number_sources(&c, out);
-	if (c.oom || brief_agg_compare(in, out))
-		goto fail;
-	free(c.doc_pos);
-	free(c.self);
 	return 0;
-fail:
-	free(c.doc_pos);
-	free(c.self);
-	brief_doc_free(out);
-	return -1;
 }

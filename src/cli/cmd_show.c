@@ -1,11 +1,7 @@
-/*
- * cmd_show.c - brief show REGION [--year Y] [--json]: the briefing model
- * of one region and year, as terminal text or as JSON.
- */
+/* cmd_show.c - brief show REGION: the briefing model on the terminal. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "aggregate/aggregate.h"
 #include "cli/cli.h"
@@ -14,22 +10,11 @@
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: brief [--db FILE] show REGION [--year Y] [--json]\n\n"
-		   "Prints the briefing of REGION (full name such as 钱塘区, short\n"
-		   "name such as 钱塘, or code such as 330114) for year Y: its\n"
-		   "targets for Y, results of Y-1 and last year's scorecard, key\n"
-		   "projects, industry clusters, a comparison with the other\n"
-		   "districts and counties of the same city, and the numbered\n"
-		   "sources. Y defaults to the latest year with targets.\n\n"
-		   "  --year Y   the plan year\n"
-		   "  --json     the model as JSON instead of text\n");
-}
-
-/* A year as given by a user: four digits, nothing else. */
-static int parse_year(const char *s)
-{
-	char *end;
-	long y = strtol(s, &end, 10);
-	return *s && !*end && y >= 1900 && y <= 2200 ? (int)y : 0;
+		   "Prints the briefing of REGION (a name such as 钱塘区 or 钱塘, or a\n"
+		   "code) for year Y (default: the latest year with targets): its\n"
+		   "targets, last year's results and how last year's targets went,\n"
+		   "key projects, clusters by tier, the sibling districts compared,\n"
+		   "and the numbered sources. --json prints the model as JSON.\n");
 }
 
 int brief_cmd_show(brief_cli *cli, int argc, char **argv)
@@ -40,49 +25,36 @@ int brief_cmd_show(brief_cli *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	brief_doc doc;
 	brief_buf out = BRIEF_BUF_INIT;
-	brief_doc doc = { 0 };
-	brief_db *db = NULL;
 	bool json = false;
-	int year = 0, c, rc = 1;
+	int year = 0, c, status = BRIEF_EXIT_PARTIAL;
+	brief_db *db;
 
-	if (brief_cli_wants_help(argc, argv)) {
-		usage(stdout);
-		return BRIEF_EXIT_OK;
-	}
-	while ((c = getopt_long(argc, argv, "y:j", opts, NULL)) != -1) {
-		if (c == 'y' && (year = parse_year(optarg)))
-			continue;
-		if (c == 'j') {
+	while ((c = getopt_long(argc, argv, "y:jh", opts, NULL)) != -1) {
+		if (c == 'y' && atoi(optarg) > 0)
+			year = atoi(optarg);
+		else if (c == 'j')
 			json = true;
-			continue;
+		else {
+			usage(c == 'h' ? stdout : stderr);
+			return c == 'h' ? BRIEF_EXIT_OK : BRIEF_EXIT_USAGE;
 		}
-		if (c == 'y')
-			fprintf(stderr, "brief: show: --year wants a year such as 2025, not '%s'\n",
-				optarg);
-		usage(stderr);
-		return BRIEF_EXIT_USAGE;
 	}
 	if (optind + 1 != argc) {
 		usage(stderr);
 		return BRIEF_EXIT_USAGE;
 	}
 	if (!(db = brief_cli_open_db(cli)))
-		return 1;
-	if (brief_aggregate(db, argv[optind], year, &doc, &cli->diag))
-		goto done;
-	if ((json ? brief_render_json : brief_render_text)(&doc, &out)) {
-		brief_error(&cli->diag, NULL, "out of memory while rendering");
-		goto done;
+		return status;
+	if (brief_aggregate(db, argv[optind], year, &doc, &cli->diag) == 0) {
+		if ((json ? brief_render_json(&doc, &out) : brief_render_text(&doc, &out)) == 0) {
+			fwrite(out.data, 1, out.len, stdout);
+			status = BRIEF_EXIT_OK;
+		}
+		brief_doc_free(&doc);
 	}
-	if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)) {
-		brief_error(&cli->diag, "stdout", "write failed");
-		goto done;
-	}
-	rc = BRIEF_EXIT_OK;
-done:
 	brief_buf_free(&out);
-	brief_doc_free(&doc);
 	brief_db_close(db);
-	return rc;
+	return status;
 }

@@ -62,7 +62,18 @@ static int year_of(const char *date)
 	return date && strlen(date) >= 4 ? atoi(date) : 0;
 }
 
-/* "今年" when the article has no date: the year it mentions most. */
+static bool before_is(const char *s, size_t i, const char *w)
+{
+	size_t k = strlen(w);
+	return i >= k && !memcmp(s + i - k, w, k);
+}
+
+/*
+ * "今年" when the article has no date: the year it mentions most, not
+ * counting what speaks of other years than the present one: a review of
+ * a past year (2024年度), a horizon (到2035年), a full date (2026年9月
+ * 10日竣工).
+ */
 static int mode_year(const char *s, size_t n)
 {
 	int count[200] = { 0 }, best = 0;
@@ -70,6 +81,11 @@ static int mode_year(const char *s, size_t n)
 		if (s[i] != '2' || s[i + 1] != '0' || memcmp(s + i + 4, "年", 3) != 0)
 			continue;
 		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+			continue;
+		size_t after = i + 7;
+		if ((after + 3 <= n && !memcmp(s + after, "度", 3)) ||
+		    before_is(s, i, "到") || before_is(s, i, "至") ||
+		    (after < n && s[after] >= '0' && s[after] <= '9'))
 			continue;
 		int y = atoi(s + i);
 		if (y >= 2000 && y < 2200 && ++count[y - 2000] > count[best])

@@ -5,12 +5,11 @@
  * 等细分领域), and single names with a tier (人形机器人未来产业先导区,
  * 智能物联产业生态圈).
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/internal.h"
+#include "util/rx.h"
 #include "util/utf8.h"
 
 static const char list_re[] =
@@ -29,36 +28,17 @@ static const char quoted_re[] = "“(?<name>[^”]{2,12})”(?<tier>未来产业
 enum { RX_LIST, RX_SINGLE, RX_QUOTED, RX_N };
 
 struct brief_clusters {
-	pcre2_code *rx[RX_N];
-	pcre2_match_data *md;
-	pcre2_match_context *mc;
+	brief_rxset s;
 };
 
 brief_clusters *brief_clusters_new(void)
 {
 	static const char *const res[RX_N] = { list_re, single_re, quoted_re };
 	brief_clusters *c = calloc(1, sizeof *c);
-	if (!c)
-		return NULL;
-	for (int i = 0; i < RX_N; i++) {
-		int err;
-		PCRE2_SIZE off;
-		c->rx[i] = pcre2_compile((PCRE2_SPTR)res[i], PCRE2_ZERO_TERMINATED,
-					 PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
-		if (!c->rx[i]) {
-			brief_clusters_free(c);
-			return NULL;
-		}
-		pcre2_jit_compile(c->rx[i], PCRE2_JIT_COMPLETE);
-	}
-	c->md = pcre2_match_data_create(16, NULL);
-	c->mc = pcre2_match_context_create(NULL);
-	if (!c->md || !c->mc) {
-		brief_clusters_free(c);
+	if (!c || brief_rxset_init(&c->s, res, RX_N, 5000000)) {
+		free(c);
 		return NULL;
 	}
-	pcre2_set_match_limit(c->mc, 5000000);
-	pcre2_set_depth_limit(c->mc, 5000);
 	return c;
 }
 
@@ -66,10 +46,7 @@ void brief_clusters_free(brief_clusters *c)
 {
 	if (!c)
 		return;
-	for (int i = 0; i < RX_N; i++)
-		pcre2_code_free(c->rx[i]);
-	pcre2_match_data_free(c->md);
-	pcre2_match_context_free(c->mc);
+	brief_rxset_free(&c->s);
 	free(c);
 }
 
@@ -216,9 +193,9 @@ static void trim_lead(const char **s, size_t *n)
 static int lists(cctx *c, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
-	for (size_t at = ss; at < se && pcre2_match(c->c->rx[RX_LIST], (PCRE2_SPTR)t, se, at, 0,
-						    c->c->md, c->c->mc) >= 0;) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->c->md);
+	PCRE2_SIZE *ov;
+	for (size_t at = ss; at < se &&
+	     (ov = brief_rxset_match(&c->c->s, RX_LIST, t, at, se));) {
 		size_t ls = ov[2], le = ov[3], ms = ov[0], me = ov[1];
 		at = me > at ? me : at + 1;
 		/* a bare "X、Y产业" is prose; a count, 等 or a tier makes a list */
@@ -250,9 +227,9 @@ static int lists(cctx *c, size_t ss, size_t se)
 static int singles(cctx *c, int rx, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
-	for (size_t at = ss; at < se && pcre2_match(c->c->rx[rx], (PCRE2_SPTR)t, se, at, 0,
-						    c->c->md, c->c->mc) >= 0;) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->c->md);
+	PCRE2_SIZE *ov;
+	for (size_t at = ss; at < se &&
+	     (ov = brief_rxset_match(&c->c->s, rx, t, at, se));) {
 		at = ov[1] > at ? ov[1] : at + 1;
 		size_t ns = ov[2], ne = ov[3];
 		/* 省级人形机器人: the level word is not part of the name */

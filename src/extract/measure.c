@@ -3,16 +3,15 @@
  * (增长5.5%, 801.57亿元, 100个以上, 全省第一) with its indicator, kind,
  * bound, qualifier, period and year, and whether it is a goal or a result.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "extract/measure.h"
 
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/number.h"
 #include "util/buf.h"
+#include "util/rx.h"
 #include "util/utf8.h"
 
 /* A quantity: a number and a unit, Arabic or Chinese numerals. */
@@ -28,23 +27,12 @@ static const char rank_re[] =
 	"|(?:位居|居|位列|列|跃居|重回|保持)(?<scope2>全国|全省|全市)?第(?<n2>[一二三四五六七八九十\\d]+)"
 	"|拔得头筹|名列前茅(?!\\p{sc=Han}))";
 
-struct brief_measures {
-	pcre2_code *qty, *rank;
-	pcre2_code *goal, *result;     /* the tense markers as alternations */
-	pcre2_match_data *md;
-	pcre2_match_context *mc;
-};
+/* The patterns: quantities, ranks, and the tense markers as alternations. */
+enum { RX_QTY, RX_RANK, RX_GOAL, RX_RESULT, RX_N };
 
-static pcre2_code *compile(const char *re)
-{
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
-				      PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
-	if (c)
-		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
-	return c;
-}
+struct brief_measures {
+	brief_rxset s;
+};
 
 static const char *const target_marks[] = {
 	"力争", "确保", "目标", "预期", "计划", "今年", "争取", "冲刺",
@@ -56,8 +44,8 @@ static const char *const actual_marks[] = {
 	"拥有", "获得", "勇夺", "取得", "分别在", NULL,
 };
 
-/* One JIT pattern for a list of words: a single scan finds any of them. */
-static pcre2_code *compile_words(const char *const *words)
+/* An alternation of words: one scan finds any of them. */
+static char *alternation(const char *const *words)
 {
 	brief_buf b = BRIEF_BUF_INIT;
 	for (const char *const *w = words; *w; w++) {
@@ -65,25 +53,21 @@ static pcre2_code *compile_words(const char *const *words)
 			brief_buf_putc(&b, '|');
 		brief_buf_puts(&b, *w);
 	}
-	pcre2_code *c = brief_buf_ok(&b) ? compile(b.data) : NULL;
-	brief_buf_free(&b);
-	return c;
+	return brief_buf_detach(&b, NULL);
 }
 
 brief_measures *brief_measures_new(void)
 {
 	brief_measures *m = calloc(1, sizeof *m);
-	if (!m || !(m->qty = compile(qty_re)) || !(m->rank = compile(rank_re)) ||
-	    !(m->goal = compile_words(target_marks)) ||
-	    !(m->result = compile_words(actual_marks)) ||
-	    !(m->md = pcre2_match_data_create(16, NULL)) ||
-	    !(m->mc = pcre2_match_context_create(NULL))) {
-		brief_measures_free(m);
-		return NULL;
-	}
+	char *goal = alternation(target_marks), *result = alternation(actual_marks);
+	const char *res[RX_N] = { qty_re, rank_re, goal, result };
 	/* hostile text (a megabyte of 亿) must end in "no match", fast */
-	pcre2_set_match_limit(m->mc, 100000);
-	pcre2_set_depth_limit(m->mc, 200);
+	if (!m || !goal || !result || brief_rxset_init(&m->s, res, RX_N, 100000)) {
+		free(m);
+		m = NULL;
+	}
+	free(goal);
+	free(result);
 	return m;
 }
 
@@ -91,12 +75,7 @@ void brief_measures_free(brief_measures *m)
 {
 	if (!m)
 		return;
-	pcre2_code_free(m->qty);
-	pcre2_code_free(m->rank);
-	pcre2_code_free(m->goal);
-	pcre2_code_free(m->result);
-	pcre2_match_data_free(m->md);
-	pcre2_match_context_free(m->mc);
+	brief_rxset_free(&m->s);
 	free(m);
 }
 
@@ -165,14 +144,17 @@ static size_t clause_end(const char *t, size_t at, size_t to)
 /* ---------------------------------------------------------------- */
 /* Goal or result.                                                   */
 
-static const char *const qualifiers[] = {
+/* Modal words govern a clause; plain verbs only when there is none. */
+static const char *const modal_words[] = {
 	"确保", "力争", "锚定", "争取", "冲刺", "计划", "力求", "努力", "争创",
-	"保持", "实现", "突破", "瞄准", NULL,
+	"瞄准", NULL,
 };
+static const char *const verb_words[] = { "保持", "实现", "突破", NULL };
 
 /* The governing verb written in the clause or, failing that, the
  * sentence before the quantity (确保GDP增长5.6%以上、力争6%). */
-static const char *qualifier(const char *t, size_t cs, size_t qs, size_t ss)
+static const char *qualifier_in(const char *const *qualifiers, const char *t,
+				size_t cs, size_t qs, size_t ss)
 {
 	const char *best = NULL;
 	size_t best_at = 0;
@@ -191,6 +173,12 @@ static const char *qualifier(const char *t, size_t cs, size_t qs, size_t ss)
 		if (best || from == ss)
 			return best;
 	}
+}
+
+static const char *qualifier(const char *t, size_t cs, size_t qs, size_t ss)
+{
+	const char *q = qualifier_in(modal_words, t, cs, qs, ss);
+	return q ? q : qualifier_in(verb_words, t, cs, qs, cs);
 }
 
 /* ---------------------------------------------------------------- */
@@ -227,7 +215,7 @@ static bool strip_one(const char **s, size_t *n, const char *const *ws,
 {
 	for (const char *const *w = ws; *w; w++) {
 		size_t k = strlen(*w);
-		if ((tail ? *n >= k : *n > k) &&
+		if (*n >= k &&
 		    (tail ? ends_with(*s, *n, *w) : starts_with(*s, *n, *w))) {
 			if (!tail)
 				*s += k;
@@ -303,6 +291,11 @@ static char *indicator_after(const char *t, size_t at, size_t end)
 	while (e < end) {
 		size_t i = e;
 		uint32_t cp = brief_utf8_next(t, end, &i);
+		/* 72个省、市重点项目: a one-character item continues the name */
+		if (cp == 0x3001 && brief_utf8_chars(t + at, e - at) <= 2) {
+			e = i;
+			continue;
+		}
 		if (!brief_is_han(cp) && !(cp >= '0' && cp <= '9') && cp != '%')
 			break;
 		e = i;
@@ -463,7 +456,7 @@ static bool in_quotes(const char *t, size_t cs, size_t at);
 static bool read_qty(brief_measures *m, const char *t, size_t cs, size_t ce,
 		     qty *q)
 {
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->s.md);
 	size_t ns = ov[2], ne = ov[3], us = ov[6], ue = ov[7];
 	bool amount, tier = ov[8] != PCRE2_UNSET && !memcmp(t + ov[8], "级", 3);
 	bool more = ov[4] != PCRE2_UNSET;
@@ -536,17 +529,17 @@ typedef struct ctx {
 	int para;
 } ctx;
 
-static bool has_match(ctx *c, pcre2_code *rx, size_t s, size_t e)
+static bool has_match(ctx *c, size_t rx, size_t s, size_t e)
 {
-	return pcre2_match(rx, (PCRE2_SPTR)c->a->text, e, s, 0, c->m->md, c->m->mc) >= 0;
+	return brief_rxset_match(&c->m->s, rx, c->a->text, s, e) != NULL;
 }
 
 /* +1 when [s, e) speaks of goals, -1 of results, 0 when it does not say. */
 static int tense_of(ctx *c, size_t s, size_t e, int year)
 {
 	const char *t = c->a->text;
-	const char *tm = has_match(c, c->m->goal, s, e) ? "goal" : NULL;
-	const char *am = has_match(c, c->m->result, s, e) ? "result" : NULL;
+	const char *tm = has_match(c, RX_GOAL, s, e) ? "goal" : NULL;
+	const char *am = has_match(c, RX_RESULT, s, e) ? "result" : NULL;
 	int y = clause_year(t, s, e);
 	if (y && year && y < year)
 		am = "past year";
@@ -638,7 +631,36 @@ static bool noun_follows(const char *t, const qty *q, size_t ce)
 	if (strcmp(q->kind, "count") || i >= ce)
 		return false;
 	uint32_t cp = brief_utf8_next(t, ce, &i);
+	if (starts_with(t + q->end, ce - q->end, "以上") ||
+	    starts_with(t + q->end, ce - q->end, "以下") ||
+	    starts_with(t + q->end, ce - q->end, "左右") ||
+	    starts_with(t + q->end, ce - q->end, "的"))
+		return false;
 	return brief_is_han(cp) || (cp >= '0' && cp <= '9');
+}
+
+/*
+ * The topic of the clause before: 今年规上工业总产值要再跨一个千亿元台阶，
+ * 力争突破4000亿元 -> 规上工业总产值 (the words before its first verb).
+ */
+static char *topic_before(ctx *c, size_t ss, size_t cs)
+{
+	static const char *const verbs[] = { "要", "将", "再", "实现", "达到", "突破",
+					     "增长", "力争", "确保", "保持", "完成", NULL };
+	const char *t = c->a->text;
+	size_t pe = cs, ps = clause_start(t, ss, brief_utf8_prev(t, cs));
+	size_t from = brief_attrib_last_name(c->at, ps, pe), end = pe;
+	for (const char *const *v = verbs; *v; v++)
+		for (size_t i = from; i + strlen(*v) <= end; i++)
+			if (!memcmp(t + i, *v, strlen(*v))) {
+				end = i;
+				break;
+			}
+	const char *s = t + from;
+	size_t n = end - from;
+	while (n && strip_one(&s, &n, lead_words, false))
+		;
+	return n ? noun_phrase(s, n) : NULL;
 }
 
 /* How many quantities from q on form a list: 15%、10% / 3.0%、4.6%和6.4%. */
@@ -703,9 +725,8 @@ static int sentence(ctx *c, size_t ss, size_t se)
 	qty list[16];
 	size_t nlist = 0, at = ss;
 
-	while (at < se && nlist < 16 &&
-	       pcre2_match(c->m->qty, (PCRE2_SPTR)t, se, at, 0, c->m->md, c->m->mc) >= 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->m->md);
+	PCRE2_SIZE *ov;
+	while (at < se && nlist < 16 && (ov = brief_rxset_match(&c->m->s, RX_QTY, t, at, se))) {
 		size_t cs = clause_start(t, ss, ov[0]), ce = clause_end(t, ov[1], se);
 		at = ov[1] > at ? ov[1] : at + 1;
 		if (read_qty(c->m, t, cs, ce, &list[nlist]))
@@ -728,6 +749,8 @@ static int sentence(ctx *c, size_t ss, size_t se)
 			const char *qual = target ? qualifier(t, qcs, q->start, ss) : NULL;
 			if (!inds[j] && prev && !strcmp(q->unit, "%"))
 				inds[j] = strdup(prev);
+			if (!inds[j] && qcs > ss)
+				inds[j] = topic_before(c, ss, qcs);
 			if (inds[j]) {
 				free(prev);
 				prev = strdup(inds[j]);
@@ -776,9 +799,8 @@ static int ranks(ctx *c, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
 	size_t at = ss;
-	while (at < se &&
-	       pcre2_match(c->m->rank, (PCRE2_SPTR)t, se, at, 0, c->m->md, c->m->mc) >= 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->m->md);
+	PCRE2_SIZE *ov;
+	while (at < se && (ov = brief_rxset_match(&c->m->s, RX_RANK, t, at, se))) {
 		size_t ms = ov[0], me = ov[1];
 		double v = 1;
 		for (int g = 2; g <= 3; g++) {

@@ -5,13 +5,12 @@
  * investment often follows in a later sentence of the paragraph
  * (项目总投资约13亿元) and goes to the project named last.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/internal.h"
+#include "util/rx.h"
 #include "extract/number.h"
 #include "util/utf8.h"
 
@@ -52,9 +51,7 @@ static const char *const vague[] = {
 enum { RX_LIST, RX_NAME, RX_QUOTED, RX_INVEST, RX_STATUS, RX_N };
 
 struct brief_projects {
-	pcre2_code *rx[RX_N];
-	pcre2_match_data *md;
-	pcre2_match_context *mc;
+	brief_rxset s;
 };
 
 brief_projects *brief_projects_new(void)
@@ -62,27 +59,10 @@ brief_projects *brief_projects_new(void)
 	static const char *const res[RX_N] = { list_re, name_re, quoted_re,
 					       invest_re, status_re };
 	brief_projects *p = calloc(1, sizeof *p);
-	if (!p)
-		return NULL;
-	for (int i = 0; i < RX_N; i++) {
-		int err;
-		PCRE2_SIZE off;
-		p->rx[i] = pcre2_compile((PCRE2_SPTR)res[i], PCRE2_ZERO_TERMINATED,
-					 PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
-		if (!p->rx[i]) {
-			brief_projects_free(p);
-			return NULL;
-		}
-		pcre2_jit_compile(p->rx[i], PCRE2_JIT_COMPLETE);
-	}
-	p->md = pcre2_match_data_create(16, NULL);
-	p->mc = pcre2_match_context_create(NULL);
-	if (!p->md || !p->mc) {
-		brief_projects_free(p);
+	if (!p || brief_rxset_init(&p->s, res, RX_N, 100000)) {
+		free(p);
 		return NULL;
 	}
-	pcre2_set_match_limit(p->mc, 100000);
-	pcre2_set_depth_limit(p->mc, 200);
 	return p;
 }
 
@@ -90,10 +70,7 @@ void brief_projects_free(brief_projects *p)
 {
 	if (!p)
 		return;
-	for (int i = 0; i < RX_N; i++)
-		pcre2_code_free(p->rx[i]);
-	pcre2_match_data_free(p->md);
-	pcre2_match_context_free(p->mc);
+	brief_rxset_free(&p->s);
 	free(p);
 }
 
@@ -119,6 +96,7 @@ static bool has_word(const char *s, size_t n, const char *w)
 static void trim_lead(const char **s, size_t *n)
 {
 	static const char *const lead[] = {
+		"一是", "二是", "三是", "四是", "五是", "六是", "首先", "其次", "同时",
 		"加快建设", "全面启动", "全力推进", "加快推进", "加快落地", "推进", "加快",
 		"建设", "启动", "实施", "开展", "聚焦", "打响", "以及", "还有", "其中",
 		"包括", "如", "和", "及", "的", NULL,
@@ -256,9 +234,9 @@ static int add(pctx *c, const char *s, size_t n, size_t ev_start, size_t ev_end)
 static int lists(pctx *c, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
-	for (size_t at = ss; at < se && pcre2_match(c->p->rx[RX_LIST], (PCRE2_SPTR)t, se, at, 0,
-						    c->p->md, c->p->mc) >= 0;) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->p->md);
+	PCRE2_SIZE *ov;
+	for (size_t at = ss; at < se &&
+	     (ov = brief_rxset_match(&c->p->s, RX_LIST, t, at, se));) {
 		size_t ls = ov[2], le = ov[3], ms = ov[0], me = ov[1];
 		at = me > at ? me : at + 1;
 		for (size_t i = ls; i < le;) {
@@ -278,9 +256,9 @@ static int lists(pctx *c, size_t ss, size_t se)
 static int singles(pctx *c, int rx, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
-	for (size_t at = ss; at < se && pcre2_match(c->p->rx[rx], (PCRE2_SPTR)t, se, at, 0,
-						    c->p->md, c->p->mc) >= 0;) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->p->md);
+	PCRE2_SIZE *ov;
+	for (size_t at = ss; at < se &&
+	     (ov = brief_rxset_match(&c->p->s, rx, t, at, se));) {
 		size_t ns = ov[2], ne = ov[3], ms = ov[0], me = ov[1];
 		at = ne > at ? ne : at + 1;
 		if (add(c, t + ns, ne - ns, ms, me))
@@ -296,11 +274,13 @@ static void investments(pctx *c, size_t ss, size_t se, int para)
 	const char *t = c->a->text;
 	/* "项目总投资约13亿元" opening a paragraph speaks of the project
 	 * the paragraph before ended with */
-	int from_para = !memcmp(t + ss, "项目总投资", strlen("项目总投资")) ||
-			!memcmp(t + ss, "总投资", strlen("总投资")) ? para - 1 : para;
-	for (size_t at = ss; at < se && pcre2_match(c->p->rx[RX_INVEST], (PCRE2_SPTR)t, se, at, 0,
-						    c->p->md, c->p->mc) >= 0;) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->p->md);
+	size_t n = se - ss;
+	int from_para = (n >= strlen("项目总投资") && !memcmp(t + ss, "项目总投资", strlen("项目总投资"))) ||
+			(n >= strlen("总投资") && !memcmp(t + ss, "总投资", strlen("总投资")))
+				? para - 1 : para;
+	PCRE2_SIZE *ov;
+	for (size_t at = ss; at < se &&
+	     (ov = brief_rxset_match(&c->p->s, RX_INVEST, t, at, se));) {
 		double v;
 		at = ov[1];
 		if (!brief_number_parse(t + ov[2], ov[3] - ov[2], &v))

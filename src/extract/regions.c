@@ -215,6 +215,28 @@ size_t brief_region_children(const brief_gazetteer *g, const char *code,
 	return n;
 }
 
+const brief_region *brief_region_resolve(const brief_gazetteer *g,
+					 const char *name, size_t *n,
+					 const brief_region **first)
+{
+	const brief_region *hits[8];
+	const brief_region *r = brief_region_by_code(g, name);
+	*n = r ? 1 : brief_region_lookup(g, name, hits, 8);
+	if (first)
+		*first = r ? r : (*n ? hits[0] : NULL);
+	return r ? r : *n == 1 ? hits[0] : NULL;
+}
+
+bool brief_region_within(const brief_gazetteer *g, const char *code,
+			 const brief_region *scope)
+{
+	for (const brief_region *r = brief_region_by_code(g, code); r;
+	     r = brief_region_parent(g, r))
+		if (!strcmp(r->code, scope->code))
+			return true;
+	return false;
+}
+
 /* ---------------------------------------------------------------- */
 /* Scanning.                                                         */
 

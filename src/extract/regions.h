@@ -44,6 +44,16 @@ size_t brief_region_lookup(const brief_gazetteer *g, const char *name,
 size_t brief_region_children(const brief_gazetteer *g, const char *code,
 			     const brief_region **out, size_t max);
 
+/* The region a user names: a code, or a full, short or former name that
+ * belongs to one region. NULL otherwise, with *n the number of regions
+ * the name fits (0: unknown; more: ambiguous, *first one of them). */
+const brief_region *brief_region_resolve(const brief_gazetteer *g,
+					 const char *name, size_t *n,
+					 const brief_region **first);
+/* Whether region `code` is `scope` or lies inside it. */
+bool brief_region_within(const brief_gazetteer *g, const char *code,
+			 const brief_region *scope);
+
 /* One mention of a region in a text. */
 typedef struct brief_region_hit {
 	size_t start, end;      /* byte offsets */

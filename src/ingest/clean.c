@@ -1,13 +1,12 @@
 /* clean.c - decoded article text -> clean text (see clean.h). */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "ingest/clean.h"
 
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "util/buf.h"
+#include "util/rx.h"
 #include "util/utf8.h"
 
 /*
@@ -64,22 +63,8 @@ static const char pinyin_plain_re[] =
 enum { RX_BOILER, RX_STAMP, RX_JUMP, RX_PINYIN, RX_PLAIN, RX_N };
 
 struct brief_cleaner {
-	pcre2_code *rx[RX_N];
-	pcre2_match_data *md;
-	pcre2_match_context *mc;
+	brief_rxset s;
 };
-
-static pcre2_code *compile(const char *re)
-{
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
-				      PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK,
-				      &err, &off, NULL);
-	if (c)
-		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
-	return c;
-}
 
 brief_cleaner *brief_cleaner_new(void)
 {
@@ -87,39 +72,25 @@ brief_cleaner *brief_cleaner_new(void)
 		boiler_re, stamp_re, jump_re, pinyin_re, pinyin_plain_re,
 	};
 	brief_cleaner *c = calloc(1, sizeof *c);
-	if (!c)
+	/* lines are short, but a hostile file may hold a 64 MiB one */
+	if (!c || brief_rxset_init(&c->s, res, RX_N, 1000000)) {
+		free(c);
 		return NULL;
-	for (int i = 0; i < RX_N; i++)
-		if (!(c->rx[i] = compile(res[i])))
-			goto fail;
-	c->md = pcre2_match_data_create(8, NULL);
-	c->mc = pcre2_match_context_create(NULL);
-	if (!c->md || !c->mc)
-		goto fail;
-	/* Lines are short, but a hostile file may hold a 64 MiB one. */
-	pcre2_set_match_limit(c->mc, 1000000);
-	pcre2_set_depth_limit(c->mc, 1000);
+	}
 	return c;
-fail:
-	brief_cleaner_free(c);
-	return NULL;
 }
 
 void brief_cleaner_free(brief_cleaner *c)
 {
 	if (!c)
 		return;
-	for (int i = 0; i < RX_N; i++)
-		pcre2_code_free(c->rx[i]);
-	pcre2_match_data_free(c->md);
-	pcre2_match_context_free(c->mc);
+	brief_rxset_free(&c->s);
 	free(c);
 }
 
 static bool matches(brief_cleaner *c, int rx, const char *s, size_t n)
 {
-	return pcre2_match(c->rx[rx], (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
-			   c->md, c->mc) >= 0;
+	return brief_rxset_match(&c->s, (size_t)rx, s, 0, n) != NULL;
 }
 
 /* ---------------------------------------------------------------- */
@@ -352,9 +323,8 @@ static void strip_matches(brief_cleaner *c, int rx, const char *s, size_t n,
 			  brief_buf *b)
 {
 	size_t at = 0;
-	while (at < n && pcre2_match(c->rx[rx], (PCRE2_SPTR)s, n, at,
-				     PCRE2_NO_UTF_CHECK, c->md, c->mc) >= 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	PCRE2_SIZE *ov;
+	while (at < n && (ov = brief_rxset_match(&c->s, (size_t)rx, s, at, n))) {
 		brief_buf_put(b, s + at, ov[0] - at);
 		at = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		if (ov[1] == ov[0])
@@ -368,9 +338,9 @@ static char *transform(brief_cleaner *c, const char *s, size_t n,
 		       bool plain_pinyin, size_t *out_n)
 {
 	brief_buf a = BRIEF_BUF_INIT, b = BRIEF_BUF_INIT;
-	if (pcre2_match(c->rx[RX_JUMP], (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
-			c->md, c->mc) >= 0) {
-		size_t skip = pcre2_get_ovector_pointer(c->md)[1];
+	PCRE2_SIZE *jump = brief_rxset_match(&c->s, RX_JUMP, s, 0, n);
+	if (jump) {
+		size_t skip = jump[1];
 		s += skip;
 		n -= skip;
 	}
@@ -399,9 +369,9 @@ static char *transform(brief_cleaner *c, const char *s, size_t n,
 static size_t count_toned(brief_cleaner *c, const char *s, size_t n)
 {
 	size_t k = 0, at = 0;
-	while (k < 3 && pcre2_match(c->rx[RX_PINYIN], (PCRE2_SPTR)s, n, at,
-				    PCRE2_NO_UTF_CHECK, c->md, c->mc) >= 0) {
-		at = pcre2_get_ovector_pointer(c->md)[1];
+	PCRE2_SIZE *ov;
+	while (k < 3 && (ov = brief_rxset_match(&c->s, RX_PINYIN, s, at, n))) {
+		at = ov[1];
 		k++;
 	}
 	return k;

@@ -1,13 +1,12 @@
 /* meta.c - title, published date and source of an article (meta.h). */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "ingest/meta.h"
 
-#include <pcre2.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/rx.h"
 #include "util/utf8.h"
 
 /* Dates that say they are the publication date, most explicit first. */
@@ -49,14 +48,8 @@ static void compile_all(void)
 	const char *res[RX_N] = { dated_res[0], dated_res[1], dated_res[2],
 				  month_day_re, year_is_re, ganzhi_re,
 				  source_re, byline_re };
-	for (int i = 0; i < RX_N; i++) {
-		int err;
-		PCRE2_SIZE off;
-		codes[i] = pcre2_compile((PCRE2_SPTR)res[i], PCRE2_ZERO_TERMINATED,
-					 PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
-		if (codes[i])
-			pcre2_jit_compile(codes[i], PCRE2_JIT_COMPLETE);
-	}
+	for (int i = 0; i < RX_N; i++)
+		codes[i] = brief_rx_compile(res[i]);
 }
 
 typedef struct rx {

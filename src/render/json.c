@@ -1,47 +1,32 @@
 /*
- * json.c - the briefing model as JSON: fixed key order, numbers as JSON
- * numbers (15 significant digits, so 801.57 stays 801.57), null where a
- * field is absent. Output is a pure function of the model.
+ * json.c - the briefing model as JSON (brief show --json): every field
+ * of brief_doc, keys in a fixed order, numbers as numbers, so the output
+ * is stable enough for golden files and tools.
  */
-#include "render/render.h"
-
 #include <jansson.h>
 #include <stdlib.h>
+
+#include "render/render.h"
 
 static json_t *str(const char *s)
 {
 	return s ? json_string(s) : json_null();
 }
 
-static json_t *num(bool has, double v)
+/* Sets "sources" and "evidence" of a row's object. */
+static void evidence(json_t *o, const brief_row *r)
 {
-	return has ? json_real(v) : json_null();
-}
-
-static const char *const outcome_names[] = { "unknown", "met", "missed" };
-
-static json_t *evidence(const brief_row *r)
-{
-	json_t *a = json_array();
+	json_t *a = json_array(), *src = json_array();
 	for (size_t i = 0; i < r->nev; i++) {
-		json_t *o = json_object();
-		json_object_set_new(o, "source", json_integer(r->ev[i].source));
-		json_object_set_new(o, "text", str(r->ev[i].text));
-		json_object_set_new(o, "offset", json_integer((json_int_t)r->ev[i].offset));
-		json_array_append_new(a, o);
+		json_t *e = json_object();
+		json_object_set_new(e, "source", json_integer(r->ev[i].source));
+		json_object_set_new(e, "text", str(r->ev[i].text));
+		json_object_set_new(e, "offset", json_integer((json_int_t)r->ev[i].offset));
+		json_array_append_new(a, e);
+		json_array_append_new(src, json_integer(r->ev[i].source));
 	}
-	return a;
-}
-
-static json_t *source_nums(const brief_row *r)
-{
-	json_t *a = json_array();
-	int last = -1;
-	/* evidence is in source order: equal numbers are adjacent */
-	for (size_t i = 0; i < r->nev; i++)
-		if (r->ev[i].source != last)
-			json_array_append_new(a, json_integer(last = r->ev[i].source));
-	return a;
+	json_object_set_new(o, "sources", src);
+	json_object_set_new(o, "evidence", a);
 }
 
 static json_t *row(const brief_row *r)
@@ -50,24 +35,24 @@ static json_t *row(const brief_row *r)
 	if (r->type == BRIEF_FACT_TARGET || r->type == BRIEF_FACT_ACTUAL) {
 		json_object_set_new(o, "indicator", str(r->indicator));
 		json_object_set_new(o, "kind", str(r->kind));
-		json_object_set_new(o, "value", num(r->has_value, r->value));
+		json_object_set_new(o, "value", r->has_value ? json_real(r->value) : json_null());
 		json_object_set_new(o, "unit", str(r->unit));
 		json_object_set_new(o, "bound", str(r->bound));
 		json_object_set_new(o, "qualifier", str(r->qualifier));
 		json_object_set_new(o, "period", str(r->period));
-		json_object_set_new(o, "year", r->year ? json_integer(r->year) : json_null());
+		json_object_set_new(o, "year", json_integer(r->year));
+		json_object_set_new(o, "conflict", json_boolean(r->conflict));
 	} else {
 		json_object_set_new(o, "name", str(r->name));
 		if (r->type == BRIEF_FACT_PROJECT) {
 			json_object_set_new(o, "investment_yi",
-					    num(r->has_investment, r->investment_yi));
+					    r->has_investment ? json_real(r->investment_yi) : json_null());
 			json_object_set_new(o, "status", str(r->status));
-		} else
+		} else {
 			json_object_set_new(o, "tier", str(r->tier));
+		}
 	}
-	json_object_set_new(o, "conflict", json_boolean(r->conflict));
-	json_object_set_new(o, "sources", source_nums(r));
-	json_object_set_new(o, "evidence", evidence(r));
+	evidence(o, r);
 	return o;
 }
 
@@ -79,8 +64,18 @@ static json_t *rows(const brief_rows *rs)
 	return a;
 }
 
+/* The source numbers of a row the scorecard borrows ([] for none). */
+static json_t *source_nums(const brief_row *r)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; r && i < r->nev; i++)
+		json_array_append_new(a, json_integer(r->ev[i].source));
+	return a;
+}
+
 static json_t *scorecard(const brief_doc *d)
 {
+	static const char *const words[] = { "unknown", "met", "missed" };
 	json_t *a = json_array();
 	for (size_t i = 0; i < d->nscorecard; i++) {
 		const brief_outcome *s = &d->scorecard[i];
@@ -89,14 +84,12 @@ static json_t *scorecard(const brief_doc *d)
 		json_object_set_new(o, "kind", str(s->kind));
 		json_object_set_new(o, "unit", str(s->unit));
 		json_object_set_new(o, "bound", str(s->bound));
-		json_object_set_new(o, "target", num(s->target_row && s->target_row->has_value, s->target));
-		json_object_set_new(o, "actual", num(s->has_actual, s->actual));
-		json_object_set_new(o, "gap", num(s->has_actual, s->gap));
-		json_object_set_new(o, "outcome", json_string(outcome_names[s->outcome]));
-		json_object_set_new(o, "target_sources",
-				    s->target_row ? source_nums(s->target_row) : json_array());
-		json_object_set_new(o, "actual_sources",
-				    s->actual_row ? source_nums(s->actual_row) : json_array());
+		json_object_set_new(o, "target", json_real(s->target));
+		json_object_set_new(o, "actual", s->has_actual ? json_real(s->actual) : json_null());
+		json_object_set_new(o, "gap", s->has_actual ? json_real(s->gap) : json_null());
+		json_object_set_new(o, "outcome", json_string(words[s->outcome]));
+		json_object_set_new(o, "target_sources", source_nums(s->target_row));
+		json_object_set_new(o, "actual_sources", source_nums(s->actual_row));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -107,9 +100,9 @@ static json_t *tiers(const brief_doc *d)
 	json_t *a = json_array();
 	for (size_t i = 0; i < d->ntiers; i++) {
 		json_t *o = json_object(), *names = json_array();
-		json_object_set_new(o, "tier", str(d->tiers[i].tier));
 		for (size_t j = 0; j < d->tiers[i].n; j++)
 			json_array_append_new(names, str(d->tiers[i].rows[j]->name));
+		json_object_set_new(o, "tier", str(d->tiers[i].tier));
 		json_object_set_new(o, "clusters", names);
 		json_array_append_new(a, o);
 	}
@@ -125,11 +118,11 @@ static json_t *compare(const brief_doc *d)
 		json_object_set_new(o, "indicator", str(c->indicator));
 		json_object_set_new(o, "kind", str(c->kind));
 		json_object_set_new(o, "unit", str(c->unit));
-		json_object_set_new(o, "self_rank", c->self_rank ? json_integer(c->self_rank) : json_null());
+		json_object_set_new(o, "rank", c->self_rank ? json_integer(c->self_rank) : json_null());
 		for (size_t j = 0; j < c->n; j++) {
 			json_t *s = json_object();
 			json_object_set_new(s, "region", str(c->v[j].region));
-			json_object_set_new(s, "region_code", str(c->v[j].region_code));
+			json_object_set_new(s, "code", str(c->v[j].region_code));
 			json_object_set_new(s, "value", json_real(c->v[j].value));
 			json_object_set_new(s, "rank", json_integer(c->v[j].rank));
 			json_object_set_new(s, "self", json_boolean(c->v[j].self));
@@ -160,36 +153,29 @@ static json_t *sources(const brief_doc *d)
 
 int brief_render_json(const brief_doc *d, brief_buf *out)
 {
-	json_t *o = json_object(), *counts = json_object();
-	char *s;
-
+	json_t *o = json_object();
 	json_object_set_new(o, "region", str(d->region));
-	json_object_set_new(o, "region_code", str(d->region_code));
+	json_object_set_new(o, "code", str(d->region_code));
 	json_object_set_new(o, "parent", str(d->parent));
 	json_object_set_new(o, "parent_code", str(d->parent_code));
 	json_object_set_new(o, "year", json_integer(d->year));
-	json_object_set_new(counts, "facts", json_integer((json_int_t)d->nfacts));
-	json_object_set_new(counts, "conflicts", json_integer((json_int_t)d->nconflicts));
-	json_object_set_new(counts, "documents", json_integer((json_int_t)d->nsources));
-	json_object_set_new(o, "counts", counts);
+	json_object_set_new(o, "facts", json_integer((json_int_t)d->nfacts));
+	json_object_set_new(o, "conflicts", json_integer((json_int_t)d->nconflicts));
 	json_object_set_new(o, "date_from", str(d->date_from));
 	json_object_set_new(o, "date_to", str(d->date_to));
 	json_object_set_new(o, "targets", rows(&d->targets));
 	json_object_set_new(o, "actuals", rows(&d->actuals));
-	json_object_set_new(o, "previous_targets", rows(&d->prev_targets));
 	json_object_set_new(o, "scorecard", scorecard(d));
 	json_object_set_new(o, "projects", rows(&d->projects));
 	json_object_set_new(o, "clusters", rows(&d->clusters));
 	json_object_set_new(o, "tiers", tiers(d));
 	json_object_set_new(o, "compare", compare(d));
 	json_object_set_new(o, "sources", sources(d));
-	s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-				  JSON_REAL_PRECISION(15));
+	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+				       JSON_REAL_PRECISION(15));
 	json_decref(o);
-	if (!s) {
-		out->oom = true;
+	if (!s)
 		return -1;
-	}
 	brief_buf_puts(out, s);
 	brief_buf_putc(out, '\n');
 	free(s);
