@@ -235,18 +235,45 @@ static int siblings(brief_db *db, brief_doc *d)
 /* ---------------------------------------------------------------- */
 /* Region and year.                                                  */
 
-static const brief_region *resolve(const brief_gazetteer *g, const char *name,
-				   brief_diag *d)
+static bool has_facts(brief_db *db, const char *code)
 {
-	const brief_region *first;
-	size_t n;
+	sqlite3_stmt *st = NULL;
+	bool yes = false;
+	if (sqlite3_prepare_v2(brief_db_handle(db),
+			       "SELECT 1 FROM facts WHERE region_code = ? LIMIT 1",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+		yes = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return yes;
+}
+
+/* A name several regions share (西湖区: Hangzhou and Nanchang) means the
+ * one the store has facts for; still ambiguous when that is not one. */
+static const brief_region *resolve(brief_db *db, const brief_gazetteer *g,
+				   const char *name, brief_diag *d)
+{
+	const brief_region *first, *cand[16], *only = NULL;
+	size_t n, k, nfacts = 0;
 	const brief_region *r = brief_region_resolve(g, name, &n, &first);
-	if (!r && n == 0)
+	if (r)
+		return r;
+	if (n == 0) {
 		brief_error(d, name, "unknown region");
-	else if (!r)
-		brief_error(d, name, "%zu regions have this name; give the code "
-				     "(e.g. %s for %s)", n, first->code, first->name);
-	return r;
+		return NULL;
+	}
+	k = brief_region_lookup(g, name, cand, 16);
+	for (size_t i = 0; i < k && i < 16; i++)
+		if (has_facts(db, cand[i]->code)) {
+			only = cand[i];
+			nfacts++;
+		}
+	if (nfacts == 1)
+		return only;
+	brief_error(d, name, "%zu regions have this name; give the code "
+			     "(e.g. %s for %s)", n, first->code, first->name);
+	return NULL;
 }
 
 /* The latest year with targets for the region, 0 when it has none. */
@@ -333,7 +360,7 @@ int brief_aggregate(brief_db *db, const char *region, int year,
 		brief_error(d, NULL, "cannot load the region table");
 		return -1;
 	}
-	if (!(r = resolve(g, region, d)))
+	if (!(r = resolve(db, g, region, d)))
 		goto out;
 	out->year = year ? year : latest_year(db, r->code);
 	if (!out->year) {
