@@ -234,12 +234,43 @@ static int siblings(brief_db *db, brief_doc *d)
 /* ---------------------------------------------------------------- */
 /* Region and year.                                                  */
 
-static const brief_region *resolve(const brief_gazetteer *g, const char *name,
-				   brief_diag *d)
+static bool has_facts(brief_db *db, const char *code)
+{
+	sqlite3_stmt *st = NULL;
+	bool yes = false;
+	if (sqlite3_prepare_v2(brief_db_handle(db), "SELECT 1 FROM facts WHERE"
+			       " region_code = ? LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+		yes = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return yes;
+}
+
+/* A name several regions share (西湖区: 杭州 and 南昌) means the one the
+ * store has facts for, when there is exactly one. */
+static const brief_region *stored_one(brief_db *db, const brief_gazetteer *g,
+				      const char *name)
+{
+	const brief_region *v[8], *pick = NULL;
+	size_t n = brief_region_lookup(g, name, v, 8);
+	for (size_t i = 0; i < n && i < 8; i++)
+		if (has_facts(db, v[i]->code)) {
+			if (pick)
+				return NULL;
+			pick = v[i];
+		}
+	return pick;
+}
+
+static const brief_region *resolve(brief_db *db, const brief_gazetteer *g,
+				   const char *name, brief_diag *d)
 {
 	const brief_region *first;
 	size_t n;
 	const brief_region *r = brief_region_resolve(g, name, &n, &first);
+	if (!r && n > 1)
+		r = stored_one(db, g, name);
 	if (!r && n == 0)
 		brief_error(d, name, "unknown region");
 	else if (!r)
@@ -338,7 +369,7 @@ int brief_aggregate(brief_db *db, const char *region, int year,
 		brief_error(d, NULL, "cannot load the region table");
 		return -1;
 	}
-	if (!(r = resolve(g, region, d)))
+	if (!(r = resolve(db, g, region, d)))
 		goto out;
 	out->year = year ? year : latest_year(db, r->code);
 	if (!out->year) {
