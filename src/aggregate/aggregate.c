@@ -193,7 +193,8 @@ static int compare_one(brief_db *db, const brief_doc *d, const char *ind,
 					     !strcmp(code, d->region_code), 0 };
 	}
 	sqlite3_finalize(st);
-	qsort(c->v, c->n, sizeof *c->v, by_value_desc);
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof *c->v, by_value_desc);
 	for (size_t i = 0; i < c->n; i++) {
 		/* ties share a rank: 6.5, 6.0, 6.0, 5.5 -> 1, 2, 2, 4 */
 		c->v[i].rank = i > 0 && c->v[i].value == c->v[i - 1].value

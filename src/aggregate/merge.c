@@ -188,7 +188,8 @@ int brief_merge_projects(const brief_sourced *v, size_t n, brief_rows *out)
 {
 	if (merge_named(v, n, out))
 		return -1;
-	qsort(out->v, out->n, sizeof *out->v, by_investment);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, by_investment);
 	return 0;
 }
 
