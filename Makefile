@@ -50,7 +50,7 @@ TESTSRC := $(sort $(wildcard tests/*.c tests/support/*.c))
 TESTOBJ := $(TESTSRC:%.c=$(BUILD)/obj/%.o)
 
 # Data compiled into the binary, looked up by base name (src/util/embed.h).
-EMBED   := src/store/schema.sql $(sort $(wildcard data/*.tsv templates/*))
+EMBED   := src/store/schema.sql $(sort $(wildcard data/*.tsv $(filter-out templates/README.md,$(wildcard templates/*))))
 
 BRIEF   := $(BUILD)/brief
 TESTBIN := $(BUILD)/tests/brief-tests

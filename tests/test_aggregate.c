@@ -272,3 +272,78 @@ Test(model, show_aligns_cjk_columns)
 	cr_assert_null(strstr(r.out, "330300"), "温州市 is not in 杭州市");
 	brief_run_free(&r);
 }
+
+/* Stores one stub article per call, with one GDP growth target. */
+static void store_target(brief_db *db, const char *path, const char *region,
+			 const char *code, double v, const char *date)
+{
+	brief_article a = { 0 };
+	brief_facts fs = { 0 };
+	long long id;
+	brief_stored how;
+	char text[128];
+	snprintf(text, sizeof text, "%s今年力争GDP增长%g%%。", region, v);
+	a.path = strdup(path);
+	a.name = strdup(strrchr(path, '/') + 1);
+	a.encoding = strdup("UTF-8");
+	a.original = strdup(text);
+	a.original_len = strlen(text);
+	a.clean_orig = strdup(text);
+	a.clean_orig_len = strlen(text);
+	a.text = strdup(text);
+	a.text_len = strlen(text);
+	a.published = strdup(date);
+	snprintf(a.hash, sizeof a.hash, "%s", path);
+	brief_fact *f = brief_facts_push(&fs);
+	f->type = BRIEF_FACT_TARGET;
+	f->region = strdup(region);
+	f->region_code = strdup(code);
+	f->parent_code = strdup("330100");
+	f->indicator = strdup("GDP");
+	f->kind = strdup("growth");
+	f->has_value = true;
+	f->value = v;
+	f->unit = strdup("%");
+	f->bound = strdup("exact");
+	f->period = strdup("全年");
+	f->year = 2025;
+	f->evidence = strdup(text);
+	cr_assert_eq(brief_db_store(db, &a, &fs, &id, &how), 0);
+	brief_facts_free(&fs);
+	brief_article_free(&a);
+}
+
+Test(model, siblings_share_ranks_and_sources_disagree)
+{
+	char path[96];
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	brief_db *db = brief_db_open(path, &quiet);
+	store_target(db, "/x/a.txt", "上城区", "330102", 6, "2025-02-05");
+	store_target(db, "/x/b.txt", "拱墅区", "330105", 6, "2025-02-05");
+	store_target(db, "/x/c.txt", "西湖区", "330106", 5.5, "2025-02-05");
+	store_target(db, "/x/d.txt", "滨江区", "330108", 6.5, "2025-02-06");
+	store_target(db, "/x/e.txt", "滨江区", "330108", 7, "2025-02-07");
+	brief_doc d;
+	cr_assert_eq(brief_aggregate(db, "西湖区", 2025, &d, &quiet), 0,
+		     "西湖区 is in 杭州 and 南昌: the stored one is meant");
+	cr_assert_eq(d.ncompare, 1);
+	const brief_compare *c = &d.compare[0];
+	cr_assert_eq(c->n, 4);
+	/* 滨江区 by its latest source (7), then 6 and 6 share rank 2 */
+	cr_assert_str_eq(c->v[0].region_code, "330108");
+	cr_assert_float_eq(c->v[0].value, 7, 1e-9);
+	cr_assert_eq(c->v[1].rank, 2);
+	cr_assert_eq(c->v[2].rank, 2);
+	cr_assert_eq(c->v[3].rank, 4);
+	cr_assert_eq(c->self_rank, 4);
+	brief_doc_free(&d);
+	cr_assert_eq(brief_aggregate(db, "滨江区", 2025, &d, &quiet), 0);
+	cr_assert_eq(d.targets.n, 2, "both values kept");
+	cr_assert(d.targets.v[0].conflict && d.targets.v[1].conflict);
+	cr_assert_eq(d.nconflicts, 2);
+	cr_assert_eq(d.nsources, 2);
+	cr_assert_str_eq(d.date_from, "2025-02-06");
+	cr_assert_str_eq(d.date_to, "2025-02-07");
+	brief_doc_free(&d);
+	brief_db_close(db);
+}

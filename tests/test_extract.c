@@ -99,7 +99,7 @@ Test(extract, seed_attribution_bounds_and_qualifiers)
 	brief_facts fs;
 	facts_of("data/articles/000_851db24ed264abd6.txt", &fs);
 	const brief_fact *f = find(&fs, BRIEF_FACT_TARGET, "上城区", 5.5, "%");
-	cr_assert_not_null(f, "上城区则锚定GDP增长5.5%");
+	cr_assert_not_null(f, "上城区则锚定GDP增长5.5%%");
 	cr_assert_str_eq(f->indicator, "GDP");
 	cr_assert_str_eq(f->qualifier, "锚定");
 	cr_assert_str_eq(f->region_code, "330102");
@@ -268,4 +268,22 @@ Test(limits, fuzz_regressions)
 			brief_article_free(&a);
 		}
 	}
+}
+
+Test(extract, guangdong_county_work_report)
+{
+	check_fixture("work_report_gd");
+	brief_facts fs;
+	facts_of("tests/fixtures/extract/work_report_gd.txt", &fs);
+	const brief_fact *p = find_named(&fs, BRIEF_FACT_PROJECT, "博罗县", "比亚迪");
+	cr_assert(p && p->has_investment && p->investment_yi == 50,
+		  "总投资50亿元的…项目: the investment goes with the name");
+	cr_assert_str_eq(p->status, "开工");
+	const brief_fact *f = find(&fs, BRIEF_FACT_ACTUAL, "博罗县", 6.1, "%");
+	cr_assert_str_eq(f->indicator, "GDP", "比上年增长6.1%%: the indicator before");
+	cr_assert_eq(f->year, 2023);
+	f = find(&fs, BRIEF_FACT_TARGET, "博罗县", 6, "%");
+	cr_assert_str_eq(f->bound, "approx");
+	cr_assert_eq(f->year, 2024);
+	brief_facts_free(&fs);
 }

@@ -193,7 +193,7 @@ static int compare_one(brief_db *db, const brief_doc *d, const char *ind,
 					     !strcmp(code, d->region_code), 0 };
 	}
 	sqlite3_finalize(st);
-	if (c->n > 1)   /* qsort(NULL, 0, ...) is undefined */
+	if (c->n > 1)
 		qsort(c->v, c->n, sizeof *c->v, by_value_desc);
 	for (size_t i = 0; i < c->n; i++) {
 		/* ties share a rank: 6.5, 6.0, 6.0, 5.5 -> 1, 2, 2, 4 */
@@ -239,9 +239,8 @@ static bool has_facts(brief_db *db, const char *code)
 {
 	sqlite3_stmt *st = NULL;
 	bool yes = false;
-	if (sqlite3_prepare_v2(brief_db_handle(db),
-			       "SELECT 1 FROM facts WHERE region_code = ? LIMIT 1",
-			       -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(brief_db_handle(db), "SELECT 1 FROM facts WHERE"
+			       " region_code = ? LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 		yes = sqlite3_step(st) == SQLITE_ROW;
 	}
@@ -249,31 +248,36 @@ static bool has_facts(brief_db *db, const char *code)
 	return yes;
 }
 
-/* A name several regions share (西湖区: Hangzhou and Nanchang) means the
- * one the store has facts for; still ambiguous when that is not one. */
+/* A name several regions share (西湖区: 杭州 and 南昌) means the one the
+ * store has facts for, when there is exactly one. */
+static const brief_region *stored_one(brief_db *db, const brief_gazetteer *g,
+				      const char *name)
+{
+	const brief_region *v[8], *pick = NULL;
+	size_t n = brief_region_lookup(g, name, v, 8);
+	for (size_t i = 0; i < n && i < 8; i++)
+		if (has_facts(db, v[i]->code)) {
+			if (pick)
+				return NULL;
+			pick = v[i];
+		}
+	return pick;
+}
+
 static const brief_region *resolve(brief_db *db, const brief_gazetteer *g,
 				   const char *name, brief_diag *d)
 {
-	const brief_region *first, *cand[16], *only = NULL;
-	size_t n, k, nfacts = 0;
+	const brief_region *first;
+	size_t n;
 	const brief_region *r = brief_region_resolve(g, name, &n, &first);
-	if (r)
-		return r;
-	if (n == 0) {
+	if (!r && n > 1)
+		r = stored_one(db, g, name);
+	if (!r && n == 0)
 		brief_error(d, name, "unknown region");
-		return NULL;
-	}
-	k = brief_region_lookup(g, name, cand, 16);
-	for (size_t i = 0; i < k && i < 16; i++)
-		if (has_facts(db, cand[i]->code)) {
-			only = cand[i];
-			nfacts++;
-		}
-	if (nfacts == 1)
-		return only;
-	brief_error(d, name, "%zu regions have this name; give the code "
-			     "(e.g. %s for %s)", n, first->code, first->name);
-	return NULL;
+	else if (!r)
+		brief_error(d, name, "%zu regions have this name; give the code "
+				     "(e.g. %s for %s)", n, first->code, first->name);
+	return r;
 }
 
 /* The latest year with targets for the region, 0 when it has none. */

@@ -67,6 +67,14 @@ static bool same_measure(const brief_row *r, const brief_fact *f)
 	       same(r->period, f->period);
 }
 
+static bool cites(const brief_row *r, int source)
+{
+	for (size_t i = 0; i < r->nev; i++)
+		if (r->ev[i].source == source)
+			return true;
+	return false;
+}
+
 int brief_merge_measures(const brief_sourced *v, size_t n, brief_rows *out)
 {
 	memset(out, 0, sizeof *out);
@@ -79,7 +87,9 @@ int brief_merge_measures(const brief_sourced *v, size_t n, brief_rows *out)
 				continue;
 			if (same_value(out->v[j].value, f->value) && same(out->v[j].unit, f->unit))
 				hit = &out->v[j];
-			else
+			/* one source giving two values sets a floor and an aim
+			 * (确保5.6%以上、力争6%): only other sources disagree */
+			else if (!cites(&out->v[j], v[i].source))
 				conflict = true;
 		}
 		if (!hit && !(hit = new_row(out, f)))
@@ -91,8 +101,9 @@ int brief_merge_measures(const brief_sourced *v, size_t n, brief_rows *out)
 			hit->qualifier = dup(f->qualifier);
 		if (conflict)
 			for (size_t j = 0; j < out->n; j++)
-				if (same_measure(&out->v[j], f))
-					out->v[j].conflict = true;
+				if (same_measure(&out->v[j], f) &&
+				    !(same_value(out->v[j].value, f->value) && same(out->v[j].unit, f->unit)))
+					out->v[j].conflict = hit->conflict = true;
 	}
 	return 0;
 }
@@ -177,7 +188,7 @@ int brief_merge_projects(const brief_sourced *v, size_t n, brief_rows *out)
 {
 	if (merge_named(v, n, out))
 		return -1;
-	if (out->n > 1)         /* qsort(NULL, 0, ...) is undefined */
+	if (out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, by_investment);
 	return 0;
 }

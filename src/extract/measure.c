@@ -198,16 +198,17 @@ static const char *const lead_words[] = {
 	"今年", "全年", "去年", "将", "要", "实现", "完成", "其中", "同时", "此外",
 	"该区", "该市", "该县", "全区", "全市", "全县", "继续", "进一步", "再",
 	"首次", "已", "还", "也", "则", "以及", "和", "与", "并", "的", "在",
-	"预计", "累计", "新增", "推动", "推进", "加快", "重点", "拥有", NULL,
+	"预计", "累计", "新增", "推动", "推进", "加快", "重点", "拥有", "共", NULL,
 };
 
 static const char *const tail_words[] = {
 	"目标还要继续保持在", "目标还要", "还要", "要再跨一个", "目标", "要", "将", "拟",
+	"一季度", "上半年", "前三季度", "全年",
 	"同比增长", "增长", "增速", "增幅", "下降", "减少", "提高", "提升", "达到",
 	"达", "突破", "超过", "再超", "超", "实现", "完成", "保持在", "保持", "为",
 	"是", "至", "到", "在", "约", "近", "不低于", "不超过", "控制在", "不足",
 	"累计", "合计", "总计", "共", "首次", "分别", "的", "占", "继续", "均",
-	"提升到", "达到了", "同比", NULL,
+	"提升到", "达到了", "同比", "比上年", "较上年", "比去年", "控制", NULL,
 };
 
 static bool strip_one(const char **s, size_t *n, const char *const *ws,
@@ -527,6 +528,7 @@ typedef struct ctx {
 	int year;
 	int tense;              /* +1 goals, -1 results: carried in a paragraph */
 	int para;
+	size_t sent_first;      /* the current sentence's first fact in out */
 } ctx;
 
 static bool has_match(ctx *c, size_t rx, size_t s, size_t e)
@@ -768,6 +770,32 @@ static int sentence(ctx *c, size_t ss, size_t se)
 	return 0;
 }
 
+/*
+ * 完成财政总收入801.57亿元、增长19.37%，总量保持全市第一 and …1734家，
+ * 数量均列全省第一: a rank with no name of its own ranks what the
+ * sentence has just counted or summed, each once.
+ */
+static int ranks_of_sentence(ctx *c, const qty *q, const char *qual,
+			     bool target, size_t ss, size_t se, size_t cs,
+			     size_t ce)
+{
+	size_t end = c->out->n;
+	for (size_t i = c->sent_first; i < end; i++) {
+		const brief_fact *f = &c->out->v[i];
+		bool seen = !f->indicator || !f->kind || !strcmp(f->kind, "growth") ||
+			    !strcmp(f->kind, "rank");
+		for (size_t j = c->sent_first; j < i && !seen; j++)
+			seen = c->out->v[j].indicator &&
+			       !strcmp(c->out->v[j].indicator, f->indicator);
+		if (seen)
+			continue;
+		char *ind = strdup(c->out->v[i].indicator);
+		if (emit(c, q, ind, qual, target, ss, se, cs, ce))
+			return -1;
+	}
+	return 0;
+}
+
 /* GDP、服务业增加值…的总量继续保持全省第一: one rank per indicator. */
 static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 		      size_t ss, size_t se, size_t cs, size_t ce)
@@ -781,14 +809,21 @@ static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 		;
 	static const char *const tails[] = { "的总量", "总量", "数量", "的", NULL };
 	strip_one(&s, &n, tails, true);
+	if (n == 0)
+		return ranks_of_sentence(c, q, qual, target, ss, se, cs, ce);
 	for (size_t i = 0; i < n;) {
 		size_t e = i;
 		while (e + 3 <= n && memcmp(s + e, "、", 3) && memcmp(s + e, "和", 3))
 			e++;
 		if (e + 3 > n)
 			e = n;
-		char *ind = noun_phrase(s + i, e - i);
-		if (emit(c, q, ind, qual, target, ss, se, cs, ce))
+		/* 技术交易额增长10%、新产品产值率保持全市首位: the item with a
+		 * number of its own is another measure */
+		bool other = false;
+		for (size_t k = i; k < e; k++)
+			other |= s[k] >= '0' && s[k] <= '9';
+		char *ind = other ? NULL : noun_phrase(s + i, e - i);
+		if (ind && emit(c, q, ind, qual, target, ss, se, cs, ce))
 			return -1;
 		i = e < n ? e + 3 : n;
 	}
@@ -850,7 +885,13 @@ static int fractions(ctx *c, size_t ss, size_t se)
 			  "exact", false };
 		bool target = is_target(c, cs, b, ss, se);
 		const char *qual = target ? qualifier(t, cs, b, ss) : NULL;
-		if (emit(c, &q, indicator(c->at, t, cs, b), qual, target, ss, se, cs, ce))
+		char *ind = indicator(c->at, t, cs, b);
+		/* 力争全年落地…项目100个，一季度完成1/3: a share of the last one */
+		const brief_fact *last = c->out->n ? &c->out->v[c->out->n - 1] : NULL;
+		if (!ind && last && last->indicator && last->sentence >= 0 &&
+		    c->a->sents[last->sentence].start == ss)
+			ind = strdup(last->indicator);
+		if (emit(c, &q, ind, qual, target, ss, se, cs, ce))
 			return -1;
 		i = e;
 	}
@@ -861,12 +902,13 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
 {
-	ctx c = { m, g, t, a, out, brief_attrib_year(t, 0), 0, -1 };
+	ctx c = { m, g, t, a, out, brief_attrib_year(t, 0), 0, -1, 0 };
 	for (size_t s = 0; s < a->nsents; s++) {
 		if (a->sents[s].para != c.para) {
 			c.para = a->sents[s].para;
 			c.tense = 0;
 		}
+		c.sent_first = out->n;
 		if (sentence(&c, a->sents[s].start, a->sents[s].end) ||
 		    ranks(&c, a->sents[s].start, a->sents[s].end) ||
 		    fractions(&c, a->sents[s].start, a->sents[s].end))
