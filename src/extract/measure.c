@@ -198,12 +198,14 @@ static const char *const lead_words[] = {
 	"今年", "全年", "去年", "将", "要", "实现", "完成", "其中", "同时", "此外",
 	"该区", "该市", "该县", "全区", "全市", "全县", "继续", "进一步", "再",
 	"首次", "已", "还", "也", "则", "以及", "和", "与", "并", "的", "在",
-	"预计", "累计", "新增", "推动", "推进", "加快", "重点", "拥有", "共", NULL,
+	"预计", "累计", "新增", "推动", "推进", "加快", "重点", "拥有", "共", "提出",
+	"明确", NULL,
 };
 
 static const char *const tail_words[] = {
 	"目标还要继续保持在", "目标还要", "还要", "要再跨一个", "目标", "要", "将", "拟",
 	"一季度", "上半年", "前三季度", "全年",
+	"合计已超", "已超过", "已超", "已达到", "已达", "已经", "已",
 	"同比增长", "增长", "增速", "增幅", "下降", "减少", "提高", "提升", "达到",
 	"达", "突破", "超过", "再超", "超", "实现", "完成", "保持在", "保持", "为",
 	"是", "至", "到", "在", "约", "近", "不低于", "不超过", "控制在", "不足",
@@ -594,6 +596,12 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	char pbuf[32];
 	int y = clause_year(t, ss, q->start);
 	int year = target ? (y ? y : c->year) : (y ? y : (c->year ? c->year - 1 : 0));
+	/* 春节期间…, 上半年…: a part of the present year reported as it ends */
+	static const char *const parts[] = { "春节", "一季度", "上半年", "前三季度",
+					     "1-5月", NULL };
+	if (!target && !y && c->year && any_of(t + ss, q->start - ss, parts) &&
+	    !contains(t + ss, q->start - ss, "去年") && !contains(t + ss, q->start - ss, "上年"))
+		year = c->year;
 	/* no indicator: nothing a briefing could print against the number;
 	 * a single project's 总投资 belongs to the project (project.c) */
 	bool project_money = ind && strstr(ind, "总投资") &&
@@ -658,11 +666,21 @@ static char *topic_before(ctx *c, size_t ss, size_t cs)
 				end = i;
 				break;
 			}
+	/* the clause's own delimiter is no part of its topic */
+	if (end > from && (t[end - 1] == ',' || t[end - 1] == ';'))
+		end--;
+	else if (end >= from + 3 && (!memcmp(t + end - 3, "，", 3) ||
+				     !memcmp(t + end - 3, "；", 3)))
+		end -= 3;
 	const char *s = t + from;
 	size_t n = end - from;
 	while (n && strip_one(&s, &n, lead_words, false))
 		;
-	return n ? noun_phrase(s, n) : NULL;
+	/* 截至2月4日, 目前: when, not what */
+	if (!n || contains(s, n, "截至") || contains(s, n, "目前") || contains(s, n, "日") ||
+	    contains(s, n, ","))
+		return NULL;
+	return noun_phrase(s, n);
 }
 
 /* How many quantities from q on form a list: 15%、10% / 3.0%、4.6%和6.4%. */
@@ -898,6 +916,24 @@ static int fractions(ctx *c, size_t ss, size_t se)
 	return 0;
 }
 
+/*
+ * A heading (a paragraph of one short sentence with no end mark:
+ * 数字经济核心产业增加值突破2000亿元) restates what its story says with
+ * the details; the story's sentence is the fact.
+ */
+static bool is_heading(const brief_article *a, size_t s)
+{
+	const brief_sentence *se = &a->sents[s];
+	bool alone = (s == 0 || a->sents[s - 1].para != se->para) &&
+		     (s + 1 == a->nsents || a->sents[s + 1].para != se->para);
+	if (!alone || brief_utf8_chars(a->text + se->start, se->end - se->start) > 40)
+		return false;
+	size_t p = brief_utf8_prev(a->text, se->end), i = p;
+	uint32_t last = brief_utf8_next(a->text, se->end, &i);
+	return !(last == 0x3002 || last == 0xFF01 || last == 0xFF1F || last == '!' ||
+		 last == '?' || last == 0xFF1B || last == ';' || last == 0x201D);
+}
+
 int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
@@ -909,6 +945,8 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			c.tense = 0;
 		}
 		c.sent_first = out->n;
+		if (is_heading(a, s))
+			continue;
 		if (sentence(&c, a->sents[s].start, a->sents[s].end) ||
 		    ranks(&c, a->sents[s].start, a->sents[s].end) ||
 		    fractions(&c, a->sents[s].start, a->sents[s].end))

@@ -97,7 +97,7 @@ static bool has_word(const char *s, size_t n, const char *w)
 static void trim_lead(const char **s, size_t *n)
 {
 	static const char *const lead[] = {
-		"一是", "二是", "三是", "四是", "五是", "六是", "首先", "其次", "同时",
+		"以及", "一是", "二是", "三是", "四是", "五是", "六是", "首先", "其次", "同时",
 		"加快建设", "全面启动", "全力推进", "加快推进", "加快落地", "推进", "加快",
 		"建设", "启动", "实施", "开展", "聚焦", "打响", "以及", "还有", "其中",
 		"包括", "如", "和", "及", "的", NULL,
@@ -194,10 +194,28 @@ static double split_modifier(const char **s, size_t *n)
 	return inv;
 }
 
+/* C919中机身量产以及积海: the name starts after the last joining word
+ * or status verb inside the item. */
+static void after_joins(const char **s, size_t *n)
+{
+	static const char *const joins[] = { "以及", "量产", "投产", "开工", "和", "及",
+					     NULL };
+	size_t cut = 0;
+	for (const char *const *j = joins; *j; j++) {
+		size_t k = strlen(*j);
+		for (size_t i = 3; i + k < *n; i++)
+			if (!memcmp(*s + i, *j, k) && i + k > cut)
+				cut = i + k;
+	}
+	*s += cut;
+	*n -= cut;
+}
+
 static int add(pctx *c, const char *s, size_t n, size_t ev_start, size_t ev_end)
 {
 	const char *t = c->a->text;
 	double inv = split_modifier(&s, &n);
+	after_joins(&s, &n);
 	trim_lead(&s, &n);
 	/* 钱塘项目: a region's projects in general */
 	size_t cut = brief_attrib_last_name(c->t, (size_t)(s - t), (size_t)(s - t) + n);
