@@ -287,3 +287,18 @@ Test(extract, guangdong_county_work_report)
 	cr_assert_eq(f->year, 2024);
 	brief_facts_free(&fs);
 }
+
+/* A year-end review: 今年以来 reports this year, 明年 sets next year's
+ * goals, and a paragraph naming no region is about the city, not the
+ * county the paragraph before ended with. */
+Test(extract, city_year_end_review)
+{
+	check_fixture("year_end_review");
+	brief_facts fs;
+	facts_of("tests/fixtures/extract/year_end_review.txt", &fs);
+	const brief_fact *f = find(&fs, BRIEF_FACT_ACTUAL, "绵阳市", 4300, "亿元");
+	cr_assert_eq(f->year, 2024);
+	f = find(&fs, BRIEF_FACT_TARGET, "绵阳市", 6, "%");
+	cr_assert_eq(f->year, 2025);
+	brief_facts_free(&fs);
+}

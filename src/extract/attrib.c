@@ -26,8 +26,11 @@ static bool is_subject(const brief_region *r)
 	return r && r->level != BRIEF_LEVEL_PROVINCE;
 }
 
-/* The region named most often (counties before cities on a tie). */
-static const brief_region *main_region(const brief_region_hit *h, size_t n)
+/* The region named most often, a mention in the headline (the first
+ * sentence) counting thrice; on a tie the larger region (绵阳市 over
+ * the 涪城区 its report names once). */
+static const brief_region *main_region(const brief_region_hit *h, size_t n,
+				       size_t head_end)
 {
 	const brief_region *best = NULL;
 	size_t best_n = 0;
@@ -36,9 +39,10 @@ static const brief_region *main_region(const brief_region_hit *h, size_t n)
 			continue;
 		size_t c = 0;
 		for (size_t j = 0; j < n; j++)
-			c += h[j].region == h[i].region;
+			if (h[j].region == h[i].region)
+				c += h[j].start < head_end ? 3 : 1;
 		if (c > best_n || (c == best_n && best &&
-				   h[i].region->level > best->level)) {
+				   h[i].region->level < best->level)) {
 			best = h[i].region;
 			best_n = c;
 		}
@@ -107,13 +111,17 @@ brief_attrib *brief_attrib_new(const brief_gazetteer *g, const brief_article *a)
 		brief_attrib_free(t);
 		return NULL;
 	}
-	t->main = main_region(t->hits, t->nhits);
+	t->main = main_region(t->hits, t->nhits, a->nsents ? a->sents[0].end : 0);
 	const brief_region *carry = NULL;
 	int para = -1;
 	for (size_t s = 0; s < a->nsents; s++) {
 		const brief_sentence *se = &a->sents[s];
-		if (se->para != para)
-			para = se->para;        /* the subject may cross paragraphs */
+		if (se->para != para) {
+			/* a paragraph naming no region is about the article's
+			 * main one, not the region the last one ended with */
+			para = se->para;
+			carry = NULL;
+		}
 		const brief_region *r = last_in(t, se->start, se->end);
 		if (r)
 			carry = r;
@@ -156,8 +164,9 @@ const brief_region *brief_attrib_at(const brief_attrib *t, size_t offset)
 	const brief_region *r = last_in(t, a->sents[s].start, offset);
 	if (r)
 		return r;
-	/* no region before it in its sentence: the one carried so far */
-	if (s > 0 && t->subject[s - 1])
+	/* no region before it in its sentence: the one its paragraph has
+	 * been about so far */
+	if (s > 0 && t->subject[s - 1] && a->sents[s - 1].para == a->sents[s].para)
 		return t->subject[s - 1];
 	r = last_in(t, a->sents[s].start, a->sents[s].end);
 	return r ? r : t->main;

@@ -35,11 +35,11 @@ struct brief_measures {
 };
 
 static const char *const target_marks[] = {
-	"力争", "确保", "目标", "预期", "计划", "今年", "争取", "冲刺",
+	"力争", "确保", "目标", "预期", "计划", "今年(?!以来)", "明年", "争取", "冲刺",
 	"锚定", "力求", "努力", "将", "要", "奋力", "瞄准", "达到", "迈上", NULL,
 };
 static const char *const actual_marks[] = {
-	"跃居", "位居", "拔得头筹", "重回", "去年", "上年", "过去一年", "过去的一年", "累计", "同比", "已", "首次",
+	"今年以来", "预计", "跃居", "位居", "拔得头筹", "重回", "去年", "上年", "过去一年", "过去的一年", "累计", "同比", "已", "首次",
 	"完成了", "实现了", "共计", "合计", "此前", "春节期间", "上半年", "1-5月",
 	"拥有", "获得", "勇夺", "取得", "分别在", NULL,
 };
@@ -596,6 +596,14 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	char pbuf[32];
 	int y = clause_year(t, ss, q->start);
 	int year = target ? (y ? y : c->year) : (y ? y : (c->year ? c->year - 1 : 0));
+	/* 明年…增长6%: a year-end article sets next year's goals; 今年以来…:
+	 * it reports this year */
+	if (target && !y && c->year && contains(t + ss, se - ss, "明年"))
+		year = c->year + 1;
+	bool last_year = contains(t + ss, q->start - ss, "去年") ||
+			 contains(t + ss, q->start - ss, "上年");
+	if (!target && !y && c->year && !last_year && contains(t + ss, se - ss, "今年"))
+		year = c->year;
 	/* 春节期间…, 上半年…: a part of the present year reported as it ends */
 	static const char *const parts[] = { "春节", "一季度", "上半年", "前三季度",
 					     "1-5月", NULL };
