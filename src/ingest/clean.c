@@ -304,10 +304,30 @@ static uint32_t fold(uint32_t cp, uint32_t prev, uint32_t next)
 	return cp;
 }
 
+/* Whether a code point starting with this byte may need folding:
+ * U+00A0 (C2), U+3000 (E3 80 80) and the full-width forms (EF BC/BD). */
+static bool may_fold(const unsigned char *u, size_t left)
+{
+	return (u[0] == 0xC2 && left > 1 && u[1] == 0xA0) ||
+	       (u[0] == 0xE3 && left > 2 && u[1] == 0x80 && u[2] == 0x80) ||
+	       (u[0] == 0xEF && left > 1 && (u[1] == 0xBC || u[1] == 0xBD));
+}
+
 static void fold_into(brief_buf *b, const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, run = 0;
 	uint32_t prev = 0;
+	/* most text needs nothing: copy it in runs */
+	while (run < n && !may_fold((const unsigned char *)s + run, n - run))
+		run++;
+	brief_buf_put(b, s, run);
+	if (run == n)
+		return;
+	i = run;
+	if (run > 0) {
+		size_t p = brief_utf8_prev(s, run);
+		prev = brief_utf8_next(s, n, &p);
+	}
 	while (i < n) {
 		uint32_t cp = brief_utf8_next(s, n, &i);
 		size_t j = i;

@@ -212,16 +212,16 @@ static void put_lf(brief_buf *b, const char *s, size_t n)
 	}
 }
 
-/* Share of control characters and replacement characters: text or not. */
+/* Share of control characters and replacement characters: text or not.
+ * Bytes suffice: UTF-8 puts no byte below 0x80 inside a sequence. */
 static bool is_text(const brief_buf *b, size_t invalid, size_t in_len)
 {
-	size_t ctrl = 0, chars = 0, i = 0;
-	while (i < b->len) {
-		uint32_t cp = brief_utf8_next(b->data, b->len, &i);
-		chars++;
-		if ((cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t' && cp != '\f') ||
-		    cp == 0x7F)
-			ctrl++;
+	size_t ctrl = 0, chars = 0;
+	for (size_t i = 0; i < b->len; i++) {
+		unsigned char c = (unsigned char)b->data[i];
+		chars += (c & 0xC0) != 0x80;
+		ctrl += (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ||
+			c == 0x7F;
 	}
 	return chars > 0 && ctrl * 50 < chars && invalid * 4 < in_len;
 }

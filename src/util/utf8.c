@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-uint32_t brief_utf8_next(const char *str, size_t len, size_t *i)
+uint32_t brief_utf8_next_slow(const char *str, size_t len, size_t *i)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t p = *i;

@@ -10,9 +10,27 @@
 
 /*
  * Decodes the code point at s[*i] (i < len) and advances *i past it.
- * Malformed sequences yield 0xFFFD and advance by one byte.
+ * Malformed sequences yield 0xFFFD and advance by one byte. Inline: every
+ * stage walks text with it.
  */
-uint32_t brief_utf8_next(const char *s, size_t len, size_t *i);
+uint32_t brief_utf8_next_slow(const char *s, size_t len, size_t *i);
+
+static inline uint32_t brief_utf8_next(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s + *i;
+	if (u[0] < 0x80) {
+		*i += 1;
+		return u[0];
+	}
+	/* the common case in Chinese text: a valid three-byte sequence */
+	if (u[0] >= 0xE1 && u[0] <= 0xEC && *i + 2 < len &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*i += 3;
+		return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
+		       (u[2] & 0x3F);
+	}
+	return brief_utf8_next_slow(s, len, i);
+}
 /* Start of the code point before byte offset i (0 if none). */
 size_t brief_utf8_prev(const char *s, size_t i);
 /* Number of code points in s[0..n). */
