@@ -1,4 +1,5 @@
 #include "mail/message.h"
+#include "render/format.h"
 
 #include <gmime/gmime.h>
 #include <stdio.h>
@@ -7,20 +8,6 @@
 static const char *const headline[] = {
 	"GDP", "规上工业增加值", "固定资产投资", "社会消费品零售总额",
 };
-
-/* "增长6%以上" / "4000亿元" / "全省第1名" from one target row. */
-static void value_text(const brief_row *r, char *buf, size_t n)
-{
-	const char *bound = !r->bound ? "" :
-		strcmp(r->bound, "min") == 0 ? "以上" :
-		strcmp(r->bound, "max") == 0 ? "以下" :
-		strcmp(r->bound, "approx") == 0 ? "左右" : "";
-	const char *lead = r->kind && strcmp(r->kind, "growth") == 0
-				   ? (r->value < 0 ? "下降" : "增长") : "";
-	double v = r->kind && strcmp(r->kind, "growth") == 0 && r->value < 0
-			   ? -r->value : r->value;
-	snprintf(buf, n, "%s%g%s%s", lead, v, r->unit ? r->unit : "", bound);
-}
 
 static bool is_headline(const brief_row *r)
 {
@@ -78,7 +65,7 @@ static void body_text(const brief_mail *m, brief_buf *t, brief_buf *h)
 		BRIEF_BUF_PUTSL(h, "<p>主要目标：</p>\n<table>\n");
 	}
 	for (size_t i = 0; i < n; i++) {
-		value_text(rows[i], v, sizeof v);
+		brief_format_value(v, sizeof v, rows[i]);
 		brief_buf_printf(t, "- %s %s%s\n", rows[i]->indicator, v,
 				 rows[i]->conflict ? "（来源不一致）" : "");
 		BRIEF_BUF_PUTSL(h, "<tr><td>");

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render/format.h"
 #include "render/render.h"
 #include "util/utf8.h"
 
@@ -28,37 +29,6 @@ static void sources_of(brief_buf *b, const brief_row *r)
 		brief_buf_printf(b, "[%d]", r->ev[i].source);
 }
 
-static const char *bound_word(const char *bound)
-{
-	if (!bound)
-		return "";
-	if (!strcmp(bound, "min"))
-		return "以上";
-	if (!strcmp(bound, "max"))
-		return "以下";
-	if (!strcmp(bound, "approx"))
-		return "左右";
-	return "";
-}
-
-/* "增长5.5%", "4000亿元以上", "全省第1名" — the value as a reader says it. */
-static void value_text(char *buf, size_t n, const brief_row *r)
-{
-	const char *kind = r->kind ? r->kind : "";
-	if (!r->has_value) {
-		snprintf(buf, n, "-");
-	} else if (!strcmp(kind, "growth")) {
-		snprintf(buf, n, "%s%g%s%s", r->value < 0 ? "下降" : "增长",
-			 r->value < 0 ? -r->value : r->value, r->unit ? r->unit : "",
-			 bound_word(r->bound));
-	} else if (!strcmp(kind, "rank")) {
-		snprintf(buf, n, "第%g名", r->value);
-	} else {
-		snprintf(buf, n, "%g%s%s", r->value, r->unit ? r->unit : "",
-			 bound_word(r->bound));
-	}
-}
-
 static void heading(brief_buf *b, const char *title)
 {
 	brief_buf_printf(b, "\n%s\n", title);
@@ -78,7 +48,7 @@ static void measures(brief_buf *b, const char *title, const brief_rows *rs)
 	}
 	for (size_t i = 0; i < rs->n; i++) {
 		const brief_row *r = &rs->v[i];
-		value_text(v, sizeof v, r);
+		brief_format_value(v, sizeof v, r);
 		cell(b, r->indicator, CELLS_INDICATOR);
 		cell(b, v, CELLS_VALUE);
 		cell(b, r->qualifier ? r->qualifier : "", 6);
@@ -102,7 +72,7 @@ static void scorecard(brief_buf *b, const brief_doc *d)
 		brief_row tr = { .kind = o->kind, .unit = o->unit, .bound = o->bound,
 				 .has_value = true, .value = o->target };
 		brief_buf tb = BRIEF_BUF_INIT, ab = BRIEF_BUF_INIT;
-		value_text(t, sizeof t, &tr);
+		brief_format_value(t, sizeof t, &tr);
 		brief_buf_puts(&tb, t);
 		if (o->target_row)
 			sources_of(&tb, o->target_row);

@@ -1,0 +1,16 @@
+/* format.h - how every output writes a value: 增长5.5%, 4000亿元以上, 第1名. */
+#ifndef BRIEF_FORMAT_H
+#define BRIEF_FORMAT_H
+
+#include <stddef.h>
+
+#include "brief.h"
+
+/* "以上" / "以下" / "左右" / "" for a bound. */
+const char *brief_bound_word(const char *bound);
+/* The value of a target or result row as a reader says it. */
+void brief_format_value(char *buf, size_t n, const brief_row *r);
+/* "[1][2]" for the sources of a row. */
+void brief_format_sources(char *buf, size_t n, const brief_row *r);
+
+#endif
