@@ -31,7 +31,11 @@ DEB_DATA  := libopencc-data fonts-arphic-uming fonts-wqy-zenhei fonts-wqy-microh
              fonts-droid-fallback
 DEB_TOOLS := python3 python3-aiosmtpd time sqlite3 poppler-utils mupdf-tools qpdf valgrind \
              clang libclang-rt-14-dev
-DEB_ALL   := $(DEB_BUILD) $(DEB_DATA) $(DEB_TOOLS) $(DEB_EXTRA)
+# LaTeX briefings: xelatex, ctex with the Fandol fonts, longtable/booktabs,
+# TikZ, and the PostScript fonts hyperref's link font needs.
+DEB_TEX   := texlive-xetex texlive-lang-chinese texlive-latex-recommended \
+             texlive-pictures texlive-fonts-recommended
+DEB_ALL   := $(DEB_BUILD) $(DEB_DATA) $(DEB_TOOLS) $(DEB_TEX)
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla \
            -Wno-unused-parameter

@@ -16,6 +16,7 @@ static const brief_command commands[] = {
 	{ "export", brief_cmd_export, "write the facts as JSON lines or CSV" },
 	{ "regions", brief_cmd_regions, "list the regions that have facts" },
 	{ "show", brief_cmd_show, "print a region's briefing" },
+	{ "render", brief_cmd_render, "write a region's briefing (LaTeX, text, JSON)" },
 	{ NULL, NULL, NULL }
 };
 

@@ -44,6 +44,7 @@ int brief_cmd_text(brief_cli *cli, int argc, char **argv);
 int brief_cmd_extract(brief_cli *cli, int argc, char **argv);
 int brief_cmd_export(brief_cli *cli, int argc, char **argv);
 int brief_cmd_show(brief_cli *cli, int argc, char **argv);
+int brief_cmd_render(brief_cli *cli, int argc, char **argv);
 int brief_cmd_regions(brief_cli *cli, int argc, char **argv);
 
 #endif

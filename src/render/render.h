@@ -32,5 +32,10 @@ typedef struct brief_render_opts {
 /* Each renders `doc` into `out`; 0, or -1 on OOM. */
 int brief_render_text(const brief_doc *doc, brief_buf *out);
 int brief_render_json(const brief_doc *doc, brief_buf *out);
+/* LaTeX from the template (o->template_path, else the built-in
+ * templates/briefing.tex); 0, or -1 after reporting (a malformed
+ * template names its line). */
+int brief_render_tex(const brief_doc *doc, const brief_render_opts *o,
+		     brief_buf *out, brief_diag *d);
 
 #endif

@@ -1,0 +1,272 @@
+/*
+ * latex.c - brief_doc -> LaTeX source through a template (templates/
+ * briefing.tex built in, or the user's copy): the model becomes template
+ * values, every substitution escaped by brief_latex_escape.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "render/format.h"
+#include "render/latex_escape.h"
+#include "render/render.h"
+#include "render/template.h"
+#include "util/embed.h"
+
+static char *num(double v)
+{
+	char b[32];
+	snprintf(b, sizeof b, "%g", v);
+	return strdup(b);
+}
+
+static int set_num(brief_tval *m, const char *key, double v)
+{
+	char *s = num(v);
+	int rc = s ? brief_tv_set_str(m, key, s) : -1;
+	free(s);
+	return rc;
+}
+
+static brief_tval *measure_rows(const brief_rows *rs)
+{
+	brief_tval *list = brief_tv_list();
+	for (size_t i = 0; list && i < rs->n; i++) {
+		const brief_row *r = &rs->v[i];
+		char v[96], src[128];
+		brief_format_value(v, sizeof v, r);
+		brief_format_sources(src, sizeof src, r);
+		brief_tval *m = brief_tv_map();
+		brief_tv_set_str(m, "indicator", r->indicator);
+		brief_tv_set_str(m, "value", v);
+		brief_tv_set_str(m, "qualifier", r->qualifier);
+		brief_tv_set_str(m, "period", r->period);
+		brief_tv_set_str(m, "sources", src);
+		brief_tv_set_str(m, "conflict", r->conflict ? "true" : "");
+		brief_tv_push(list, m);
+	}
+	return list;
+}
+
+static brief_tval *scorecard(const brief_doc *d)
+{
+	static const char *const words[] = { "未知", "完成", "未完成" };
+	brief_tval *list = brief_tv_list();
+	for (size_t i = 0; list && i < d->nscorecard; i++) {
+		const brief_outcome *o = &d->scorecard[i];
+		brief_row t = { .kind = o->kind, .unit = o->unit, .bound = o->bound,
+				.has_value = true, .value = o->target };
+		brief_row a = { .kind = o->kind, .unit = o->unit,
+				.has_value = o->has_actual, .value = o->actual };
+		char tv[96], av[96], outcome[96];
+		brief_format_value(tv, sizeof tv, &t);
+		brief_format_value(av, sizeof av, &a);
+		if (o->outcome == BRIEF_OUTCOME_MISSED)
+			snprintf(outcome, sizeof outcome, "未完成（差%g%s）", -o->gap,
+				 o->unit ? o->unit : "");
+		else
+			snprintf(outcome, sizeof outcome, "%s", words[o->outcome]);
+		brief_tval *m = brief_tv_map();
+		brief_tv_set_str(m, "indicator", o->indicator);
+		brief_tv_set_str(m, "target", tv);
+		brief_tv_set_str(m, "actual", av);
+		brief_tv_set_str(m, "outcome", outcome);
+		brief_tv_push(list, m);
+	}
+	return list;
+}
+
+static brief_tval *projects(const brief_doc *d)
+{
+	brief_tval *list = brief_tv_list();
+	for (size_t i = 0; list && i < d->projects.n; i++) {
+		const brief_row *r = &d->projects.v[i];
+		char src[128], inv[32];
+		brief_format_sources(src, sizeof src, r);
+		snprintf(inv, sizeof inv, r->has_investment ? "%g" : "—", r->investment_yi);
+		brief_tval *m = brief_tv_map();
+		brief_tv_set_str(m, "name", r->name);
+		brief_tv_set_str(m, "investment", inv);
+		brief_tv_set_str(m, "status", r->status);
+		brief_tv_set_str(m, "sources", src);
+		brief_tv_push(list, m);
+	}
+	return list;
+}
+
+static brief_tval *tiers(const brief_doc *d)
+{
+	brief_tval *list = brief_tv_list();
+	for (size_t i = 0; list && i < d->ntiers; i++) {
+		const brief_tier *t = &d->tiers[i];
+		brief_tval *m = brief_tv_map(), *cl = brief_tv_list();
+		for (size_t j = 0; j < t->n; j++) {
+			char src[128];
+			brief_format_sources(src, sizeof src, t->rows[j]);
+			brief_tval *c = brief_tv_map();
+			brief_tv_set_str(c, "name", t->rows[j]->name);
+			brief_tv_set_str(c, "sources", src);
+			brief_tv_set_str(c, "sep", j + 1 < t->n ? "、" : "");
+			brief_tv_push(cl, c);
+		}
+		brief_tv_set_str(m, "tier", t->tier ? t->tier : "其他");
+		brief_tv_set(m, "clusters", cl);
+		brief_tv_push(list, m);
+	}
+	return list;
+}
+
+/* Bars of the sibling chart: 10 cm for the largest value, 0.6 cm apart. */
+static brief_tval *compare(const brief_doc *d)
+{
+	brief_tval *list = brief_tv_list();
+	for (size_t i = 0; list && i < d->ncompare; i++) {
+		const brief_compare *c = &d->compare[i];
+		double max = 0;
+		for (size_t j = 0; j < c->n; j++)
+			if (c->v[j].value > max)
+				max = c->v[j].value;
+		brief_tval *m = brief_tv_map(), *rs = brief_tv_list();
+		for (size_t j = 0; j < c->n; j++) {
+			double y = 0.6 * (double)j + 0.3;
+			brief_tval *r = brief_tv_map();
+			brief_tv_set_str(r, "name", c->v[j].region);
+			set_num(r, "value", c->v[j].value);
+			set_num(r, "bar", max > 0 && c->v[j].value > 0 ? 10 * c->v[j].value / max : 0);
+			set_num(r, "y", y);
+			set_num(r, "top", y - 0.2);
+			set_num(r, "bottom", y + 0.2);
+			brief_tv_set_str(r, "self", c->v[j].self ? "true" : "");
+			brief_tv_push(rs, r);
+		}
+		brief_tv_set_str(m, "indicator", c->indicator);
+		set_num(m, "height", 0.6 * (double)c->n + 0.1);
+		set_num(m, "width", 11);
+		brief_tv_set(m, "regions", rs);
+		brief_tv_push(list, m);
+	}
+	return list;
+}
+
+static brief_tval *sources(const brief_doc *d)
+{
+	brief_tval *list = brief_tv_list();
+	for (size_t i = 0; list && i < d->nsources; i++) {
+		const brief_source *s = &d->sources[i];
+		char n[16];
+		snprintf(n, sizeof n, "%d", s->num);
+		brief_tval *m = brief_tv_map();
+		brief_tv_set_str(m, "num", n);
+		brief_tv_set_str(m, "title", s->title ? s->title : s->file);
+		brief_tv_set_str(m, "source", s->source);
+		brief_tv_set_str(m, "published", s->published ? s->published : "日期不详");
+		brief_tv_set_str(m, "file", s->file);
+		brief_tv_set_str(m, "url", s->url);
+		brief_tv_push(list, m);
+	}
+	return list;
+}
+
+/* The appendix: every fact's evidence sentence with its source number. */
+static void evidence_of(brief_tval *list, const brief_rows *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		const brief_row *r = &rs->v[i];
+		for (size_t j = 0; j < r->nev; j++) {
+			char n[16];
+			snprintf(n, sizeof n, "%d", r->ev[j].source);
+			brief_tval *m = brief_tv_map();
+			brief_tv_set_str(m, "source", n);
+			brief_tv_set_str(m, "what", r->indicator ? r->indicator : r->name);
+			brief_tv_set_str(m, "text", r->ev[j].text);
+			brief_tv_push(list, m);
+		}
+	}
+}
+
+static void generated(char out[16], long long epoch)
+{
+	time_t t = epoch >= 0 ? (time_t)epoch : time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 16, "%Y-%m-%d", &tm);
+}
+
+static brief_tval *values(const brief_doc *d, long long epoch)
+{
+	brief_tval *root = brief_tv_map(), *ev = brief_tv_list();
+	char title[160], day[16], year[16];
+	snprintf(title, sizeof title, "%s %d 年度简报", d->region, d->year);
+	snprintf(year, sizeof year, "%d", d->year);
+	generated(day, epoch);
+	brief_tv_set_str(root, "title", title);
+	brief_tv_set_str(root, "region", d->region);
+	brief_tv_set_str(root, "code", d->region_code);
+	brief_tv_set_str(root, "parent", d->parent);
+	brief_tv_set_str(root, "year", year);
+	brief_tv_set_str(root, "generated", day);
+	set_num(root, "facts", (double)d->nfacts);
+	set_num(root, "conflicts", (double)d->nconflicts);
+	set_num(root, "nsources", (double)d->nsources);
+	brief_tv_set_str(root, "date_from", d->date_from);
+	brief_tv_set_str(root, "date_to", d->date_to);
+	brief_tv_set(root, "targets", measure_rows(&d->targets));
+	brief_tv_set(root, "actuals", measure_rows(&d->actuals));
+	brief_tv_set(root, "scorecard", scorecard(d));
+	brief_tv_set(root, "projects", projects(d));
+	brief_tv_set(root, "tiers", tiers(d));
+	brief_tv_set(root, "compare", compare(d));
+	brief_tv_set(root, "sources", sources(d));
+	evidence_of(ev, &d->targets);
+	evidence_of(ev, &d->actuals);
+	evidence_of(ev, &d->projects);
+	evidence_of(ev, &d->clusters);
+	brief_tv_set(root, "evidence", ev);
+	return root;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	brief_buf b = BRIEF_BUF_INIT;
+	char chunk[8192];
+	size_t n;
+	if (!f)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		brief_buf_put(&b, chunk, n);
+	fclose(f);
+	return brief_buf_detach(&b, len);
+}
+
+int brief_render_tex(const brief_doc *d, const brief_render_opts *o,
+		     brief_buf *out, brief_diag *diag)
+{
+	const char *name = o->template_path ? o->template_path : "templates/briefing.tex";
+	char err[512] = "";
+	size_t len = 0;
+	char *own = o->template_path ? read_file(o->template_path, &len) : NULL;
+	const char *src = own ? own : brief_embed("briefing.tex", &len);
+	int rc = -1;
+
+	if (!src) {
+		brief_error(diag, name, o->template_path ? "cannot read the template"
+							 : "no built-in template");
+		return -1;
+	}
+	brief_template *t = brief_template_parse(src, len, name, err, sizeof err);
+	brief_tval *v = t ? values(d, o->epoch) : NULL;
+	if (!t)
+		brief_error(diag, NULL, "%s", err);
+	else if (!v)
+		brief_error(diag, d->region, "out of memory");
+	else if (brief_template_render(t, v, brief_latex_escape, out, err, sizeof err))
+		brief_error(diag, NULL, "%s", err);
+	else
+		rc = 0;
+	brief_tv_free(v);
+	brief_template_free(t);
+	free(own);
+	return rc;
+}
