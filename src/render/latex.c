@@ -149,6 +149,23 @@ static brief_tval *compare(const brief_doc *d)
 	return list;
 }
 
+/* A URL cut after each '/', so the template can let lines break there. */
+static brief_tval *url_parts(const char *url)
+{
+	brief_tval *list = brief_tv_list();
+	for (const char *p = url; list && p && *p;) {
+		const char *slash = strchr(p, '/');
+		size_t n = slash ? (size_t)(slash - p) + 1 : strlen(p);
+		char *part = strndup(p, n);
+		brief_tval *m = brief_tv_map();
+		brief_tv_set_str(m, "part", part);
+		brief_tv_push(list, m);
+		free(part);
+		p += n;
+	}
+	return list;
+}
+
 static brief_tval *sources(const brief_doc *d)
 {
 	brief_tval *list = brief_tv_list();
@@ -163,6 +180,7 @@ static brief_tval *sources(const brief_doc *d)
 		brief_tv_set_str(m, "published", s->published ? s->published : "日期不详");
 		brief_tv_set_str(m, "file", s->file);
 		brief_tv_set_str(m, "url", s->url);
+		brief_tv_set(m, "url_parts", url_parts(s->url));
 		brief_tv_push(list, m);
 	}
 	return list;
