@@ -33,3 +33,16 @@ for kind in simp trad; do
 		printf "  %-4s %6.1f MB/s of input, %6.0f articles/s (%d articles, %.1f MB, %.2f s)\n",
 		$1, $2 / 1e6 / s, $3 / s, $3, $2 / 1e6, s }'
 done
+
+echo "== LaTeX briefing of 钱塘区 2025 (whole process, median of 11)"
+"$brief" --db "$tmp/render.db" ingest -q data/articles 2>/dev/null
+for i in $(seq 1 11); do
+	start=$(date +%s%N)
+	"$brief" --db "$tmp/render.db" render 钱塘区 --year 2025 -o "$tmp/b.tex" >/dev/null
+	end=$(date +%s%N)
+	echo $(( (end - start) / 1000 ))
+done | sort -n | sed -n 6p | awk '{ printf "  .tex       %6.1f ms\n", $1 / 1000 }'
+start=$(date +%s%N)
+"$brief" --db "$tmp/render.db" render 钱塘区 --year 2025 -o "$tmp/b.tex" --compile >/dev/null
+end=$(date +%s%N)
+echo "$start $end $(stat -c %s "$tmp/b.pdf")" | awk '{ printf "  xelatex    %6.0f ms (two runs), PDF %d KB\n", ($2 - $1) / 1e6, $3 / 1024 }'
