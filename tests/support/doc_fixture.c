@@ -157,6 +157,34 @@ static void projects(brief_doc *d)
 	add_ev(r, 1, "积海、宝鼎等重大项目投产", 1720);
 }
 
+/* Tiers point into d->clusters.v: rebuilt after every change of it. */
+static void rebuild_tiers(brief_doc *d)
+{
+	for (size_t i = 0; i < d->ntiers; i++) {
+		free(d->tiers[i].tier);
+		free(d->tiers[i].rows);
+	}
+	free(d->tiers);
+	d->tiers = NULL;
+	d->ntiers = 0;
+	for (size_t i = 0; i < d->clusters.n; i++) {
+		const char *t = d->clusters.v[i].tier;
+		brief_tier *hit = NULL;
+		for (size_t k = 0; k < d->ntiers && !hit; k++)
+			if ((!t && !d->tiers[k].tier) ||
+			    (t && d->tiers[k].tier && !strcmp(t, d->tiers[k].tier)))
+				hit = &d->tiers[k];
+		if (!hit) {
+			d->tiers = realloc(d->tiers, (d->ntiers + 1) * sizeof *d->tiers);
+			hit = &d->tiers[d->ntiers++];
+			memset(hit, 0, sizeof *hit);
+			hit->tier = dup(t);
+		}
+		hit->rows = realloc(hit->rows, (hit->n + 1) * sizeof *hit->rows);
+		hit->rows[hit->n++] = &d->clusters.v[i];
+	}
+}
+
 static void clusters(brief_doc *d)
 {
 	static const char *const c[][2] = {
@@ -168,17 +196,7 @@ static void clusters(brief_doc *d)
 				     NULL, c[i][1]);
 		add_ev(r, 1, "打造集成电路、大飞机两大国字号产业集群", 1750);
 	}
-	d->ntiers = 3;
-	d->tiers = calloc(3, sizeof *d->tiers);
-	const char *tiers[] = { "国字号", "千亿级", NULL };
-	size_t start[] = { 0, 2, 3 }, count[] = { 2, 1, 1 };
-	for (size_t i = 0; i < 3; i++) {
-		d->tiers[i].tier = dup(tiers[i]);
-		d->tiers[i].n = count[i];
-		d->tiers[i].rows = calloc(count[i], sizeof(brief_row *));
-		for (size_t j = 0; j < count[i]; j++)
-			d->tiers[i].rows[j] = &d->clusters.v[start[i] + j];
-	}
+	rebuild_tiers(d);
 }
 
 static void compare(brief_doc *d)
@@ -251,6 +269,7 @@ void brief_test_doc_hostile(brief_doc *d)
 	r = named(&d->clusters, BRIEF_FACT_CLUSTER, "R&D_100% #1 ~x^y {z}",
 		  0, NULL, NULL);
 	add_ev(r, 3, "<b>粗体</b> &amp; \"引号\" \\\\ 反斜杠", 7);
+	rebuild_tiers(d);
 	free(d->sources[0].title);
 	d->sources[0].title = dup("\\input{/etc/passwd} 50% $ & # _ ^ ~ { }");
 	d->nfacts += 2;
