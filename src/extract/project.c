@@ -23,7 +23,7 @@ static const char list_re[] =
 
 /* One name ending in a project word, followed by a status or listed. */
 static const char name_re[] =
-	"(?<![\\p{sc=Han}A-Za-z0-9()（）])?"
+	"(?<![\\p{sc=Han}A-Za-z0-9()（）])"
 	"(?<name>[\\p{sc=Han}A-Za-z0-9()（）]{2,40}?(?:项目|工程|产业园|科创园|邻里中心|"
 	"文化园|大走廊|核心区(?:\\(中轴线\\))?|快速路|高铁站))"
 	"(?<status>(?:将于|于)?(?:\\d{1,2}月(?:份|底|初)?)?"
