@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/fsutil.h"
 #include "util/utf8.h"
 
 enum { COL_REGION, COL_NAME, COL_EMAIL, COL_CC, NCOLS };
@@ -175,32 +176,18 @@ static int add_row(brief_recipients *out, char **f, size_t n,
 	return 0;
 }
 
-static char *read_all(const char *path, size_t *len, brief_diag *d)
-{
-	FILE *f = fopen(path, "rb");
-	brief_buf b = BRIEF_BUF_INIT;
-	char chunk[8192];
-	size_t n;
-	if (!f) {
-		brief_error(d, path, "cannot read: %s", strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		brief_buf_put(&b, chunk, n);
-	fclose(f);
-	return brief_buf_detach(&b, len);
-}
-
 int brief_recipients_load(const char *path, brief_recipients *out,
 			  brief_diag *d)
 {
 	size_t len;
-	char *text = read_all(path, &len, d);
+	char *text = brief_read_file(path, &len);
 	int map[NCOLS], rc = 0;
 
 	memset(out, 0, sizeof *out);
-	if (!text)
+	if (!text) {
+		brief_error(d, path, "cannot read: %s", strerror(errno));
 		return -1;
+	}
 	csv c = { text, text + len, 1 };
 	if (header(&c, map, path, d)) {
 		free(text);

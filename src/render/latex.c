@@ -13,6 +13,7 @@
 #include "render/render.h"
 #include "render/template.h"
 #include "util/embed.h"
+#include "util/fsutil.h"
 
 static char *num(double v)
 {
@@ -244,27 +245,13 @@ static brief_tval *values(const brief_doc *d, long long epoch)
 	return root;
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	brief_buf b = BRIEF_BUF_INIT;
-	char chunk[8192];
-	size_t n;
-	if (!f)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		brief_buf_put(&b, chunk, n);
-	fclose(f);
-	return brief_buf_detach(&b, len);
-}
-
 int brief_render_tex(const brief_doc *d, const brief_render_opts *o,
 		     brief_buf *out, brief_diag *diag)
 {
 	const char *name = o->template_path ? o->template_path : "templates/briefing.tex";
 	char err[512] = "";
 	size_t len = 0;
-	char *own = o->template_path ? read_file(o->template_path, &len) : NULL;
+	char *own = o->template_path ? brief_read_file(o->template_path, &len) : NULL;
 	const char *src = own ? own : brief_embed("briefing.tex", &len);
 	int rc = -1;
 

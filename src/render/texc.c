@@ -22,20 +22,6 @@ static int write_file(const char *path, const char *s, size_t n)
 	return fclose(f) == 0 && w == n ? 0 : -1;
 }
 
-static char *read_file(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	brief_buf b = BRIEF_BUF_INIT;
-	char chunk[65536];
-	size_t k;
-	if (!f)
-		return NULL;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-		brief_buf_put(&b, chunk, k);
-	fclose(f);
-	return brief_buf_detach(&b, n);
-}
-
 /* One xelatex run in `dir`; its exit status (-1 if it did not run). */
 static int xelatex(const char *dir, long long epoch)
 {
@@ -73,7 +59,7 @@ static void report_log(const char *dir, brief_diag *d)
 	char path[4096];
 	size_t n;
 	snprintf(path, sizeof path, "%s/brief.log", dir);
-	char *log = read_file(path, &n);
+	char *log = brief_read_file(path, &n);
 	int shown = 0;
 	if (!log) {
 		brief_error(d, "xelatex", "failed and left no log (is texlive-xetex installed?)");
@@ -128,7 +114,7 @@ int brief_tex_compile(const char *tex, size_t len, const char *pdf_path,
 			goto out;
 		}
 	snprintf(path, sizeof path, "%s/brief.pdf", dir);
-	char *pdf = read_file(path, &n);
+	char *pdf = brief_read_file(path, &n);
 	if (!pdf) {
 		brief_error(d, pdf_path, "xelatex wrote no PDF");
 		goto out;

@@ -1,5 +1,7 @@
 #include "util/fsutil.h"
 
+#include "util/buf.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -77,4 +79,25 @@ fail:
 	}
 	free(tmp);
 	return -1;
+}
+
+char *brief_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	brief_buf b = BRIEF_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	int err;
+	if (!f)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		brief_buf_put(&b, chunk, n);
+	err = ferror(f) ? errno : 0;
+	fclose(f);
+	if (err) {
+		brief_buf_free(&b);
+		errno = err;
+		return NULL;
+	}
+	return brief_buf_detach(&b, len);
 }

@@ -15,6 +15,10 @@
 int brief_write_atomic(const char *path, const void *data, size_t len,
 		       brief_diag *d);
 
+/* The whole file, NUL-terminated (caller frees), its length in *len;
+ * NULL with errno set when it cannot be read. */
+char *brief_read_file(const char *path, size_t *len);
+
 /* mkdir -p of the directory part of `path`. 0 or -1 (errno set). */
 int brief_make_parent(const char *path);
 
