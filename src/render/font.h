@@ -1,0 +1,39 @@
+/*
+ * font.h - CJK fonts for direct PDF output: found through fontconfig and
+ * cut down with HarfBuzz's subsetter to exactly the characters a
+ * document uses (glyph ids renumbered, hinting dropped). A small subset
+ * keeps PDFs small and quick to write, and its renumbered glyphs avoid
+ * libharu 2.3.0's loss of composite glyphs with ids of 32768 and more.
+ */
+#ifndef BRIEF_FONT_H
+#define BRIEF_FONT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/diag.h"
+
+typedef struct brief_font brief_font;
+
+/* The face fontconfig picks for `family` (e.g. "AR PL UMing CN");
+ * NULL after reporting when no such font is installed. */
+brief_font *brief_font_find(const char *family, brief_diag *d);
+void brief_font_free(brief_font *f);
+const char *brief_font_path(const brief_font *f);
+int brief_font_index(const brief_font *f);      /* face in a .ttc */
+
+/* Whether the face has a glyph for code point cp. */
+bool brief_font_has(const brief_font *f, uint32_t cp);
+
+/*
+ * A TrueType font holding only the glyphs of the characters of `utf8`
+ * that the face has (caller frees *out). Returns 0, or -1 after
+ * reporting. *missing (may be NULL) gets how many distinct characters
+ * the face lacks: those need a fallback face.
+ */
+int brief_font_subset(const brief_font *f, const char *utf8, size_t len,
+		      char **out, size_t *out_len, size_t *missing,
+		      brief_diag *d);
+
+#endif
