@@ -224,6 +224,15 @@ typedef struct brief_doc {
 } brief_doc;
 
 void brief_doc_free(brief_doc *d);
+
+/* The briefings of every region of a scope for one year (brief batch's
+ * combined briefing). Borrows the docs. */
+typedef struct brief_book {
+	const char *scope;      /* "杭州市", or NULL for all regions */
+	int year;
+	const brief_doc *docs;  /* in the order they are printed */
+	size_t n;
+} brief_book;
 void brief_compare_clear(brief_compare *c);
 
 #endif

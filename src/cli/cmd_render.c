@@ -82,19 +82,6 @@ static int parse(int argc, char **argv, render_args *a)
 	return -1;
 }
 
-static int render(const brief_doc *doc, const brief_render_opts *o, brief_buf *out,
-		  brief_diag *d)
-{
-	switch (o->format) {
-	case BRIEF_FMT_TEX:
-		return brief_render_tex(doc, o, out, d);
-	case BRIEF_FMT_JSON:
-		return brief_render_json(doc, out);
-	default:
-		return brief_render_text(doc, out);
-	}
-}
-
 /* FILE.tex -> FILE.pdf */
 static char *pdf_path(const char *tex)
 {
@@ -113,7 +100,7 @@ static int write_outputs(const brief_doc *doc, const render_args *a,
 			 const char *path, brief_diag *d)
 {
 	brief_buf out = BRIEF_BUF_INIT;
-	int rc = render(doc, &a->o, &out, d);
+	int rc = brief_render(doc, &a->o, &out, d);
 	if (rc == 0)
 		rc = brief_write_atomic(path, out.data, out.len, d);
 	if (rc == 0)

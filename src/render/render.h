@@ -37,5 +37,20 @@ int brief_render_json(const brief_doc *doc, brief_buf *out);
  * template names its line). */
 int brief_render_tex(const brief_doc *doc, const brief_render_opts *o,
 		     brief_buf *out, brief_diag *d);
+/* PDF with libharu (render/pdf.c), styled by o->style_path, else the
+ * built-in templates/style.conf; 0, or -1 after reporting. */
+int brief_render_pdf(const brief_doc *doc, const brief_render_opts *o,
+		     brief_buf *out, brief_diag *d);
+/* The combined briefing of a scope: cover, contents, an overview table
+ * and chart of every region's headline targets, then each region's
+ * briefing; one bookmark per region. */
+int brief_render_pdf_book(const brief_book *b, const brief_render_opts *o,
+			  brief_buf *out, brief_diag *d);
+int brief_render_tex_book(const brief_book *b, const brief_render_opts *o,
+			  brief_buf *out, brief_diag *d);
+
+/* Any one format (o->format); 0, or -1 after reporting. */
+int brief_render(const brief_doc *doc, const brief_render_opts *o,
+		 brief_buf *out, brief_diag *d);
 
 #endif
