@@ -18,13 +18,16 @@ typedef struct render_args {
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: brief [--db FILE] render REGION [--year Y] [--format tex|text|json]\n"
-		   "              [-o FILE] [--template FILE] [--compile]\n\n"
+	fprintf(f, "usage: brief [--db FILE] render REGION [--year Y] [--format pdf|tex|text|json]\n"
+		   "              [-o FILE] [--template FILE] [--style FILE] [--compile]\n\n"
 		   "Writes the briefing of REGION (a name such as 钱塘区, or a code) for\n"
 		   "year Y (default: the latest year with targets) to FILE, by default\n"
-		   "reports/Y/REGION.tex (or .txt, .json). The file is replaced whole or\n"
+		   "reports/Y/REGION.tex (or .pdf, .txt, .json). The file is replaced whole or\n"
 		   "not at all.\n\n"
 		   "  --format tex     LaTeX source for xelatex (the default)\n"
+		   "  --format pdf     PDF typeset by brief itself (libharu)\n"
+		   "  --style FILE     with pdf: page, fonts, colours and wording (default:\n"
+		   "                   the built-in templates/style.conf)\n"
 		   "  --template FILE  the LaTeX template (default: the built-in\n"
 		   "                   templates/briefing.tex)\n"
 		   "  --compile        with tex: also run xelatex (no shell escape) and\n"
@@ -40,18 +43,19 @@ static int parse(int argc, char **argv, render_args *a)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "template", required_argument, NULL, 't' },
+		{ "style", required_argument, NULL, 's' },
 		{ "compile", no_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const struct { const char *name, *ext; brief_format f; } formats[] = {
 		{ "tex", "tex", BRIEF_FMT_TEX }, { "text", "txt", BRIEF_FMT_TEXT },
-		{ "json", "json", BRIEF_FMT_JSON },
+		{ "json", "json", BRIEF_FMT_JSON }, { "pdf", "pdf", BRIEF_FMT_PDF },
 	};
 	int c;
 	a->o.format = BRIEF_FMT_TEX;
 	a->ext = "tex";
-	while ((c = getopt_long(argc, argv, "y:f:o:t:ch", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "y:f:o:t:s:ch", opts, NULL)) != -1) {
 		bool known = false;
 		if (c == 'f')
 			for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
@@ -66,6 +70,8 @@ static int parse(int argc, char **argv, render_args *a)
 			a->out = optarg;
 		else if (c == 't')
 			a->o.template_path = optarg;
+		else if (c == 's')
+			a->o.style_path = optarg;
 		else if (c == 'c')
 			a->o.compile = true;
 		else if (!known) {

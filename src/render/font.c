@@ -10,11 +10,46 @@
 #include "util/utf8.h"
 
 struct brief_font {
-	char *path;
+	char *path, *family;
 	int index;
 	hb_face_t *face;
+	hb_font_t *font;        /* at upem scale: advances in font units */
+	unsigned upem;
 	hb_set_t *unicodes;     /* what the face covers */
 };
+
+/* libharu embeds only TrueType outlines; CFF-based OpenType will not do. */
+static bool has_glyf(hb_face_t *face)
+{
+	hb_blob_t *glyf = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
+	bool ok = hb_blob_get_length(glyf) > 0;
+	hb_blob_destroy(glyf);
+	return ok;
+}
+
+static brief_font *font_open(const char *file, int index, const char *family)
+{
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
+	brief_font *f = blob ? calloc(1, sizeof *f) : NULL;
+	if (!f) {
+		hb_blob_destroy(blob);
+		return NULL;
+	}
+	f->path = strdup(file);
+	f->family = strdup(family);
+	f->index = index;
+	f->face = hb_face_create(blob, (unsigned)index);
+	hb_blob_destroy(blob);
+	f->upem = hb_face_get_upem(f->face);
+	f->font = hb_font_create(f->face);
+	f->unicodes = hb_set_create();
+	hb_face_collect_unicodes(f->face, f->unicodes);
+	if (!f->path || !f->family || !has_glyf(f->face)) {
+		brief_font_free(f);
+		return NULL;
+	}
+	return f;
+}
 
 brief_font *brief_font_find(const char *family, brief_diag *d)
 {
@@ -38,15 +73,7 @@ brief_font *brief_font_find(const char *family, brief_diag *d)
 		same |= strcasecmp((const char *)got, family) == 0;
 	if (!same)
 		goto out;
-	hb_blob_t *blob = hb_blob_create_from_file_or_fail((const char *)file);
-	if (!blob || !(f = calloc(1, sizeof *f)))
-		goto out;
-	f->path = strdup((const char *)file);
-	f->index = index;
-	f->face = hb_face_create(blob, (unsigned)index);
-	hb_blob_destroy(blob);
-	f->unicodes = hb_set_create();
-	hb_face_collect_unicodes(f->face, f->unicodes);
+	f = font_open((const char *)file, index, family);
 out:
 	if (!f)
 		brief_error(d, family, "no such font installed (fontconfig)");
@@ -62,7 +89,9 @@ void brief_font_free(brief_font *f)
 	if (!f)
 		return;
 	hb_set_destroy(f->unicodes);
+	hb_font_destroy(f->font);
 	hb_face_destroy(f->face);
+	free(f->family);
 	free(f->path);
 	free(f);
 }
@@ -75,6 +104,62 @@ const char *brief_font_path(const brief_font *f)
 int brief_font_index(const brief_font *f)
 {
 	return f->index;
+}
+
+brief_font *brief_font_find_for(uint32_t cp)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcCharSet *cs = FcCharSetCreate();
+	FcFontSet *set = NULL;
+	brief_font *f = NULL;
+	FcResult res;
+
+	if (!pat || !cs || !FcCharSetAddChar(cs, cp))
+		goto out;
+	FcPatternAddCharSet(pat, FC_CHARSET, cs);
+	FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	set = FcFontSort(NULL, pat, FcFalse, NULL, &res);
+	for (int i = 0; set && i < set->nfont && !f; i++) {
+		FcChar8 *file, *family;
+		FcCharSet *has;
+		int index = 0;
+		FcPattern *p = set->fonts[i];
+		if (FcPatternGetCharSet(p, FC_CHARSET, 0, &has) != FcResultMatch ||
+		    !FcCharSetHasChar(has, cp) ||
+		    FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch ||
+		    FcPatternGetString(p, FC_FAMILY, 0, &family) != FcResultMatch)
+			continue;
+		FcPatternGetInteger(p, FC_INDEX, 0, &index);
+		f = font_open((const char *)file, index, (const char *)family);
+		if (f && !brief_font_has(f, cp)) {
+			brief_font_free(f);
+			f = NULL;
+		}
+	}
+out:
+	if (set)
+		FcFontSetDestroy(set);
+	if (cs)
+		FcCharSetDestroy(cs);
+	if (pat)
+		FcPatternDestroy(pat);
+	return f;
+}
+
+const char *brief_font_family(const brief_font *f)
+{
+	return f->family;
+}
+
+int brief_font_advance(const brief_font *f, uint32_t cp)
+{
+	hb_codepoint_t gid;
+	if (!hb_font_get_nominal_glyph(f->font, cp, &gid))
+		return 0;
+	unsigned adv = (unsigned)hb_font_get_glyph_h_advance(f->font, gid);
+	return (int)(adv * 1000 / f->upem);
 }
 
 bool brief_font_has(const brief_font *f, uint32_t cp)

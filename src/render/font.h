@@ -23,6 +23,17 @@ void brief_font_free(brief_font *f);
 const char *brief_font_path(const brief_font *f);
 int brief_font_index(const brief_font *f);      /* face in a .ttc */
 
+/* A TrueType (glyf) face that has code point cp, whatever its family:
+ * the last resort for a character no configured font covers. NULL
+ * when no installed font has it. */
+brief_font *brief_font_find_for(uint32_t cp);
+const char *brief_font_family(const brief_font *f);
+
+/* Advance width of cp in thousandths of an em, rounded as libharu
+ * rounds the widths it writes, so measured and drawn lines agree; 0
+ * when the face lacks cp. */
+int brief_font_advance(const brief_font *f, uint32_t cp);
+
 /* Whether the face has a glyph for code point cp. */
 bool brief_font_has(const brief_font *f, uint32_t cp);
 

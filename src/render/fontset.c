@@ -1,0 +1,170 @@
+#include "render/fontset.h"
+
+#include <hb.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+#define MAXFONTS 16
+#define MAXCHAIN 8
+
+struct brief_fontset {
+	brief_font *font[MAXFONTS];
+	hb_set_t *used[MAXFONTS];
+	size_t n;
+	/* body, heading, then their Latin chains */
+	int chain[4][MAXCHAIN];
+	size_t nchain[4];
+	hb_set_t *reported;         /* characters already reported missing */
+	brief_diag *d;
+	brief_buf scratch;
+};
+
+static int add_font(brief_fontset *fs, brief_font *f)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (!strcmp(brief_font_path(fs->font[i]), brief_font_path(f)) &&
+		    brief_font_index(fs->font[i]) == brief_font_index(f)) {
+			brief_font_free(f);
+			return (int)i;
+		}
+	if (fs->n == MAXFONTS) {
+		brief_font_free(f);
+		return -1;
+	}
+	fs->font[fs->n] = f;
+	fs->used[fs->n] = hb_set_create();
+	return (int)fs->n++;
+}
+
+static void silent(void *user, brief_severity sev, const char *msg)
+{
+	(void)user, (void)sev, (void)msg;
+}
+
+/* "A, B , C" -> each family of the chain that is installed. */
+static int open_chain(brief_fontset *fs, int c, const char *list)
+{
+	brief_diag quiet = { .sink = silent };
+	bool first = true;
+	const char *p = list;
+	while (*p && fs->nchain[c] < MAXCHAIN) {
+		size_t n = strcspn(p, ",");
+		char *name = strndup(p, n);
+		char *s = name, *e = name ? name + strlen(name) : NULL;
+		while (s && *s == ' ')
+			s++;
+		while (e && e > s && e[-1] == ' ')
+			*--e = '\0';
+		brief_font *f = s && *s ? brief_font_find(s, &quiet) : NULL;
+		/* the preferred family missing changes the look: say so */
+		if (s && *s && !f && first)
+			brief_warn(fs->d, NULL, "font '%s' is not installed; using the next", s);
+		first = false;
+		int i = f ? add_font(fs, f) : -1;
+		if (i >= 0)
+			fs->chain[c][fs->nchain[c]++] = i;
+		free(name);
+		p += n + (p[n] == ',');
+	}
+	if (!fs->nchain[c] && c < 2)
+		brief_error(fs->d, NULL, "none of the fonts '%s' is installed (make deps)", list);
+	return fs->nchain[c] || c >= 2 ? 0 : -1;
+}
+
+brief_fontset *brief_fontset_open(const brief_style *st, brief_diag *d)
+{
+	brief_fontset *fs = calloc(1, sizeof *fs);
+	if (!fs)
+		return NULL;
+	fs->d = d;
+	fs->reported = hb_set_create();
+	if (open_chain(fs, BRIEF_CHAIN_BODY, st->font_body) ||
+	    open_chain(fs, BRIEF_CHAIN_HEADING, st->font_heading) ||
+	    (st->latin_body && open_chain(fs, 2 + BRIEF_CHAIN_BODY, st->latin_body)) ||
+	    (st->latin_heading && open_chain(fs, 2 + BRIEF_CHAIN_HEADING, st->latin_heading))) {
+		brief_fontset_free(fs);
+		return NULL;
+	}
+	return fs;
+}
+
+void brief_fontset_free(brief_fontset *fs)
+{
+	if (!fs)
+		return;
+	for (size_t i = 0; i < fs->n; i++) {
+		brief_font_free(fs->font[i]);
+		hb_set_destroy(fs->used[i]);
+	}
+	hb_set_destroy(fs->reported);
+	brief_buf_free(&fs->scratch);
+	free(fs);
+}
+
+/* A face outside the style for cp, reported once per character. */
+static int last_resort(brief_fontset *fs, uint32_t cp)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (brief_font_has(fs->font[i], cp))
+			return (int)i;
+	bool first = !hb_set_has(fs->reported, cp);
+	hb_set_add(fs->reported, cp);
+	brief_font *f = brief_font_find_for(cp);
+	const char *fam = f ? brief_font_family(f) : NULL;
+	if (first)
+		brief_warn(fs->d, NULL, "no configured font has U+%04X; %s%s", cp,
+			   fam ? "drawn with " : "left out: no installed font has it",
+			   fam ? fam : "");
+	return f ? add_font(fs, f) : -1;
+}
+
+int brief_fontset_pick(brief_fontset *fs, brief_chain chain, uint32_t cp)
+{
+	/* libharu's UTF-8 fonts address the Basic Multilingual Plane only */
+	if (cp > 0xFFFF || cp < 0x20)
+		return -1;
+	int latin = 2 + (int)chain;
+	for (size_t k = 0; cp < 0x2B0 && k < fs->nchain[latin]; k++) {
+		int i = fs->chain[latin][k];
+		if (brief_font_has(fs->font[i], cp))
+			return i;
+	}
+	for (size_t k = 0; k < fs->nchain[chain]; k++) {
+		int i = fs->chain[chain][k];
+		if (brief_font_has(fs->font[i], cp))
+			return i;
+	}
+	return last_resort(fs, cp);
+}
+
+float brief_fontset_width(const brief_fontset *fs, int i, uint32_t cp, float size)
+{
+	return (float)brief_font_advance(fs->font[i], cp) * size / 1000;
+}
+
+void brief_fontset_use(brief_fontset *fs, int i, uint32_t cp)
+{
+	hb_set_add(fs->used[i], cp);
+}
+
+size_t brief_fontset_count(const brief_fontset *fs)
+{
+	return fs->n;
+}
+
+const brief_font *brief_fontset_font(const brief_fontset *fs, int i)
+{
+	return fs->font[i];
+}
+
+const char *brief_fontset_used(brief_fontset *fs, int i, size_t *len)
+{
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	brief_buf_truncate(&fs->scratch, 0);
+	while (hb_set_next(fs->used[i], &cp))
+		brief_buf_put_cp(&fs->scratch, cp);
+	*len = fs->scratch.len;
+	return brief_buf_ok(&fs->scratch) ? fs->scratch.data : "";
+}

@@ -1,0 +1,41 @@
+/*
+ * fontset.h - the fonts of one PDF: the body and heading chains of the
+ * style, each a list of families tried in order for every character,
+ * plus last-resort faces found for characters no configured font has
+ * (each reported once). Records which characters each font draws, so
+ * that each is embedded as a subset of exactly those.
+ */
+#ifndef BRIEF_FONTSET_H
+#define BRIEF_FONTSET_H
+
+#include <stdint.h>
+
+#include "render/font.h"
+#include "render/style.h"
+#include "util/diag.h"
+
+typedef enum { BRIEF_CHAIN_BODY, BRIEF_CHAIN_HEADING } brief_chain;
+
+typedef struct brief_fontset brief_fontset;
+
+/* Finds the style's families; a family that is not installed is a
+ * warning, a CJK chain with none installed an error (NULL). Latin
+ * chains may be empty. */
+brief_fontset *brief_fontset_open(const brief_style *st, brief_diag *d);
+void brief_fontset_free(brief_fontset *fs);
+
+/* The font that draws cp in `chain` (an index for the functions below),
+ * or -1 when no installed font has it. */
+int brief_fontset_pick(brief_fontset *fs, brief_chain chain, uint32_t cp);
+/* Width of cp in font i at `size` points. */
+float brief_fontset_width(const brief_fontset *fs, int i, uint32_t cp, float size);
+/* Records that font i draws cp. */
+void brief_fontset_use(brief_fontset *fs, int i, uint32_t cp);
+
+size_t brief_fontset_count(const brief_fontset *fs);
+const brief_font *brief_fontset_font(const brief_fontset *fs, int i);
+/* The characters font i draws, as UTF-8 (NUL-terminated, static until
+ * the next call or free); *len its length. */
+const char *brief_fontset_used(brief_fontset *fs, int i, size_t *len);
+
+#endif

@@ -1,0 +1,340 @@
+#include "render/layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/utf8.h"
+
+/* Where a CJK font's glyphs sit relative to the baseline, in ems. */
+#define ASCENT 0.88f
+#define DESCENT 0.12f
+/* A tolerance for rounding in the area checks. */
+#define EPS 0.01f
+
+void brief_layout_init(brief_layout *L, const brief_style *st, brief_fontset *fs)
+{
+	memset(L, 0, sizeof *L);
+	L->st = st;
+	L->fonts = fs;
+	L->x0 = st->left;
+	L->x1 = st->page_w - st->right;
+	L->y0 = st->bottom;
+	L->y1 = st->page_h - st->top;
+	L->draw_page = -1;
+}
+
+void brief_layout_free(brief_layout *L)
+{
+	for (size_t p = 0; p < L->npages; p++) {
+		for (size_t i = 0; i < L->pages[p].n; i++)
+			free(L->pages[p].v[i].text);
+		free(L->pages[p].v);
+	}
+	for (size_t i = 0; i < L->nmarks; i++)
+		free(L->marks[i].title);
+	free(L->pages);
+	free(L->marks);
+	memset(L, 0, sizeof *L);
+}
+
+void brief_lay_newpage(brief_layout *L)
+{
+	if (L->npages == L->cap) {
+		size_t cap = L->cap ? L->cap * 2 : 8;
+		brief_page *v = realloc(L->pages, cap * sizeof *v);
+		if (!v) {
+			L->oom = true;
+			return;
+		}
+		L->pages = v;
+		L->cap = cap;
+	}
+	L->pages[L->npages++] = (brief_page){ .label = L->label };
+	L->y = L->y1;
+}
+
+void brief_lay_need(brief_layout *L, float need)
+{
+	if (!L->npages || (L->y - need < L->y0 && L->y < L->y1))
+		brief_lay_newpage(L);
+}
+
+void brief_lay_space(brief_layout *L, float pts)
+{
+	L->y -= pts;
+	if (L->y < L->y0)
+		L->y = L->y0;
+}
+
+float brief_lay_line_height(const brief_layout *L, float size)
+{
+	return size * L->st->leading;
+}
+
+static brief_box *add(brief_layout *L, brief_box b)
+{
+	if (!L->npages)
+		brief_lay_newpage(L);
+	if (L->oom)
+		return NULL;
+	brief_page *pg = &L->pages[L->draw_page >= 0 ? (size_t)L->draw_page : L->npages - 1];
+	if (pg->n == pg->cap) {
+		size_t cap = pg->cap ? pg->cap * 2 : 64;
+		brief_box *v = realloc(pg->v, cap * sizeof *v);
+		if (!v) {
+			L->oom = true;
+			free(b.text);
+			return NULL;
+		}
+		pg->v = v;
+		pg->cap = cap;
+	}
+	pg->v[pg->n] = b;
+	return &pg->v[pg->n++];
+}
+
+/* Ink outside the area is a layout bug; count it so tests catch it. */
+static void check(brief_layout *L, float x, float y, float w, float h)
+{
+	if (x < L->x0 - EPS || y < L->y0 - EPS || x + w > L->x1 + EPS ||
+	    y + h > L->y1 + EPS)
+		L->overflow++;
+}
+
+void brief_lay_rect(brief_layout *L, float x, float y, float w, float h,
+		    brief_rgb c, bool fill)
+{
+	check(L, x, y, w, h);
+	add(L, (brief_box){ .kind = BRIEF_BOX_RECT, .x = x, .y = y, .w = w, .h = h,
+			    .color = c, .fill = fill, .stroke = 0.5f });
+}
+
+void brief_lay_rule(brief_layout *L, float x0, float y0, float x1, float y1,
+		    brief_rgb c, float width)
+{
+	check(L, x0 < x1 ? x0 : x1, y0 < y1 ? y0 : y1, x1 > x0 ? x1 - x0 : x0 - x1,
+	      y1 > y0 ? y1 - y0 : y0 - y1);
+	add(L, (brief_box){ .kind = BRIEF_BOX_LINE, .x = x0, .y = y0, .w = x1 - x0,
+			    .h = y1 - y0, .color = c, .stroke = width });
+}
+
+void brief_lay_uri(brief_layout *L, float x, float y, float w, float h,
+		   const char *uri)
+{
+	char *s = strdup(uri);
+	if (!s) {
+		L->oom = true;
+		return;
+	}
+	add(L, (brief_box){ .kind = BRIEF_BOX_URI, .x = x, .y = y, .w = w, .h = h,
+			    .text = s });
+}
+
+void brief_lay_goto(brief_layout *L, float x, float y, float w, float h, int page)
+{
+	add(L, (brief_box){ .kind = BRIEF_BOX_GOTO, .x = x, .y = y, .w = w, .h = h,
+			    .target = page });
+}
+
+typedef struct measure_ctx {
+	brief_layout *L;
+	const brief_tstyle *ts;
+} measure_ctx;
+
+static float char_width(void *user, uint32_t cp)
+{
+	measure_ctx *m = user;
+	int f = brief_fontset_pick(m->L->fonts, m->ts->chain, cp);
+	return f < 0 ? 0 : brief_fontset_width(m->L->fonts, f, cp, m->ts->size);
+}
+
+float brief_lay_width(brief_layout *L, const brief_tstyle *ts, const char *s)
+{
+	measure_ctx m = { L, ts };
+	size_t len = strlen(s), i = 0;
+	float w = 0;
+	while (i < len)
+		w += char_width(&m, brief_utf8_next(s, len, &i));
+	return w;
+}
+
+int brief_lay_break(brief_layout *L, const brief_tstyle *ts, const char *s,
+		    float width, brief_lines *out)
+{
+	measure_ctx m = { L, ts };
+	return brief_break_lines(s, strlen(s), width, char_width, &m, out);
+}
+
+/* One box per run of characters drawn by the same font. */
+static void emit_run(brief_layout *L, const brief_tstyle *ts, const char *s,
+		     size_t a, size_t b, int font, float x, float y, float cs,
+		     bool first)
+{
+	char *run = strndup(s + a, b - a);
+	if (!run) {
+		L->oom = true;
+		return;
+	}
+	size_t i = 0, n = b - a, chars = 0;
+	float w = 0;
+	while (i < n) {
+		uint32_t cp = brief_utf8_next(run, n, &i);
+		w += brief_fontset_width(L->fonts, font, cp, ts->size);
+		brief_fontset_use(L->fonts, font, cp);
+		chars++;
+	}
+	w += cs * (float)(chars - 1);
+	check(L, x, y - DESCENT * ts->size, w, ts->size);
+	add(L, (brief_box){ .kind = BRIEF_BOX_TEXT, .x = x, .y = y, .w = w,
+			    .h = ts->size, .color = ts->color, .font = font,
+			    .charspace = cs, .line_start = first, .text = run });
+}
+
+/* Extra space between characters that makes a line fill `width`;
+ * bounded so that a line broken before a long word is not torn apart. */
+static float spread(const brief_tstyle *ts, const brief_line *ln, float width)
+{
+	if (!ts->justify || ln->last || ln->nchars < 2 || ln->width >= width)
+		return 0;
+	float cs = (width - ln->width) / (float)(ln->nchars - 1);
+	return cs > ts->size * 0.5f ? 0 : cs;
+}
+
+void brief_lay_text_line(brief_layout *L, const brief_tstyle *ts, const char *s,
+			 const brief_line *ln, float x, float y, float width)
+{
+	float cs = spread(ts, ln, width);
+	size_t i = ln->start, run = ln->start;
+	int font = -2;
+	float run_x = x, pen = x;
+	bool first = true;
+	while (i < ln->end) {
+		size_t at = i;
+		uint32_t cp = brief_utf8_next(s, ln->end, &i);
+		int f = brief_fontset_pick(L->fonts, ts->chain, cp);
+		if (f != font) {
+			if (font >= 0 && at > run) {
+				emit_run(L, ts, s, run, at, font, run_x, y, cs, first);
+				first = false;
+			}
+			font = f;
+			run = at;
+			run_x = pen;
+		}
+		if (f < 0)
+			run = i;        /* undrawable: reported by the font set */
+		else
+			pen += brief_fontset_width(L->fonts, f, cp, ts->size) + cs;
+	}
+	if (font >= 0 && ln->end > run)
+		emit_run(L, ts, s, run, ln->end, font, run_x, y, cs, first);
+}
+
+int brief_lay_para(brief_layout *L, const brief_tstyle *ts, const char *s,
+		   float indent)
+{
+	brief_lines lines = { 0 };
+	float width = L->x1 - L->x0 - indent;
+	float lh = brief_lay_line_height(L, ts->size);
+	int first_page = -1;
+	if (brief_lay_break(L, ts, s, width, &lines)) {
+		L->oom = true;
+		return 0;
+	}
+	for (size_t k = 0; k < lines.n; k++) {
+		brief_lay_need(L, lh);
+		if (first_page < 0)
+			first_page = (int)L->npages - 1;
+		float base = L->y - (lh - ts->size) / 2 - ASCENT * ts->size;
+		brief_lay_text_line(L, ts, s, &lines.v[k], L->x0 + indent, base, width);
+		L->y -= lh;
+	}
+	brief_lines_free(&lines);
+	return first_page < 0 ? (int)L->npages - 1 : first_page;
+}
+
+void brief_lay_mark(brief_layout *L, int level, const char *title)
+{
+	if (L->nmarks == L->capmarks) {
+		size_t cap = L->capmarks ? L->capmarks * 2 : 16;
+		brief_mark *v = realloc(L->marks, cap * sizeof *v);
+		if (!v) {
+			L->oom = true;
+			return;
+		}
+		L->marks = v;
+		L->capmarks = cap;
+	}
+	char *t = strdup(title);
+	if (!t) {
+		L->oom = true;
+		return;
+	}
+	L->marks[L->nmarks++] = (brief_mark){ level, t, (int)L->npages - 1, L->y };
+}
+
+void brief_lay_heading(brief_layout *L, int level, const char *title)
+{
+	const brief_style *st = L->st;
+	brief_tstyle ts = { BRIEF_CHAIN_HEADING, level ? st->size_body + 1 : st->size_heading,
+			    st->accent, false };
+	float lh = brief_lay_line_height(L, ts.size);
+	/* a heading never ends a page: keep room for it and three lines */
+	brief_lay_need(L, lh + 6 + 3 * brief_lay_line_height(L, st->size_body));
+	if (L->y < L->y1)
+		brief_lay_space(L, level ? 4 : 8);
+	brief_lay_mark(L, level, title);
+	brief_lay_para(L, &ts, title, 0);
+	if (!level)
+		brief_lay_rule(L, L->x0, L->y + 1, L->x1, L->y + 1, st->rule, 0.6f);
+	brief_lay_space(L, 4);
+}
+
+/* Places a one-line text outside the body (header, footer): the area
+ * checked is then the whole page less a 5 mm edge. */
+static void margin_text(brief_layout *L, size_t page, const brief_tstyle *ts,
+			const char *s, float x, float y, char align)
+{
+	brief_lines lines = { 0 };
+	if (brief_lay_break(L, ts, s, 1e6f, &lines) || !lines.n) {
+		brief_lines_free(&lines);
+		return;
+	}
+	float w = lines.v[0].width;
+	x -= align == 'r' ? w : align == 'c' ? w / 2 : 0;
+	L->draw_page = (int)page;
+	brief_lay_text_line(L, ts, s, &lines.v[0], x, y, w);
+	L->draw_page = -1;
+	brief_lines_free(&lines);
+}
+
+void brief_lay_finish(brief_layout *L, size_t from, const char *right)
+{
+	const brief_style *st = L->st;
+	brief_tstyle ts = { BRIEF_CHAIN_BODY, st->size_small, st->muted, false };
+	float edge = 5 * 72 / 25.4f;
+	float keep[4] = { L->x0, L->y0, L->x1, L->y1 };
+	L->x0 = edge;
+	L->y0 = edge;
+	L->x1 = st->page_w - edge;
+	L->y1 = st->page_h - edge;
+	float head = st->page_h - st->top + st->size_small * 1.2f;
+	float foot = st->bottom - st->size_small * 2.2f;
+	for (size_t p = from; p < L->npages; p++) {
+		char num[64];
+		snprintf(num, sizeof num, "第 %zu 页 / 共 %zu 页", p + 1, L->npages);
+		if (L->pages[p].label)
+			margin_text(L, p, &ts, L->pages[p].label, keep[0], head, 'l');
+		margin_text(L, p, &ts, right, keep[2], head, 'r');
+		margin_text(L, p, &ts, num, (keep[0] + keep[2]) / 2, foot, 'c');
+		L->draw_page = (int)p;
+		brief_lay_rule(L, keep[0], head - st->size_small * 0.5f, keep[2],
+			       head - st->size_small * 0.5f, st->rule, 0.4f);
+		L->draw_page = -1;
+	}
+	L->x0 = keep[0];
+	L->y0 = keep[1];
+	L->x1 = keep[2];
+	L->y1 = keep[3];
+}

@@ -1,0 +1,411 @@
+#define _GNU_SOURCE /* asprintf */
+/* pdf.c - a region's briefing as PDF: the sections of the model set as
+ * tables, lists, a bar chart and an appendix of evidence. */
+#include "render/pdf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "render/format.h"
+#include "render/pdfout.h"
+
+/* The strings of one table, freed together. */
+typedef struct cells {
+	char **v;
+	size_t n, cap;
+} cells;
+
+static void put(cells *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void put(cells *c, const char *fmt, ...)
+{
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 32;
+		char **v = realloc(c->v, cap * sizeof *v);
+		if (!v)
+			return;
+		c->v = v;
+		c->cap = cap;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	if (vasprintf(&c->v[c->n], fmt, ap) >= 0)
+		c->n++;
+	va_end(ap);
+}
+
+static void cells_free(cells *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->v[i]);
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
+
+static brief_tstyle body(const brief_pdfctx *c)
+{
+	return (brief_tstyle){ BRIEF_CHAIN_BODY, c->st.size_body, c->st.text, true };
+}
+
+static brief_tstyle muted(const brief_pdfctx *c, float size)
+{
+	return (brief_tstyle){ BRIEF_CHAIN_BODY, size, c->st.muted, true };
+}
+
+static void table(brief_pdfctx *c, const char *const *head, const float *w,
+		  const char *align, size_t ncols, cells *cs)
+{
+	brief_table t = { .ncols = ncols, .nrows = cs->n / ncols, .widths = w,
+			  .align = align, .head = head, .cells = (const char *const *)cs->v };
+	if (cs->n % ncols == 0)
+		brief_lay_table(&c->L, &t);
+	else
+		c->L.oom = true;
+	cells_free(cs);
+}
+
+static void none(brief_pdfctx *c)
+{
+	brief_tstyle ts = muted(c, c->st.size_body);
+	brief_lay_para(&c->L, &ts, "（无）", 0);
+	brief_lay_space(&c->L, 4);
+}
+
+static void heading(brief_pdfctx *c, int level, brief_section s, const char *extra)
+{
+	char t[256];
+	snprintf(t, sizeof t, "%s%s", c->st.section[s], extra ? extra : "");
+	brief_lay_heading(&c->L, level, t);
+}
+
+static void sources_of(char *b, size_t n, const brief_row *r)
+{
+	brief_format_sources(b, n, r);
+}
+
+/* 指标 cell: the indicator, its period when it is not the whole year. */
+static void indicator(cells *cs, const brief_row *r)
+{
+	const char *p = r->period;
+	bool year = !p || !strcmp(p, "全年") || atoi(p) == r->year;
+	put(cs, "%s%s%s%s", r->indicator ? r->indicator : "-", year ? "" : "（",
+	    year ? "" : p, year ? "" : "）");
+}
+
+static void targets(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	static const char *const head[] = { "指标", "目标", "约束", "来源" };
+	static const float w[] = { 0.40f, 0.28f, 0.16f, 0.16f };
+	cells cs = { 0 };
+	heading(c, level, BRIEF_SEC_TARGETS, NULL);
+	if (!d->targets.n)
+		return none(c);
+	for (size_t i = 0; i < d->targets.n; i++) {
+		const brief_row *r = &d->targets.v[i];
+		char v[64], src[96];
+		brief_format_value(v, sizeof v, r);
+		sources_of(src, sizeof src, r);
+		indicator(&cs, r);
+		put(&cs, "%s", v);
+		put(&cs, "%s%s", r->qualifier ? r->qualifier : "",
+		    r->conflict ? "（来源不一致）" : "");
+		put(&cs, "%s", src);
+	}
+	table(c, head, w, "lrcc", 4, &cs);
+}
+
+static void actuals(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	static const char *const head[] = { "指标", "实绩", "期间", "来源" };
+	static const float w[] = { 0.40f, 0.28f, 0.16f, 0.16f };
+	char extra[32];
+	cells cs = { 0 };
+	snprintf(extra, sizeof extra, "（%d 年）", d->year - 1);
+	heading(c, level, BRIEF_SEC_ACTUALS, extra);
+	if (!d->actuals.n)
+		return none(c);
+	for (size_t i = 0; i < d->actuals.n; i++) {
+		const brief_row *r = &d->actuals.v[i];
+		char v[64], src[96];
+		brief_format_value(v, sizeof v, r);
+		sources_of(src, sizeof src, r);
+		put(&cs, "%s%s", r->indicator ? r->indicator : "-",
+		    r->conflict ? "（来源不一致）" : "");
+		put(&cs, "%s", v);
+		put(&cs, "%s", r->period ? r->period : "全年");
+		put(&cs, "%s", src);
+	}
+	table(c, head, w, "lrcc", 4, &cs);
+}
+
+static void scorecard(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	static const char *const head[] = { "指标", "目标", "实绩", "结果" };
+	static const float w[] = { 0.34f, 0.24f, 0.24f, 0.18f };
+	static const char *const words[] = { "未知", "完成", "未完成" };
+	cells cs = { 0 };
+	if (!d->nscorecard)
+		return;
+	heading(c, level, BRIEF_SEC_SCORECARD, NULL);
+	for (size_t i = 0; i < d->nscorecard; i++) {
+		const brief_outcome *o = &d->scorecard[i];
+		brief_row tr = { .kind = o->kind, .unit = o->unit, .bound = o->bound,
+				 .has_value = true, .value = o->target };
+		char t[64], ts[96] = "", as[96] = "";
+		brief_format_value(t, sizeof t, &tr);
+		if (o->target_row)
+			sources_of(ts, sizeof ts, o->target_row);
+		if (o->actual_row)
+			sources_of(as, sizeof as, o->actual_row);
+		put(&cs, "%s", o->indicator);
+		put(&cs, "%s%s", t, ts);
+		if (o->has_actual)
+			put(&cs, "%g%s%s", o->actual, o->unit ? o->unit : "", as);
+		else
+			put(&cs, "-");
+		if (o->outcome == BRIEF_OUTCOME_MISSED)
+			put(&cs, "未完成（差 %g%s）", -o->gap, o->unit ? o->unit : "");
+		else
+			put(&cs, "%s", words[o->outcome]);
+	}
+	table(c, head, w, "lrrc", 4, &cs);
+}
+
+static void projects(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	static const char *const head[] = { "项目", "总投资(亿元)", "状态", "来源" };
+	static const float w[] = { 0.52f, 0.18f, 0.14f, 0.16f };
+	cells cs = { 0 };
+	heading(c, level, BRIEF_SEC_PROJECTS, NULL);
+	if (!d->projects.n)
+		return none(c);
+	for (size_t i = 0; i < d->projects.n; i++) {
+		const brief_row *r = &d->projects.v[i];
+		char src[96];
+		sources_of(src, sizeof src, r);
+		put(&cs, "%s", r->name ? r->name : "-");
+		if (r->has_investment)
+			put(&cs, "%g", r->investment_yi);
+		else
+			put(&cs, "-");
+		put(&cs, "%s", r->status ? r->status : "-");
+		put(&cs, "%s", src);
+	}
+	table(c, head, w, "lrcc", 4, &cs);
+}
+
+static void clusters(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	heading(c, level, BRIEF_SEC_CLUSTERS, NULL);
+	if (!d->ntiers)
+		return none(c);
+	brief_tstyle ts = body(c);
+	for (size_t i = 0; i < d->ntiers; i++) {
+		const brief_tier *t = &d->tiers[i];
+		brief_buf b = BRIEF_BUF_INIT;
+		brief_buf_printf(&b, "%s：", t->tier ? t->tier : "其他");
+		for (size_t j = 0; j < t->n; j++) {
+			char src[96];
+			sources_of(src, sizeof src, t->rows[j]);
+			brief_buf_printf(&b, "%s%s%s", j ? "、" : "", t->rows[j]->name, src);
+		}
+		if (brief_buf_ok(&b))
+			brief_lay_para(&c->L, &ts, b.data, 0);
+		brief_buf_free(&b);
+		brief_lay_space(&c->L, 3);
+	}
+	brief_lay_space(&c->L, 4);
+}
+
+static void compare(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	if (!d->ncompare)
+		return;
+	heading(c, level, BRIEF_SEC_COMPARE, NULL);
+	for (size_t i = 0; i < d->ncompare; i++) {
+		const brief_compare *cmp = &d->compare[i];
+		brief_bar *bars = calloc(cmp->n, sizeof *bars);
+		char (*vals)[32] = calloc(cmp->n, sizeof *vals);
+		char caption[256];
+		if (!bars || !vals) {
+			free(bars);
+			free(vals);
+			c->L.oom = true;
+			return;
+		}
+		for (size_t j = 0; j < cmp->n; j++) {
+			snprintf(vals[j], sizeof vals[j], "%g%s", cmp->v[j].value, cmp->unit);
+			bars[j] = (brief_bar){ cmp->v[j].region, vals[j], cmp->v[j].value,
+					       cmp->v[j].self };
+		}
+		snprintf(caption, sizeof caption, "%s%s目标（%s各区县，%s）：%s排第 %d 位，共 %zu 个",
+			 cmp->indicator, !strcmp(cmp->kind, "growth") ? "增长" : "",
+			 d->parent ? d->parent : "", cmp->unit, d->region, cmp->self_rank,
+			 cmp->n);
+		brief_lay_bars(&c->L, bars, cmp->n, caption);
+		free(bars);
+		free(vals);
+	}
+}
+
+static void sources(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	brief_tstyle ts = body(c);
+	ts.size = c->st.size_table;
+	heading(c, level, BRIEF_SEC_SOURCES, NULL);
+	for (size_t i = 0; i < d->nsources; i++) {
+		const brief_source *s = &d->sources[i];
+		char *p = NULL;
+		if (asprintf(&p, "[%d] %s%s%s，%s，%s", s->num, s->title ? s->title : s->file,
+			     s->source ? "，" : "", s->source ? s->source : "",
+			     s->published ? s->published : "日期不详",
+			     s->url ? s->url : s->file) < 0) {
+			c->L.oom = true;
+			return;
+		}
+		/* kept on one page, so that its link is one rectangle */
+		brief_lay_need(&c->L, 3 * brief_lay_line_height(&c->L, ts.size));
+		float top = c->L.y;
+		if (s->url)
+			ts.color = c->st.link;
+		brief_lay_para(&c->L, &ts, p, 0);
+		ts.color = c->st.text;
+		if (s->url)
+			brief_lay_uri(&c->L, c->L.x0, c->L.y, c->L.x1 - c->L.x0, top - c->L.y, s->url);
+		brief_lay_space(&c->L, 2);
+		free(p);
+	}
+}
+
+static void evidence_of(brief_pdfctx *c, const brief_row *r, const char *what)
+{
+	brief_tstyle ts = muted(c, c->st.size_small + 0.5f);
+	ts.color = c->st.text;
+	for (size_t i = 0; i < r->nev; i++) {
+		char *p = NULL;
+		if (asprintf(&p, "[%d] %s：%s", r->ev[i].source, what, r->ev[i].text) < 0) {
+			c->L.oom = true;
+			return;
+		}
+		brief_lay_para(&c->L, &ts, p, 0);
+		brief_lay_space(&c->L, 1.5f);
+		free(p);
+	}
+}
+
+static void evidence_rows(brief_pdfctx *c, const brief_rows *rs, const char *kind)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		const brief_row *r = &rs->v[i];
+		char what[256];
+		snprintf(what, sizeof what, "%s·%s", kind, r->name ? r->name : r->indicator);
+		evidence_of(c, r, what);
+	}
+}
+
+static void evidence(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	heading(c, level, BRIEF_SEC_EVIDENCE, NULL);
+	evidence_rows(c, &d->targets, c->st.section[BRIEF_SEC_TARGETS]);
+	evidence_rows(c, &d->actuals, c->st.section[BRIEF_SEC_ACTUALS]);
+	evidence_rows(c, &d->prev_targets, c->st.section[BRIEF_SEC_SCORECARD]);
+	evidence_rows(c, &d->projects, c->st.section[BRIEF_SEC_PROJECTS]);
+	evidence_rows(c, &d->clusters, c->st.section[BRIEF_SEC_CLUSTERS]);
+}
+
+static void title_block(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	char t[256], sub[512];
+	brief_tstyle ts = { BRIEF_CHAIN_HEADING, c->st.size_title, c->st.accent, false };
+	brief_tstyle ms = muted(c, c->st.size_body);
+	ms.justify = false;
+	snprintf(t, sizeof t, "%s %d %s", d->region, d->year, c->st.title);
+	brief_lay_need(&c->L, c->st.size_title * 4);
+	brief_lay_mark(&c->L, level, level ? d->region : t);
+	brief_lay_para(&c->L, &ts, t, 0);
+	brief_lay_space(&c->L, 2);
+	int n = snprintf(sub, sizeof sub, "%s%s%s · 生成日期 %s", d->parent ? d->parent : "",
+			 d->parent ? " · " : "", d->region_code ? d->region_code : "", c->date);
+	snprintf(sub + n, sizeof sub - (size_t)n, "\n%zu 条事实 · %zu 处来源不一致 · %zu 篇来源%s%s%s%s",
+		 d->nfacts, d->nconflicts, d->nsources, d->date_from ? " · " : "",
+		 d->date_from ? d->date_from : "", d->date_from ? " 至 " : "",
+		 d->date_to ? d->date_to : "");
+	brief_lay_para(&c->L, &ms, sub, 0);
+	brief_lay_rule(&c->L, c->L.x0, c->L.y - 3, c->L.x1, c->L.y - 3, c->st.accent, 1.2f);
+	brief_lay_space(&c->L, 10);
+}
+
+void brief_pdf_briefing(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	int sub = level + (level > 0);
+	title_block(c, d, level);
+	targets(c, d, sub);
+	actuals(c, d, sub);
+	scorecard(c, d, sub);
+	projects(c, d, sub);
+	clusters(c, d, sub);
+	compare(c, d, sub);
+	sources(c, d, sub);
+	evidence(c, d, sub);
+}
+
+int brief_pdfctx_open(brief_pdfctx *c, const brief_render_opts *o, brief_diag *d)
+{
+	memset(c, 0, sizeof *c);
+	if (brief_style_load(o->style_path, &c->st, d))
+		return -1;
+	if (!(c->fonts = brief_fontset_open(&c->st, d))) {
+		brief_style_free(&c->st);
+		return -1;
+	}
+	brief_layout_init(&c->L, &c->st, c->fonts);
+	time_t t = o->epoch >= 0 ? (time_t)o->epoch : time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(c->date, sizeof c->date, "%Y-%m-%d", &tm);
+	return 0;
+}
+
+void brief_pdfctx_close(brief_pdfctx *c)
+{
+	brief_layout_free(&c->L);
+	brief_fontset_free(c->fonts);
+	brief_style_free(&c->st);
+}
+
+int brief_pdfctx_write(brief_pdfctx *c, const char *title, const char *subject,
+		       const char *keywords, long long epoch, brief_buf *out,
+		       brief_diag *d)
+{
+	brief_pdf_info info = { title, subject, keywords, epoch };
+	if (c->L.oom) {
+		brief_error(d, NULL, "out of memory laying out the PDF");
+		return -1;
+	}
+	return brief_pdf_write(&c->L, &info, out, d);
+}
+
+int brief_render_pdf(const brief_doc *doc, const brief_render_opts *o,
+		     brief_buf *out, brief_diag *d)
+{
+	brief_pdfctx c;
+	char title[256], subject[512], year[16];
+	if (brief_pdfctx_open(&c, o, d))
+		return -1;
+	snprintf(title, sizeof title, "%s %d %s", doc->region, doc->year, c.st.title);
+	snprintf(year, sizeof year, "%d", doc->year);
+	snprintf(subject, sizeof subject, "%s%s%s %d 年目标、上年实绩、重点项目与产业集群",
+		 doc->parent ? doc->parent : "", doc->parent ? " " : "", doc->region, doc->year);
+	char keywords[512];
+	snprintf(keywords, sizeof keywords, "%s, %s, %s, 年度目标, 重点项目, 产业集群",
+		 doc->region, doc->region_code ? doc->region_code : "", year);
+	c.L.label = title;
+	brief_pdf_briefing(&c, doc, 0);
+	brief_lay_finish(&c.L, 0, c.date);
+	int rc = brief_pdfctx_write(&c, title, subject, keywords, o->epoch, out, d);
+	brief_pdfctx_close(&c);
+	return rc;
+}

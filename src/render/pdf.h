@@ -1,0 +1,33 @@
+/*
+ * pdf.h - what a PDF briefing says, section by section, on top of the
+ * layout engine (layout.h); shared by the single briefing (pdf.c) and
+ * the combined one (pdf_book.c).
+ */
+#ifndef BRIEF_PDF_H
+#define BRIEF_PDF_H
+
+#include "brief.h"
+#include "render/layout.h"
+#include "render/render.h"
+
+/* Everything a briefing needs while it is being laid out. */
+typedef struct brief_pdfctx {
+	brief_style st;
+	brief_fontset *fonts;
+	brief_layout L;
+	char date[16];          /* generation date, YYYY-MM-DD */
+} brief_pdfctx;
+
+int brief_pdfctx_open(brief_pdfctx *c, const brief_render_opts *o, brief_diag *d);
+void brief_pdfctx_close(brief_pdfctx *c);
+
+/* The title block and sections of one region's briefing, headings at
+ * outline level `level`. */
+void brief_pdf_briefing(brief_pdfctx *c, const brief_doc *doc, int level);
+
+/* Writes the laid-out document; 0, or -1 after reporting. */
+int brief_pdfctx_write(brief_pdfctx *c, const char *title, const char *subject,
+		       const char *keywords, long long epoch, brief_buf *out,
+		       brief_diag *d);
+
+#endif

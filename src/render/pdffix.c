@@ -1,0 +1,146 @@
+/* pdffix.c - the qpdf pass over libharu's output (see pdfout.h). */
+#include <hb.h>
+#include <qpdf/qpdf-c.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "brief.h"
+#include "render/pdfout.h"
+#include "util/utf8.h"
+
+/* Identity ToUnicode over the codes used; a bfrange may not cross a
+ * change of the high byte, and a block holds at most 100 entries. */
+static void tounicode(brief_fontset *fs, brief_buf *cm)
+{
+	hb_set_t *all = hb_set_create();
+	for (size_t i = 0; i < brief_fontset_count(fs); i++) {
+		size_t len, k = 0;
+		const char *s = brief_fontset_used(fs, (int)i, &len);
+		while (k < len)
+			hb_set_add(all, brief_utf8_next(s, len, &k));
+	}
+	BRIEF_BUF_PUTSL(cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+		       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+		       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+		       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	brief_buf block = BRIEF_BUF_INIT;
+	size_t n = 0;
+	hb_codepoint_t first = HB_SET_VALUE_INVALID, last = HB_SET_VALUE_INVALID;
+	while (hb_set_next_range(all, &first, &last)) {
+		for (hb_codepoint_t a = first; a <= last;) {
+			hb_codepoint_t b = (a | 0xFF) < last ? (a | 0xFF) : last;
+			brief_buf_printf(&block, "<%04X> <%04X> <%04X>\n", a, b, a);
+			a = b + 1;
+			if (++n == 100) {
+				brief_buf_printf(cm, "%zu beginbfrange\n%sendbfrange\n", n, block.data);
+				brief_buf_truncate(&block, 0);
+				n = 0;
+			}
+		}
+	}
+	if (n)
+		brief_buf_printf(cm, "%zu beginbfrange\n%sendbfrange\n", n, block.data);
+	BRIEF_BUF_PUTSL(cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	brief_buf_free(&block);
+	hb_set_destroy(all);
+}
+
+static void fix_fonts(qpdf_data q, brief_fontset *fs)
+{
+	brief_buf cm = BRIEF_BUF_INIT;
+	tounicode(fs, &cm);
+	if (!brief_buf_ok(&cm))
+		return;
+	int pages = qpdf_get_num_pages(q);
+	for (int p = 0; p < pages; p++) {
+		qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
+		qpdf_oh fonts = qpdf_oh_get_key(q, qpdf_oh_get_key(q, page, "/Resources"), "/Font");
+		if (!qpdf_oh_is_dictionary(q, fonts))
+			continue;
+		/* collect first: key iteration does not nest */
+		qpdf_oh list[32];
+		size_t n = 0;
+		qpdf_oh_begin_dict_key_iter(q, fonts);
+		while (qpdf_oh_dict_more_keys(q) && n < 32)
+			list[n++] = qpdf_oh_get_key(q, fonts, qpdf_oh_dict_next_key(q));
+		for (size_t i = 0; i < n; i++) {
+			qpdf_oh tu = qpdf_oh_get_key(q, list[i], "/ToUnicode");
+			if (qpdf_oh_is_stream(q, tu))
+				qpdf_oh_replace_stream_data(q, tu, (const unsigned char *)cm.data,
+							    cm.len, qpdf_oh_new_null(q),
+							    qpdf_oh_new_null(q));
+		}
+	}
+	brief_buf_free(&cm);
+}
+
+/* Outline items in creation order are a preorder walk of the tree. */
+static void fix_titles(qpdf_data q, qpdf_oh item, const brief_layout *L, size_t *k)
+{
+	for (int guard = 0; qpdf_oh_is_dictionary(q, item) && guard < 100000; guard++) {
+		if (*k < L->nmarks)
+			qpdf_oh_replace_key(q, item, "/Title",
+					    qpdf_oh_new_unicode_string(q, L->marks[(*k)++].title));
+		fix_titles(q, qpdf_oh_get_key(q, item, "/First"), L, k);
+		item = qpdf_oh_get_key(q, item, "/Next");
+	}
+}
+
+static void set_str(qpdf_data q, qpdf_oh dict, const char *key, const char *s)
+{
+	if (s && *s)
+		qpdf_oh_replace_key(q, dict, key, qpdf_oh_new_unicode_string(q, s));
+}
+
+static void fix_info(qpdf_data q, const brief_pdf_info *info)
+{
+	qpdf_oh trailer = qpdf_get_trailer(q);
+	qpdf_oh dict = qpdf_oh_get_key(q, trailer, "/Info");
+	if (!qpdf_oh_is_dictionary(q, dict)) {
+		dict = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
+		qpdf_oh_replace_key(q, trailer, "/Info", dict);
+	}
+	time_t t = info->epoch >= 0 ? (time_t)info->epoch : time(NULL);
+	struct tm tm;
+	char date[32];
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof date, "D:%Y%m%d%H%M%SZ", &tm);
+	set_str(q, dict, "/Title", info->title);
+	set_str(q, dict, "/Subject", info->subject);
+	set_str(q, dict, "/Keywords", info->keywords);
+	set_str(q, dict, "/Creator", "brief " BRIEF_VERSION);
+	set_str(q, dict, "/Producer", "brief " BRIEF_VERSION " (libharu, HarfBuzz, qpdf)");
+	qpdf_oh_replace_key(q, dict, "/CreationDate", qpdf_oh_new_string(q, date));
+	qpdf_oh_replace_key(q, dict, "/ModDate", qpdf_oh_new_string(q, date));
+}
+
+int brief_pdf_fixup(const char *pdf, size_t len, brief_fontset *fs,
+		    const brief_layout *L, const brief_pdf_info *info,
+		    brief_buf *out, brief_diag *d)
+{
+	qpdf_data q = qpdf_init();
+	int rc = -1;
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	if (qpdf_read_memory(q, "brief", pdf, len, NULL) & QPDF_ERRORS)
+		goto out;
+	fix_fonts(q, fs);
+	size_t k = 0;
+	fix_titles(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Outlines"),
+				      "/First"), L, &k);
+	fix_info(q, info);
+	if (qpdf_init_write_memory(q) & QPDF_ERRORS)
+		goto out;
+	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	qpdf_set_compress_streams(q, QPDF_TRUE);
+	qpdf_set_object_stream_mode(q, qpdf_o_generate);
+	if (qpdf_write(q) & QPDF_ERRORS)
+		goto out;
+	brief_buf_put(out, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+	rc = brief_buf_ok(out) ? 0 : -1;
+out:
+	if (qpdf_has_error(q))
+		brief_error(d, NULL, "qpdf: %s", qpdf_get_error_full_text(q, qpdf_get_error(q)));
+	qpdf_cleanup(&q);
+	return rc;
+}

@@ -1,0 +1,209 @@
+#include "render/pdfout.h"
+
+#include <hpdf.h>
+#include <qpdf/qpdf-c.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "brief.h"
+
+#define MAXFONTS 16
+
+typedef struct out {
+	HPDF_Doc pdf;
+	HPDF_Font font[MAXFONTS];
+	int fd[MAXFONTS];       /* subset font files, already unlinked */
+	HPDF_Page *pages;
+	HPDF_STATUS err, detail;
+	brief_diag *d;
+} out;
+
+static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
+{
+	out *o = user;
+	if (!o->err) {
+		o->err = err;
+		o->detail = detail;
+	}
+}
+
+/*
+ * libharu reads a TrueType font from a path, at load time and again
+ * when saving; an unlinked temporary file reached through /proc/self/fd
+ * serves both and can never be left behind.
+ */
+static int load_font(out *o, brief_fontset *fs, int i)
+{
+	size_t len, n, missing;
+	const char *chars = brief_fontset_used(fs, i, &len);
+	char *sub;
+	if (!len)
+		return 0;       /* in the chain but never needed */
+	if (brief_font_subset(brief_fontset_font(fs, i), chars, len, &sub, &n, &missing, o->d))
+		return -1;
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/brief-font-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	bool ok = fd >= 0 && unlink(path) == 0 && write(fd, sub, n) == (ssize_t)n;
+	free(sub);
+	if (!ok) {
+		brief_error(o->d, path, "cannot write a font subset");
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	o->fd[i] = fd;
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	const char *name = HPDF_LoadTTFontFromFile(o->pdf, path, HPDF_TRUE);
+	o->font[i] = name ? HPDF_GetFont(o->pdf, name, "UTF-8") : NULL;
+	return o->font[i] ? 0 : -1;
+}
+
+static void draw_text(HPDF_Page pg, const out *o, const brief_box *b)
+{
+	HPDF_Page_BeginText(pg);
+	HPDF_Page_SetFontAndSize(pg, o->font[b->font], b->h);
+	HPDF_Page_SetRGBFill(pg, b->color.r, b->color.g, b->color.b);
+	HPDF_Page_SetCharSpace(pg, b->charspace);
+	HPDF_Page_TextOut(pg, b->x, b->y, b->text);
+	HPDF_Page_EndText(pg);
+}
+
+static void no_border(HPDF_Annotation a)
+{
+	if (a)
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+static void draw_box(out *o, HPDF_Page pg, const brief_box *b)
+{
+	HPDF_Rect r = { b->x, b->y, b->x + b->w, b->y + b->h };
+	switch (b->kind) {
+	case BRIEF_BOX_TEXT:
+		draw_text(pg, o, b);
+		break;
+	case BRIEF_BOX_RECT:
+		if (b->fill) {
+			HPDF_Page_SetRGBFill(pg, b->color.r, b->color.g, b->color.b);
+			HPDF_Page_Rectangle(pg, b->x, b->y, b->w, b->h);
+			HPDF_Page_Fill(pg);
+			break;
+		}
+		HPDF_Page_SetRGBStroke(pg, b->color.r, b->color.g, b->color.b);
+		HPDF_Page_SetLineWidth(pg, b->stroke);
+		HPDF_Page_Rectangle(pg, b->x, b->y, b->w, b->h);
+		HPDF_Page_Stroke(pg);
+		break;
+	case BRIEF_BOX_LINE:
+		HPDF_Page_SetRGBStroke(pg, b->color.r, b->color.g, b->color.b);
+		HPDF_Page_SetLineWidth(pg, b->stroke);
+		HPDF_Page_MoveTo(pg, b->x, b->y);
+		HPDF_Page_LineTo(pg, b->x + b->w, b->y + b->h);
+		HPDF_Page_Stroke(pg);
+		break;
+	case BRIEF_BOX_URI:
+		no_border(HPDF_Page_CreateURILinkAnnot(pg, r, b->text));
+		break;
+	case BRIEF_BOX_GOTO: {
+		HPDF_Destination dst = HPDF_Page_CreateDestination(o->pages[b->target]);
+		no_border(dst ? HPDF_Page_CreateLinkAnnot(pg, r, dst) : NULL);
+		break;
+	}
+	}
+}
+
+/* Bookmarks with placeholder titles "m<N>": the qpdf pass puts in the
+ * real (Unicode) ones, in the same order. */
+static void outline(out *o, const brief_layout *L)
+{
+	HPDF_Outline parent[8] = { 0 };
+	for (size_t i = 0; i < L->nmarks; i++) {
+		const brief_mark *m = &L->marks[i];
+		int lv = m->level < 0 ? 0 : m->level > 6 ? 6 : m->level;
+		char name[32];
+		snprintf(name, sizeof name, "m%zu", i);
+		HPDF_Outline ol = HPDF_CreateOutline(o->pdf, lv ? parent[lv - 1] : NULL, name, NULL);
+		HPDF_Destination dst = HPDF_Page_CreateDestination(o->pages[m->page]);
+		if (!ol || !dst)
+			return;
+		HPDF_Destination_SetFitH(dst, m->y + 4);
+		HPDF_Outline_SetDestination(ol, dst);
+		HPDF_Outline_SetOpened(ol, lv == 0);
+		parent[lv] = ol;
+		for (int k = lv + 1; k < 8; k++)
+			parent[k] = NULL;
+	}
+}
+
+static int draw(out *o, brief_layout *L)
+{
+	for (size_t i = 0; i < brief_fontset_count(L->fonts); i++)
+		if (load_font(o, L->fonts, (int)i))
+			return -1;
+	o->pages = calloc(L->npages ? L->npages : 1, sizeof *o->pages);
+	if (!o->pages)
+		return -1;
+	for (size_t p = 0; p < L->npages; p++) {
+		o->pages[p] = HPDF_AddPage(o->pdf);
+		HPDF_Page_SetWidth(o->pages[p], L->st->page_w);
+		HPDF_Page_SetHeight(o->pages[p], L->st->page_h);
+	}
+	for (size_t p = 0; p < L->npages && !o->err; p++)
+		for (size_t i = 0; i < L->pages[p].n; i++)
+			draw_box(o, o->pages[p], &L->pages[p].v[i]);
+	outline(o, L);
+	if (L->nmarks)
+		HPDF_SetPageMode(o->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	return o->err ? -1 : 0;
+}
+
+static int save(out *o, brief_buf *pdf)
+{
+	if (HPDF_SaveToStream(o->pdf) != HPDF_OK)
+		return -1;
+	HPDF_UINT32 size = HPDF_GetStreamSize(o->pdf);
+	char *data = malloc(size ? size : 1);
+	if (!data)
+		return -1;
+	HPDF_UINT32 n = size;
+	HPDF_ResetStream(o->pdf);
+	HPDF_STATUS st = HPDF_ReadFromStream(o->pdf, (HPDF_BYTE *)data, &n);
+	if ((st == HPDF_OK || st == HPDF_STREAM_EOF) && n == size)
+		brief_buf_put(pdf, data, n);
+	free(data);
+	return n == size ? 0 : -1;
+}
+
+int brief_pdf_write(brief_layout *L, const brief_pdf_info *info,
+		    brief_buf *dst, brief_diag *d)
+{
+	out o = { .d = d };
+	brief_buf raw = BRIEF_BUF_INIT;
+	int rc = -1;
+	for (int i = 0; i < MAXFONTS; i++)
+		o.fd[i] = -1;
+	if (!(o.pdf = HPDF_New(on_error, &o)))
+		goto out;
+	HPDF_SetCompressionMode(o.pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(o.pdf);
+	if (draw(&o, L) == 0 && save(&o, &raw) == 0 && brief_buf_ok(&raw))
+		rc = brief_pdf_fixup(raw.data, raw.len, L->fonts, L, info, dst, d);
+out:
+	if (o.err)
+		brief_error(d, NULL, "libharu error 0x%04X (detail %u)", (unsigned)o.err,
+			    (unsigned)o.detail);
+	else if (rc && !d->nerrors)
+		brief_error(d, NULL, "cannot write the PDF (out of memory)");
+	if (o.pdf)
+		HPDF_Free(o.pdf);
+	for (int i = 0; i < MAXFONTS; i++)
+		if (o.fd[i] >= 0)
+			close(o.fd[i]);
+	free(o.pages);
+	brief_buf_free(&raw);
+	return rc;
+}

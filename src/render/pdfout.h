@@ -1,0 +1,38 @@
+/*
+ * pdfout.h - a laid-out document (render/layout.h) drawn with libharu.
+ *
+ * libharu 2.3.0 draws and links well but gets three things wrong for
+ * CJK, which brief works around (see README, "Fonts in PDF"):
+ *  - it loses composite glyphs with ids >= 32768 and embeds fonts 3-5x
+ *    too large: it is handed a HarfBuzz subset of each font holding just
+ *    the characters used, glyphs renumbered;
+ *  - its ToUnicode maps every code to 0: a qpdf pass replaces it with
+ *    the identity map over the codes used (with its UTF-8 encoder a
+ *    code is the character's BMP code point);
+ *  - it cannot write Unicode outline titles or document info: the same
+ *    pass writes them as UTF-16 strings, with dates from
+ *    SOURCE_DATE_EPOCH and a deterministic /ID.
+ */
+#ifndef BRIEF_PDFOUT_H
+#define BRIEF_PDFOUT_H
+
+#include "render/layout.h"
+#include "util/buf.h"
+#include "util/diag.h"
+
+typedef struct brief_pdf_info {
+	const char *title, *subject, *keywords;
+	long long epoch;        /* CreationDate; -1 = now */
+} brief_pdf_info;
+
+/* Appends the PDF to out. 0, or -1 after reporting. */
+int brief_pdf_write(brief_layout *L, const brief_pdf_info *info,
+		    brief_buf *out, brief_diag *d);
+
+/* The qpdf pass (render/pdffix.c): `pdf` as libharu wrote it, with the
+ * maps, titles and info put right, appended to out. */
+int brief_pdf_fixup(const char *pdf, size_t len, brief_fontset *fs,
+		    const brief_layout *L, const brief_pdf_info *info,
+		    brief_buf *out, brief_diag *d);
+
+#endif
