@@ -163,6 +163,12 @@ int brief_break_lines(const char *t, size_t len, float width,
 		if (x > width && !blank(cp) && at > start) {
 			/* overfull: end at the last opportunity, else cut here */
 			size_t end = fit > start ? fit : at;
+			/* cut inside a word: still keep a closing mark off the line start */
+			if (end == at && brief_kinsoku_no_start(cp)) {
+				size_t before = brief_utf8_prev(t, at);
+				if (before > start)
+					end = before;
+			}
 			rc = push(out, measure(t, start, end, false, w, user));
 			start = i = skip_blanks(t, len, end);
 			fit = 0;

@@ -1,0 +1,423 @@
+/*
+ * Direct PDF briefings: line breaking (UAX #14 + kinsoku + units), the
+ * layout's own checks on the seed briefings, and real PDFs read back by
+ * qpdf, pdffonts, poppler and mupdf: every fact's text recoverable,
+ * fonts embedded and subset, glyphs inked for each Debian CJK font,
+ * tables split with their header repeated, identical bytes twice.
+ */
+#include <criterion/criterion.h>
+#include <fontconfig/fontconfig.h>
+#include <hb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aggregate/aggregate.h"
+#include "render/format.h"
+#include "render/pdf.h"
+#include "render/pdfout.h"
+#include "render/render.h"
+#include "support/doc_fixture.h"
+#include "support/run.h"
+#include "util/fsutil.h"
+#include "util/utf8.h"
+
+static char dir[64];
+
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/brief-pdf-%d", getpid());
+	brief_test_sh("rm -rf %s && mkdir -p %s", dir, dir);
+}
+
+static void teardown(void)
+{
+	brief_test_sh("rm -rf %s", dir);
+	FcFini();
+}
+
+TestSuite(pdf, .init = setup, .fini = teardown, .timeout = 300);
+
+static void collect(void *user, brief_severity sev, const char *msg)
+{
+	if (user) {
+		brief_buf_puts(user, msg);
+		brief_buf_putc(user, '\n');
+	}
+	(void)sev;
+}
+
+/* ---------------------------------------------------------------- */
+/* Line breaking.                                                    */
+
+static float fixed_width(void *user, uint32_t cp)
+{
+	(void)user;
+	return cp < 0x80 ? 5 : 10;
+}
+
+static uint32_t first_cp(const char *s, size_t a, size_t b)
+{
+	return brief_utf8_next(s, b, &a);
+}
+
+static uint32_t last_cp(const char *s, size_t a, size_t b)
+{
+	size_t i = brief_utf8_prev(s, b);
+	(void)a;
+	return brief_utf8_next(s, b, &i);
+}
+
+/* No quantity of the text may be cut between two lines. */
+static void quantities_whole(const char *s, const brief_lines *ls, const char *const *q)
+{
+	for (; *q; q++) {
+		const char *at = strstr(s, *q);
+		cr_assert_not_null(at, "%s", *q);
+		size_t a = (size_t)(at - s), b = a + strlen(*q);
+		for (size_t k = 0; k + 1 < ls->n; k++)
+			cr_assert(ls->v[k].end <= a || ls->v[k].end >= b,
+				  "'%s' cut at line %zu", *q, k);
+	}
+}
+
+Test(pdf, lines_obey_kinsoku_and_keep_numbers_with_units)
+{
+	static const char text[] =
+		"全年地区生产总值增长5.5%左右，规上工业总产值突破2200亿元；"
+		"新建5G基站1200个，（含“千亿级”集群）完成固定资产投资801.57亿元。"
+		"实施“十四五”规划，推动“链长制”落地：引育国家级专精特新“小巨人”企业20家！";
+	static const char *const quantities[] = { "5.5%", "2200亿元", "801.57亿元",
+						  "1200个", "20家", NULL };
+	size_t len = strlen(text);
+	/* from the widest unbreakable piece, "801.57亿元。" */
+	for (float w = 60; w <= 400; w += 5) {
+		brief_lines ls = { 0 };
+		cr_assert_eq(brief_break_lines(text, len, w, fixed_width, NULL, &ls), 0);
+		cr_assert_gt(ls.n, 0);
+		for (size_t k = 0; k < ls.n; k++) {
+			const brief_line *l = &ls.v[k];
+			cr_assert_leq(l->width, w + 0.01f, "line %zu at %g", k, w);
+			if (k > 0)
+				cr_assert(!brief_kinsoku_no_start(first_cp(text, l->start, l->end)),
+					  "line %zu at width %g starts with a closing mark", k, w);
+			if (k + 1 < ls.n)
+				cr_assert(!brief_kinsoku_no_end(last_cp(text, l->start, l->end)),
+					  "line %zu at width %g ends with an opening mark", k, w);
+		}
+		quantities_whole(text, &ls, quantities);
+		/* nothing lost: the lines cover the text but for blanks */
+		cr_assert_eq(ls.v[0].start, 0);
+		cr_assert_eq(ls.v[ls.n - 1].end, len);
+		brief_lines_free(&ls);
+	}
+}
+
+Test(pdf, newlines_end_paragraphs_and_long_words_are_cut)
+{
+	static const char text[] = "第一段。\n第二段 https://www.hzqt.gov.cn/art/2025/2/6/art_1229_1.html";
+	brief_lines ls = { 0 };
+	cr_assert_eq(brief_break_lines(text, strlen(text), 100, fixed_width, NULL, &ls), 0);
+	cr_assert(ls.v[0].last, "a newline ends a paragraph");
+	cr_assert_eq(ls.v[0].end - ls.v[0].start, strlen("第一段。"));
+	for (size_t k = 0; k < ls.n; k++)
+		cr_assert_leq(ls.v[k].width, 100.01f);
+	cr_assert(ls.v[ls.n - 1].last);
+	brief_lines_free(&ls);
+}
+
+/* ---------------------------------------------------------------- */
+/* The layout of every seed briefing.                                */
+
+static const char *const seed_regions[][2] = {
+	{ "330114", "2025" }, { "330110", "2024" }, { "330110", "2025" },
+	{ "330102", "2025" }, { "330105", "2025" }, { "330109", "2025" },
+	{ "330106", "2025" }, { "330108", "2025" }, { "330113", "2025" },
+	{ "330300", "2024" }, { "330500", "2024" }, { "330100", "2024" },
+};
+#define NSEEDS (sizeof seed_regions / sizeof seed_regions[0])
+
+static brief_db *seed_db(const char *name)
+{
+	brief_run r = { 0 };
+	char db[128];
+	snprintf(db, sizeof db, "%s/%s.db", dir, name);
+	cr_assert_eq(brief_test_run(&r, "--db %s ingest -q data/articles", db), 0, "%s", r.err);
+	brief_run_free(&r);
+	brief_diag d = { 0 };
+	brief_db *h = brief_db_open(db, &d);
+	cr_assert_not_null(h);
+	return h;
+}
+
+/* Text boxes of one page, in order: a line is the boxes from one
+ * line_start to the next. */
+static void page_kinsoku(const brief_page *pg)
+{
+	const brief_box *prev = NULL;
+	for (size_t i = 0; i < pg->n; i++) {
+		const brief_box *b = &pg->v[i];
+		if (b->kind != BRIEF_BOX_TEXT)
+			continue;
+		size_t len = strlen(b->text), k = 0;
+		if (b->line_start) {
+			uint32_t cp = brief_utf8_next(b->text, len, &k);
+			cr_assert(!brief_kinsoku_no_start(cp), "a line starts with '%s'", b->text);
+			if (prev) {
+				size_t e = brief_utf8_prev(prev->text, strlen(prev->text));
+				uint32_t last = brief_utf8_next(prev->text, strlen(prev->text), &e);
+				cr_assert(!brief_kinsoku_no_end(last), "a line ends with '%s'", prev->text);
+			}
+		}
+		prev = b;
+	}
+}
+
+Test(pdf, seed_briefings_stay_inside_their_boxes)
+{
+	brief_db *db = seed_db("layout");
+	brief_render_opts o = { .format = BRIEF_FMT_PDF, .epoch = 1738713600 };
+	for (size_t i = 0; i < NSEEDS; i++) {
+		brief_diag d = { 0 };
+		brief_doc doc;
+		cr_assert_eq(brief_aggregate(db, seed_regions[i][0], atoi(seed_regions[i][1]),
+					     &doc, &d), 0);
+		brief_pdfctx c;
+		cr_assert_eq(brief_pdfctx_open(&c, &o, &d), 0);
+		c.L.label = doc.region;
+		brief_pdf_briefing(&c, &doc, 0);
+		brief_lay_finish(&c.L, 0, c.date);
+		cr_assert_eq(c.L.overflow, 0, "%s %s: %zu boxes outside the page body",
+			     seed_regions[i][0], seed_regions[i][1], c.L.overflow);
+		cr_assert_geq(c.L.nmarks, 6, "bookmarks for the sections");
+		for (size_t p = 0; p < c.L.npages; p++)
+			page_kinsoku(&c.L.pages[p]);
+		brief_pdfctx_close(&c);
+		brief_doc_free(&doc);
+	}
+	brief_db_close(db);
+}
+
+/* ---------------------------------------------------------------- */
+/* Real PDFs.                                                        */
+
+static char *slurp(const char *path)
+{
+	size_t n;
+	char *s = brief_read_file(path, &n);
+	cr_assert_not_null(s, "%s", path);
+	return s;
+}
+
+/* The text a reader extracts, with all white space removed. */
+static char *reader_text(const char *pdf, const char *tool)
+{
+	char txt[160];
+	snprintf(txt, sizeof txt, "%s.%s.txt", pdf, tool);
+	if (!strcmp(tool, "mutool"))
+		/* Debian's mupdf is built without ICC: that notice is no finding */
+		cr_assert_eq(brief_test_sh("mutool draw -q -F txt -o %s %s 2>&1 | "
+					   "grep -v 'ICC support is not available' >%s.err; true",
+					   txt, pdf, txt), 0);
+	else
+		cr_assert_eq(brief_test_sh("pdftotext -enc UTF-8 %s %s 2>%s.err", pdf, txt, txt), 0);
+	char errf[200];
+	snprintf(errf, sizeof errf, "%s.err", txt);
+	char *err = slurp(errf);
+	cr_assert_str_empty(err, "%s warns: %s", tool, err);
+	free(err);
+	char *s = slurp(txt), *w = s;
+	for (char *r = s; *r; r++)
+		if (*r != ' ' && *r != '\n' && *r != '\f' && *r != '\r')
+			*w++ = *r;
+	*w = '\0';
+	return s;
+}
+
+static void has(const char *text, const char *what, const char *tool)
+{
+	char buf[512];
+	size_t k = 0;
+	for (const char *p = what; *p && k + 1 < sizeof buf; p++)
+		if (*p != ' ')
+			buf[k++] = *p;
+	buf[k] = '\0';
+	cr_assert_not_null(strstr(text, buf), "%s: '%s' is not in the text", tool, what);
+}
+
+static void rows_readable(const char *text, const brief_rows *rs, const char *tool)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		const brief_row *r = &rs->v[i];
+		char v[64];
+		if (r->indicator)
+			has(text, r->indicator, tool);
+		if (r->name)
+			has(text, r->name, tool);
+		if (r->has_value) {
+			brief_format_value(v, sizeof v, r);
+			has(text, v, tool);
+		}
+		if (r->has_investment) {
+			snprintf(v, sizeof v, "%g", r->investment_yi);
+			has(text, v, tool);
+		}
+	}
+}
+
+static void model_readable(const char *pdf, const brief_doc *d)
+{
+	static const char *const tools[] = { "pdftotext", "mutool" };
+	for (size_t t = 0; t < 2; t++) {
+		char *text = reader_text(pdf, tools[t]);
+		has(text, d->region, tools[t]);
+		rows_readable(text, &d->targets, tools[t]);
+		rows_readable(text, &d->actuals, tools[t]);
+		rows_readable(text, &d->projects, tools[t]);
+		rows_readable(text, &d->clusters, tools[t]);
+		for (size_t i = 0; i < d->ncompare; i++)
+			for (size_t j = 0; j < d->compare[i].n; j++)
+				has(text, d->compare[i].v[j].region, tools[t]);
+		has(text, "第1页/共", tools[t]);
+		free(text);
+	}
+}
+
+static void write_pdf(const brief_doc *doc, const char *path)
+{
+	brief_buf out = BRIEF_BUF_INIT;
+	brief_buf msgs = BRIEF_BUF_INIT;
+	brief_diag d = { .sink = collect, .user = &msgs };
+	brief_render_opts o = { .format = BRIEF_FMT_PDF, .epoch = 1738713600 };
+	cr_assert_eq(brief_render_pdf(doc, &o, &out, &d), 0, "%s", msgs.data);
+	cr_assert_eq(d.nwarnings, 0, "%s", msgs.data);
+	cr_assert_eq(brief_write_atomic(path, out.data, out.len, &d), 0);
+	brief_buf_free(&out);
+	brief_buf_free(&msgs);
+}
+
+/* qpdf --check clean, every font embedded and subset with a ToUnicode map. */
+static void structure_ok(const char *pdf)
+{
+	cr_assert_eq(brief_test_sh("qpdf --check %s >%s.qpdf 2>&1", pdf, pdf), 0);
+	cr_assert_eq(brief_test_sh("grep -q 'No syntax or stream encoding errors' %s.qpdf", pdf), 0);
+	cr_assert_eq(brief_test_sh("! grep -qi 'warning' %s.qpdf", pdf), 0);
+	cr_assert_eq(brief_test_sh("pdffonts %s > %s.fonts 2>&1", pdf, pdf), 0);
+	/* name type encoding emb sub uni id: all three "yes" on every font */
+	cr_assert_eq(brief_test_sh("test $(tail -n +3 %s.fonts | wc -l) -ge 1 && "
+				   "! tail -n +3 %s.fonts | grep -v 'CID TrueType *Identity-H *yes yes yes'",
+				   pdf, pdf), 0, "a font not embedded, subset and mapped");
+}
+
+Test(pdf, model_is_valid_and_every_fact_reads_back)
+{
+	brief_doc d;
+	char pdf[128];
+	brief_test_doc(&d);
+	snprintf(pdf, sizeof pdf, "%s/model.pdf", dir);
+	write_pdf(&d, pdf);
+	structure_ok(pdf);
+	model_readable(pdf, &d);
+	char *text = reader_text(pdf, "pdftotext");
+	has(text, "来源不一致", "pdftotext");
+	has(text, "与同级区县对比", "pdftotext");
+	has(text, "数据依据", "pdftotext");
+	free(text);
+	/* the source's URL is a link; outline and info are Unicode */
+	cr_assert_eq(brief_test_sh("qpdf --qdf --object-streams=disable %s %s.qdf && "
+				   "grep -a -q '/URI (https://www.hzqt.gov.cn/art/2025/2/6/art_1229_1.html)' %s.qdf",
+				   pdf, pdf, pdf), 0, "no link annotation for the source URL");
+	cr_assert_eq(brief_test_sh("pdfinfo %s | grep -q '^Title: *钱塘区 2025 年度简报'", pdf), 0);
+	cr_assert_eq(brief_test_sh("pdfinfo %s | grep -q '^CreationDate: *Wed Feb  5 00:00:00 2025 UTC'",
+				   pdf), 0);
+	cr_assert_eq(brief_test_sh("mutool show %s outline | grep -q '核心目标'", pdf), 0,
+		     "no bookmark for 核心目标");
+	brief_doc_free(&d);
+}
+
+/* A projects table three pages long: split, its header on every page. */
+Test(pdf, long_table_splits_and_repeats_its_header)
+{
+	brief_doc d;
+	char pdf[128];
+	brief_test_doc_long(&d, 150);
+	snprintf(pdf, sizeof pdf, "%s/long.pdf", dir);
+	write_pdf(&d, pdf);
+	structure_ok(pdf);
+	int with_rows = 0;
+	for (int p = 1; p <= 12; p++) {
+		char txt[160];
+		snprintf(txt, sizeof txt, "%s.p%d", pdf, p);
+		if (brief_test_sh("pdftotext -layout -f %d -l %d %s %s 2>/dev/null", p, p, pdf, txt))
+			break;
+		/* a page holding project rows holds the header too */
+		if (brief_test_sh("grep -Eq '产业园[0-9]+期项目 +[0-9]+ +开工' %s", txt) == 0) {
+			with_rows++;
+			cr_assert_eq(brief_test_sh("grep -q '总投资(亿元)' %s", txt), 0,
+				     "page %d has project rows but no header", p);
+		}
+	}
+	cr_assert_geq(with_rows, 3, "the table spans %d pages", with_rows);
+	model_readable(pdf, &d);
+	brief_doc_free(&d);
+}
+
+Test(pdf, same_input_same_bytes)
+{
+	brief_run r = { 0 };
+	char db[128];
+	snprintf(db, sizeof db, "%s/det.db", dir);
+	setenv("SOURCE_DATE_EPOCH", "1738713600", 1);
+	cr_assert_eq(brief_test_run(&r, "--db %s ingest -q data/articles", db), 0);
+	for (int i = 0; i < 2; i++)
+		cr_assert_eq(brief_test_run(&r, "--db %s render 钱塘区 --year 2025 --format pdf "
+					    "-o %s/det%d.pdf", db, dir, i), 0, "%s", r.err);
+	cr_assert_eq(brief_test_sh("cmp -s %s/det0.pdf %s/det1.pdf", dir, dir), 0);
+	/* and the default path */
+	cr_assert_eq(brief_test_sh("cd %s && %s/%s --db det.db render 余杭区 --year 2024 "
+				   "--format pdf >/dev/null && test -s reports/2024/余杭区.pdf",
+				   dir, getcwd((char[4096]){ 0 }, 4096), brief_test_bin()), 0);
+	unsetenv("SOURCE_DATE_EPOCH");
+	brief_run_free(&r);
+}
+
+Test(pdf, every_seed_briefing_is_valid_and_readable)
+{
+	brief_db *db = seed_db("all");
+	for (size_t i = 0; i < NSEEDS; i++) {
+		brief_diag d = { 0 };
+		brief_doc doc;
+		char pdf[160];
+		cr_assert_eq(brief_aggregate(db, seed_regions[i][0], atoi(seed_regions[i][1]),
+					     &doc, &d), 0);
+		snprintf(pdf, sizeof pdf, "%s/seed-%s-%s.pdf", dir, seed_regions[i][0],
+			 seed_regions[i][1]);
+		write_pdf(&doc, pdf);
+		structure_ok(pdf);
+		model_readable(pdf, &doc);
+		brief_doc_free(&doc);
+	}
+	brief_db_close(db);
+}
+
+Test(pdf, style_file_errors_name_file_and_line)
+{
+	brief_run r = { 0 };
+	char db[128], st[128];
+	snprintf(db, sizeof db, "%s/st.db", dir);
+	snprintf(st, sizeof st, "%s/my.conf", dir);
+	brief_test_sh("printf '%%s\\n' '# mine' 'page = A5' 'colour.text = #000000' > %s", st);
+	cr_assert_eq(brief_test_run(&r, "--db %s ingest -q data/articles", db), 0);
+	cr_assert_eq(brief_test_run(&r, "--db %s render 萧山区 --format pdf --style %s -o %s/s.pdf",
+				    db, st, dir), 1);
+	cr_assert(strstr(r.err, "my.conf: line 3: unknown key 'colour.text'"), "%s", r.err);
+	cr_assert_neq(access("s.pdf", F_OK), 0);
+	/* a good one changes the page */
+	brief_test_sh("printf '%%s\\n' 'page = A5' 'title = 发展简报' > %s", st);
+	cr_assert_eq(brief_test_run(&r, "--db %s render 萧山区 --format pdf --style %s -o %s/s.pdf",
+				    db, st, dir), 0, "%s", r.err);
+	cr_assert_eq(brief_test_sh("pdfinfo %s/s.pdf | grep -q 'Page size: *419.* x 595.*'", dir), 0);
+	cr_assert_eq(brief_test_sh("pdftotext %s/s.pdf - | grep -q '萧山区 2025 发展简报'", dir), 0);
+	brief_run_free(&r);
+}
