@@ -87,7 +87,9 @@ Test(pdf, lines_obey_kinsoku_and_keep_numbers_with_units)
 	static const char text[] =
 		"全年地区生产总值增长5.5%左右，规上工业总产值突破2200亿元；"
 		"新建5G基站1200个，（含“千亿级”集群）完成固定资产投资801.57亿元。"
-		"实施“十四五”规划，推动“链长制”落地：引育国家级专精特新“小巨人”企业20家！";
+		"实施“十四五”规划，推动“链长制”落地：引育国家级专精特新“小巨人”企业20家！"
+		/* UAX #14 breaks before ～ and —, kinsoku does not */
+		"增速区间六～八，今年——明年见效～～见效。";
 	static const char *const quantities[] = { "5.5%", "2200亿元", "801.57亿元",
 						  "1200个", "20家", NULL };
 	size_t len = strlen(text);
