@@ -12,7 +12,14 @@
 #include <string.h>
 #include <time.h>
 
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "aggregate/aggregate.h"
 #include "extract/extract.h"
+#include "render/render.h"
+#include "store/db.h"
 #include "ingest/ingest.h"
 #include "util/buf.h"
 
@@ -107,10 +114,87 @@ static int run_ingest(blob *src, int nsrc, bool extract)
 	return 0;
 }
 
+/* Every region and year with targets, rendered as PDF in this process:
+ * the per-briefing cost once fonts and the program are warm. */
+static int run_pdf(const char *dbpath)
+{
+	brief_db *db = brief_db_open(dbpath, &diag);
+	sqlite3_stmt *st;
+	brief_render_opts o = { .format = BRIEF_FMT_PDF, .epoch = 0 };
+	if (!db || sqlite3_prepare_v2(brief_db_handle(db),
+				      "SELECT DISTINCT region_code, year FROM facts WHERE type = 'target'"
+				      " AND year IS NOT NULL ORDER BY 1, 2", -1, &st, NULL))
+		return 1;
+	size_t n = 0, bytes = 0;
+	double t = 0;
+	for (int round = 0; round < 5; round++) {
+		sqlite3_reset(st);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			brief_doc doc;
+			brief_buf out = BRIEF_BUF_INIT;
+			double t0 = now();
+			if (brief_aggregate(db, (const char *)sqlite3_column_text(st, 0),
+					    sqlite3_column_int(st, 1), &doc, &diag))
+				continue;
+			if (brief_render_pdf(&doc, &o, &out, &diag) == 0) {
+				t += now() - t0;
+				n++;
+				bytes += out.len;
+			}
+			brief_doc_free(&doc);
+			brief_buf_free(&out);
+		}
+	}
+	sqlite3_finalize(st);
+	brief_db_close(db);
+	printf("  in one process: %.1f ms per briefing (%zu briefings), %.0f KB average\n",
+	       t * 1e3 / (double)n, n, (double)bytes / (double)n / 1024);
+	return 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The median wall time of `runs` runs of argv as a whole process, timed
+ * here around fork and wait so that no shell or date(1) is counted. */
+static int run_exec(int runs, char **argv)
+{
+	double t[101];
+	if (runs < 1 || runs > 101)
+		return 2;
+	for (int i = 0; i < runs; i++) {
+		double t0 = now();
+		pid_t pid = fork();
+		if (pid == 0) {
+			if (!freopen("/dev/null", "w", stdout))
+				_exit(127);
+			execv(argv[0], argv);
+			_exit(127);
+		}
+		int status;
+		if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+		    WEXITSTATUS(status)) {
+			fprintf(stderr, "bench: %s failed\n", argv[0]);
+			return 1;
+		}
+		t[i] = now() - t0;
+	}
+	qsort(t, (size_t)runs, sizeof *t, cmp_double);
+	printf("%.1f\n", t[runs / 2] * 1e3);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 3 && !strcmp(argv[1], "exec"))
+		return run_exec(atoi(argv[2]), argv + 3);
+	if (argc == 3 && !strcmp(argv[1], "pdf"))
+		return run_pdf(argv[2]);
 	if (argc < 3) {
-		fprintf(stderr, "usage: bench ingest|extract ARTICLE...\n");
+		fprintf(stderr, "usage: bench ingest|extract ARTICLE...\n       bench pdf DB\n");
 		return 2;
 	}
 	int n = argc - 2, rc;

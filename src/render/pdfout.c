@@ -188,7 +188,8 @@ int brief_pdf_write(brief_layout *L, const brief_pdf_info *info,
 		o.fd[i] = -1;
 	if (!(o.pdf = HPDF_New(on_error, &o)))
 		goto out;
-	HPDF_SetCompressionMode(o.pdf, HPDF_COMP_ALL);
+	/* streams go out uncompressed: the qpdf pass compresses each once */
+	HPDF_SetCompressionMode(o.pdf, HPDF_COMP_NONE);
 	HPDF_UseUTFEncodings(o.pdf);
 	if (draw(&o, L) == 0 && save(&o, &raw) == 0 && brief_buf_ok(&raw))
 		rc = brief_pdf_fixup(raw.data, raw.len, L->fonts, L, info, dst, d);
