@@ -316,7 +316,7 @@ static void evidence(brief_pdfctx *c, const brief_doc *d, int level)
 	evidence_rows(c, &d->clusters, c->st.section[BRIEF_SEC_CLUSTERS]);
 }
 
-static void title_block(brief_pdfctx *c, const brief_doc *d, int level)
+static void title_block(brief_pdfctx *c, const brief_doc *d, bool nested)
 {
 	char t[256], sub[512];
 	brief_tstyle ts = { BRIEF_CHAIN_HEADING, c->st.size_title, c->st.accent, false };
@@ -324,7 +324,7 @@ static void title_block(brief_pdfctx *c, const brief_doc *d, int level)
 	ms.justify = false;
 	snprintf(t, sizeof t, "%s %d %s", d->region, d->year, c->st.title);
 	brief_lay_need(&c->L, c->st.size_title * 4);
-	brief_lay_mark(&c->L, level, level ? d->region : t);
+	brief_lay_mark(&c->L, 0, nested ? d->region : t);
 	brief_lay_para(&c->L, &ts, t, 0);
 	brief_lay_space(&c->L, 2);
 	int n = snprintf(sub, sizeof sub, "%s%s%s · 生成日期 %s", d->parent ? d->parent : "",
@@ -338,10 +338,10 @@ static void title_block(brief_pdfctx *c, const brief_doc *d, int level)
 	brief_lay_space(&c->L, 10);
 }
 
-void brief_pdf_briefing(brief_pdfctx *c, const brief_doc *d, int level)
+void brief_pdf_briefing(brief_pdfctx *c, const brief_doc *d, bool nested)
 {
-	int sub = level + (level > 0);
-	title_block(c, d, level);
+	int sub = nested;
+	title_block(c, d, nested);
 	targets(c, d, sub);
 	actuals(c, d, sub);
 	scorecard(c, d, sub);
@@ -403,7 +403,7 @@ int brief_render_pdf(const brief_doc *doc, const brief_render_opts *o,
 	snprintf(keywords, sizeof keywords, "%s, %s, %s, 年度目标, 重点项目, 产业集群",
 		 doc->region, doc->region_code ? doc->region_code : "", year);
 	c.L.label = title;
-	brief_pdf_briefing(&c, doc, 0);
+	brief_pdf_briefing(&c, doc, false);
 	brief_lay_finish(&c.L, 0, c.date);
 	int rc = brief_pdfctx_write(&c, title, subject, keywords, o->epoch, out, d);
 	brief_pdfctx_close(&c);

@@ -6,6 +6,8 @@
 #ifndef BRIEF_PDF_H
 #define BRIEF_PDF_H
 
+#include <stdbool.h>
+
 #include "brief.h"
 #include "render/layout.h"
 #include "render/render.h"
@@ -21,9 +23,10 @@ typedef struct brief_pdfctx {
 int brief_pdfctx_open(brief_pdfctx *c, const brief_render_opts *o, brief_diag *d);
 void brief_pdfctx_close(brief_pdfctx *c);
 
-/* The title block and sections of one region's briefing, headings at
- * outline level `level`. */
-void brief_pdf_briefing(brief_pdfctx *c, const brief_doc *doc, int level);
+/* The title block and sections of one region's briefing. Its bookmark
+ * is at the top level; its sections' are beside it, or under it when
+ * `nested` (a combined briefing). */
+void brief_pdf_briefing(brief_pdfctx *c, const brief_doc *doc, bool nested);
 
 /* Writes the laid-out document; 0, or -1 after reporting. */
 int brief_pdfctx_write(brief_pdfctx *c, const char *title, const char *subject,
