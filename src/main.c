@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "render/render.h"
 
 /* One line per command; keep the order of the pipeline. */
 static const brief_command commands[] = {
@@ -74,7 +75,9 @@ int main(int argc, char **argv)
 			int cargc = argc - optind;
 			char **cargv = argv + optind;
 			optind = 0;     /* reset getopt for the command */
-			return cmd->run(&cli, cargc, cargv);
+			int status = cmd->run(&cli, cargc, cargv);
+			brief_render_done();
+			return status;
 		}
 	}
 	fprintf(stderr, "brief: unknown command '%s' (see brief --help)\n",

@@ -1,6 +1,13 @@
 /* render.c - one entry point over the formats of render.h. */
 #include "render/render.h"
 
+#include <fontconfig/fontconfig.h>
+
+void brief_render_done(void)
+{
+	FcFini();
+}
+
 int brief_render(const brief_doc *doc, const brief_render_opts *o,
 		 brief_buf *out, brief_diag *d)
 {

@@ -49,6 +49,10 @@ int brief_render_pdf_book(const brief_book *b, const brief_render_opts *o,
 int brief_render_tex_book(const brief_book *b, const brief_render_opts *o,
 			  brief_buf *out, brief_diag *d);
 
+/* Releases what the renderers keep for the life of the process
+ * (fontconfig's configuration), so that leak checkers see only leaks. */
+void brief_render_done(void);
+
 /* Any one format (o->format); 0, or -1 after reporting. */
 int brief_render(const brief_doc *doc, const brief_render_opts *o,
 		 brief_buf *out, brief_diag *d);
