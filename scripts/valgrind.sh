@@ -25,3 +25,5 @@ run docs
 run show 钱塘区 --year 2025
 run show 余杭区 --year 2024 --json
 run regions --scope 杭州市
+run render 钱塘区 --year 2025 --format pdf -o "$tmp/q.pdf"
+run render 余杭区 --year 2024 -o "$tmp/y.tex"
