@@ -27,7 +27,7 @@ DEB_BUILD := gcc make pkg-config libc6-dev libsqlite3-dev libpcre2-dev \
              libunibreak-dev libfontconfig-dev libharfbuzz-dev libjansson-dev \
              libgmime-3.0-dev libcurl4-openssl-dev libqpdf-dev libhpdf-dev \
              libglib2.0-dev libcriterion-dev
-DEB_DATA  := libopencc-data fonts-arphic-uming fonts-wqy-zenhei fonts-wqy-microhei \
+DEB_DATA  := libopencc-data fonts-arphic-uming fonts-wqy-zenhei fonts-wqy-microhei fonts-dejavu-core \
              fonts-droid-fallback
 DEB_TOOLS := python3 python3-aiosmtpd time sqlite3 poppler-utils mupdf-tools qpdf valgrind \
              clang libclang-rt-14-dev
