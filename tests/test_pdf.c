@@ -462,3 +462,31 @@ Test(pdf, combined_briefing_has_every_region_with_bookmarks_and_contents)
 		brief_doc_free(&docs[i]);
 	brief_db_close(db);
 }
+
+/* Droid Sans Fallback has no digits: they come from another installed
+ * font, are reported, and still read back; nothing draws blank. */
+Test(pdf, characters_no_configured_font_has_are_drawn_and_reported)
+{
+	brief_run r = { 0 };
+	char db[128], st[128];
+	snprintf(db, sizeof db, "%s/fb.db", dir);
+	snprintf(st, sizeof st, "%s/droid.conf", dir);
+	brief_test_sh("printf '%%s\\n' 'font.body = Droid Sans Fallback' "
+		      "'font.heading = Droid Sans Fallback' 'font.latin.body = NoSuchFont' "
+		      "'font.latin.heading = NoSuchFont' > %s", st);
+	cr_assert_eq(brief_test_run(&r, "--db %s ingest -q data/articles", db), 0);
+	cr_assert_eq(brief_test_run(&r, "--db %s render 萧山区 --year 2025 --format pdf "
+				    "--style %s -o %s/fb.pdf", db, st, dir), 0, "%s", r.err);
+	cr_assert(strstr(r.err, "fonts for this text lack "), "%s", r.err);
+	cr_assert(strstr(r.err, "5(U+0035)"), "%s", r.err);
+	cr_assert(strstr(r.err, "%(U+0025)"), "%s", r.err);
+	cr_assert(strstr(r.err, "; drawn with "), "%s", r.err);
+	cr_assert(strstr(r.err, "font 'NoSuchFont' is not installed"), "%s", r.err);
+	char pdf[160];
+	snprintf(pdf, sizeof pdf, "%s/fb.pdf", dir);
+	structure_ok(pdf);
+	char *text = reader_text(pdf, "pdftotext");
+	has(text, "增长5.6%以上", "pdftotext");
+	free(text);
+	brief_run_free(&r);
+}

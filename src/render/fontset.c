@@ -16,7 +16,8 @@ struct brief_fontset {
 	/* body, heading, then their Latin chains */
 	int chain[4][MAXCHAIN];
 	size_t nchain[4];
-	hb_set_t *reported;         /* characters already reported missing */
+	hb_set_t *stand_in[MAXFONTS];   /* characters font i draws for no configured font */
+	hb_set_t *lost;             /* characters no installed font has */
 	brief_diag *d;
 	brief_buf scratch;
 };
@@ -79,7 +80,7 @@ brief_fontset *brief_fontset_open(const brief_style *st, brief_diag *d)
 	if (!fs)
 		return NULL;
 	fs->d = d;
-	fs->reported = hb_set_create();
+	fs->lost = hb_set_create();
 	if (open_chain(fs, BRIEF_CHAIN_BODY, st->font_body) ||
 	    open_chain(fs, BRIEF_CHAIN_HEADING, st->font_heading) ||
 	    (st->latin_body && open_chain(fs, 2 + BRIEF_CHAIN_BODY, st->latin_body)) ||
@@ -97,27 +98,59 @@ void brief_fontset_free(brief_fontset *fs)
 	for (size_t i = 0; i < fs->n; i++) {
 		brief_font_free(fs->font[i]);
 		hb_set_destroy(fs->used[i]);
+		hb_set_destroy(fs->stand_in[i]);
 	}
-	hb_set_destroy(fs->reported);
+	hb_set_destroy(fs->lost);
 	brief_buf_free(&fs->scratch);
 	free(fs);
 }
 
-/* A face outside the style for cp, reported once per character. */
+/* A face outside the style for cp: noted, for brief_fontset_report. */
 static int last_resort(brief_fontset *fs, uint32_t cp)
 {
+	int i = -1;
+	for (size_t k = 0; k < fs->n && i < 0; k++)
+		if (brief_font_has(fs->font[k], cp))
+			i = (int)k;
+	if (i < 0 && !hb_set_has(fs->lost, cp)) {
+		brief_font *f = brief_font_find_for(cp);
+		i = f ? add_font(fs, f) : -1;
+	}
+	if (i < 0) {
+		hb_set_add(fs->lost, cp);
+		return -1;
+	}
+	if (!fs->stand_in[i])
+		fs->stand_in[i] = hb_set_create();
+	hb_set_add(fs->stand_in[i], cp);
+	return i;
+}
+
+static void report_set(brief_fontset *fs, hb_set_t *set, const char *how, const char *fam)
+{
+	brief_buf b = BRIEF_BUF_INIT;
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	unsigned n = 0, total = hb_set_get_population(set);
+	while (hb_set_next(set, &cp) && n++ < 40) {
+		brief_buf_printf(&b, n > 1 ? " " : "");
+		brief_buf_put_cp(&b, cp);
+		brief_buf_printf(&b, "(U+%04X)", cp);
+	}
+	if (total > 40)
+		brief_buf_printf(&b, " and %u more", total - 40);
+	if (brief_buf_ok(&b))
+		brief_warn(fs->d, NULL, "the style's fonts for this text lack %s; %s%s", b.data, how, fam);
+	brief_buf_free(&b);
+}
+
+void brief_fontset_report(brief_fontset *fs)
+{
 	for (size_t i = 0; i < fs->n; i++)
-		if (brief_font_has(fs->font[i], cp))
-			return (int)i;
-	bool first = !hb_set_has(fs->reported, cp);
-	hb_set_add(fs->reported, cp);
-	brief_font *f = brief_font_find_for(cp);
-	const char *fam = f ? brief_font_family(f) : NULL;
-	if (first)
-		brief_warn(fs->d, NULL, "no configured font has U+%04X; %s%s", cp,
-			   fam ? "drawn with " : "left out: no installed font has it",
-			   fam ? fam : "");
-	return f ? add_font(fs, f) : -1;
+		if (fs->stand_in[i] && !hb_set_is_empty(fs->stand_in[i]))
+			report_set(fs, fs->stand_in[i], "drawn with ",
+				   brief_font_family(fs->font[i]));
+	if (!hb_set_is_empty(fs->lost))
+		report_set(fs, fs->lost, "no installed font has them: left out", "");
 }
 
 int brief_fontset_pick(brief_fontset *fs, brief_chain chain, uint32_t cp)

@@ -32,6 +32,10 @@ float brief_fontset_width(const brief_fontset *fs, int i, uint32_t cp, float siz
 /* Records that font i draws cp. */
 void brief_fontset_use(brief_fontset *fs, int i, uint32_t cp);
 
+/* Warns about the characters no configured font has: which font drew
+ * them instead, or that none could. */
+void brief_fontset_report(brief_fontset *fs);
+
 size_t brief_fontset_count(const brief_fontset *fs);
 const brief_font *brief_fontset_font(const brief_fontset *fs, int i);
 /* The characters font i draws, as UTF-8 (NUL-terminated, static until

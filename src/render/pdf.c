@@ -381,6 +381,7 @@ int brief_pdfctx_write(brief_pdfctx *c, const char *title, const char *subject,
 		       brief_diag *d)
 {
 	brief_pdf_info info = { title, subject, keywords, epoch };
+	brief_fontset_report(c->fonts);
 	if (c->L.oom) {
 		brief_error(d, NULL, "out of memory laying out the PDF");
 		return -1;
