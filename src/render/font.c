@@ -7,7 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "util/utf8.h"
 
 struct brief_font {
 	char *path, *family;
@@ -167,48 +166,108 @@ bool brief_font_has(const brief_font *f, uint32_t cp)
 	return hb_set_has(f->unicodes, cp);
 }
 
-int brief_font_subset(const brief_font *f, const char *utf8, size_t len,
-		      char **out, size_t *out_len, size_t *missing,
-		      brief_diag *d)
+static void be16(unsigned char *p, unsigned v)
+{
+	p[0] = (unsigned char)(v >> 8);
+	p[1] = (unsigned char)v;
+}
+
+/* A cmap of one format 4 subtable (Windows, Unicode BMP): the segment
+ * [first, first + n) through a glyph id array, and the closing 0xFFFF
+ * segment. */
+static hb_blob_t *coded_cmap(hb_face_t *sub, const uint32_t *cps, size_t n, uint32_t first)
+{
+	size_t len4 = 16 + 8 * 2 + 2 * n;
+	/* padded to four bytes: libharu 2.3.0 fails to write a font whose
+	 * tables are not (a memory stream seek past its end) */
+	size_t len = (12 + len4 + 3) & ~(size_t)3;
+	unsigned char *t = calloc(1, len);
+	hb_font_t *font = hb_font_create(sub);
+	if (!t || !font) {
+		free(t);
+		hb_font_destroy(font);
+		return NULL;
+	}
+	be16(t + 2, 1);                         /* one encoding record */
+	be16(t + 4, 3);
+	be16(t + 6, 1);
+	t[11] = 12;                             /* its offset */
+	unsigned char *s = t + 12;
+	be16(s, 4);
+	be16(s + 2, (unsigned)len4);
+	be16(s + 6, 4);                         /* segCountX2 */
+	be16(s + 8, 4);                         /* searchRange */
+	be16(s + 10, 1);                        /* entrySelector */
+	be16(s + 14, (unsigned)(first + n - 1)); /* endCode */
+	be16(s + 16, 0xFFFF);
+	be16(s + 20, first);                    /* startCode, after reservedPad */
+	be16(s + 22, 0xFFFF);
+	be16(s + 26, 1);                        /* idDelta: 0, 1 */
+	be16(s + 28, 4);                        /* idRangeOffset: to the array, 0 */
+	for (size_t k = 0; k < n; k++) {
+		hb_codepoint_t gid = 0;
+		hb_font_get_nominal_glyph(font, cps[k], &gid);
+		be16(s + 32 + 2 * k, gid);
+	}
+	hb_font_destroy(font);
+	return hb_blob_create((const char *)t, (unsigned)len, HB_MEMORY_MODE_WRITABLE, t, free);
+}
+
+/* The subset face again, its cmap replaced. */
+static hb_blob_t *rebuild(hb_face_t *built, hb_blob_t *cmap)
+{
+	/* a face from the subsetter lists no tables until serialised */
+	hb_blob_t *bytes = hb_face_reference_blob(built);
+	hb_face_t *sub = hb_face_create(bytes, 0);
+	hb_blob_destroy(bytes);
+	hb_face_t *b = hb_face_builder_create();
+	hb_tag_t tags[64];
+	unsigned n = 64;
+	hb_face_get_table_tags(sub, 0, &n, tags);
+	for (unsigned i = 0; i < n; i++) {
+		if (tags[i] == HB_TAG('c', 'm', 'a', 'p'))
+			continue;
+		hb_blob_t *tb = hb_face_reference_table(sub, tags[i]);
+		hb_face_builder_add_table(b, tags[i], tb);
+		hb_blob_destroy(tb);
+	}
+	hb_face_builder_add_table(b, HB_TAG('c', 'm', 'a', 'p'), cmap);
+	hb_blob_t *out = hb_face_reference_blob(b);
+	hb_face_destroy(b);
+	hb_face_destroy(sub);
+	return out;
+}
+
+int brief_font_subset_coded(const brief_font *f, const uint32_t *cps, size_t n,
+			    uint32_t first, char **out, size_t *out_len,
+			    brief_diag *d)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	hb_face_t *sub = NULL;
-	hb_blob_t *blob = NULL;
-	hb_set_t *lacking = hb_set_create();
+	hb_blob_t *cmap = NULL, *font = NULL;
 	int rc = -1;
 
 	*out = NULL;
-	if (!in)
+	if (!in || n == 0 || first + n > 0xFFFF)
 		goto out;
-	hb_set_t *want = hb_subset_input_unicode_set(in);
-	for (size_t i = 0; i < len;) {
-		uint32_t cp = brief_utf8_next(utf8, len, &i);
-		if (cp < 0x20)
-			continue;
-		if (hb_set_has(f->unicodes, cp))
-			hb_set_add(want, cp);
-		else
-			hb_set_add(lacking, cp);
-	}
-	/* hinting is for screens at small sizes; print and PDF do without */
+	for (size_t k = 0; k < n; k++)
+		hb_set_add(hb_subset_input_unicode_set(in), cps[k]);
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-	if (!(sub = hb_subset_or_fail(f->face, in)))
+	if (!(sub = hb_subset_or_fail(f->face, in)) ||
+	    !(cmap = coded_cmap(sub, cps, n, first)) || !(font = rebuild(sub, cmap)))
 		goto out;
-	blob = hb_face_reference_blob(sub);
-	unsigned n;
-	const char *data = hb_blob_get_data(blob, &n);
-	if (n && (*out = malloc(n))) {
-		memcpy(*out, data, n);
-		*out_len = n;
+	unsigned len;
+	const char *data = hb_blob_get_data(font, &len);
+	if (len && (*out = malloc(len))) {
+		memcpy(*out, data, len);
+		*out_len = len;
 		rc = 0;
 	}
 out:
 	if (rc)
 		brief_error(d, f->path, "cannot subset the font");
-	if (missing)
-		*missing = hb_set_get_population(lacking);
-	hb_set_destroy(lacking);
-	hb_blob_destroy(blob);
+	hb_blob_destroy(font);
+	hb_blob_destroy(cmap);
 	hb_face_destroy(sub);
 	hb_subset_input_destroy(in);
 	return rc;

@@ -38,13 +38,15 @@ int brief_font_advance(const brief_font *f, uint32_t cp);
 bool brief_font_has(const brief_font *f, uint32_t cp);
 
 /*
- * A TrueType font holding only the glyphs of the characters of `utf8`
- * that the face has (caller frees *out). Returns 0, or -1 after
- * reporting. *missing (may be NULL) gets how many distinct characters
- * the face lacks: those need a fallback face.
+ * The subset for a PDF font whose character codes brief chooses: the
+ * glyphs of cps[0..n) (code points the face has), with a cmap that maps
+ * code first + k to the glyph of cps[k] and nothing else. Codes from
+ * one contiguous range keep libharu's per-code cmap searches to one
+ * segment; the real characters go into the PDF's ToUnicode map.
+ * Returns 0, or -1 after reporting.
  */
-int brief_font_subset(const brief_font *f, const char *utf8, size_t len,
-		      char **out, size_t *out_len, size_t *missing,
-		      brief_diag *d);
+int brief_font_subset_coded(const brief_font *f, const uint32_t *cps, size_t n,
+			    uint32_t first, char **out, size_t *out_len,
+			    brief_diag *d);
 
 #endif

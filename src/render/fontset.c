@@ -12,6 +12,9 @@
 struct brief_fontset {
 	brief_font *font[MAXFONTS];
 	hb_set_t *used[MAXFONTS];
+	uint32_t *chars[MAXFONTS];      /* used[i] as a sorted array */
+	size_t nchars[MAXFONTS];
+	uint32_t first[MAXFONTS];       /* code of chars[i][0] */
 	size_t n;
 	/* body, heading, then their Latin chains */
 	int chain[4][MAXCHAIN];
@@ -19,7 +22,6 @@ struct brief_fontset {
 	hb_set_t *stand_in[MAXFONTS];   /* characters font i draws for no configured font */
 	hb_set_t *lost;             /* characters no installed font has */
 	brief_diag *d;
-	brief_buf scratch;
 };
 
 static int add_font(brief_fontset *fs, brief_font *f)
@@ -99,9 +101,9 @@ void brief_fontset_free(brief_fontset *fs)
 		brief_font_free(fs->font[i]);
 		hb_set_destroy(fs->used[i]);
 		hb_set_destroy(fs->stand_in[i]);
+		free(fs->chars[i]);
 	}
 	hb_set_destroy(fs->lost);
-	brief_buf_free(&fs->scratch);
 	free(fs);
 }
 
@@ -192,12 +194,48 @@ const brief_font *brief_fontset_font(const brief_fontset *fs, int i)
 	return fs->font[i];
 }
 
-const char *brief_fontset_used(brief_fontset *fs, int i, size_t *len)
+int brief_fontset_assign_codes(brief_fontset *fs)
 {
-	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-	brief_buf_truncate(&fs->scratch, 0);
-	while (hb_set_next(fs->used[i], &cp))
-		brief_buf_put_cp(&fs->scratch, cp);
-	*len = fs->scratch.len;
-	return brief_buf_ok(&fs->scratch) ? fs->scratch.data : "";
+	size_t total = 0;
+	for (size_t i = 0; i < fs->n; i++)
+		total += hb_set_get_population(fs->used[i]);
+	/* the Private Use Area holds 6,400; beyond it any BMP code below
+	 * the surrogates will do, as ToUnicode gives the meaning */
+	uint32_t code = total <= 0x1900 ? 0xE000 : 0x0100;
+	if (code + total > (code == 0xE000 ? 0xF900u : 0xD800u))
+		return -1;
+	for (size_t i = 0; i < fs->n; i++) {
+		size_t n = hb_set_get_population(fs->used[i]), k = 0;
+		free(fs->chars[i]);
+		if (!(fs->chars[i] = malloc((n ? n : 1) * sizeof *fs->chars[i])))
+			return -1;
+		hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+		while (hb_set_next(fs->used[i], &cp))
+			fs->chars[i][k++] = cp;
+		fs->nchars[i] = n;
+		fs->first[i] = code;
+		code += (uint32_t)n;
+	}
+	return 0;
+}
+
+const uint32_t *brief_fontset_chars(const brief_fontset *fs, int i, size_t *n,
+				    uint32_t *first)
+{
+	*n = fs->nchars[i];
+	*first = fs->first[i];
+	return fs->chars[i];
+}
+
+uint32_t brief_fontset_code(const brief_fontset *fs, int i, uint32_t cp)
+{
+	size_t lo = 0, hi = fs->nchars[i];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (fs->chars[i][mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return fs->first[i] + (uint32_t)lo;
 }

@@ -36,10 +36,22 @@ void brief_fontset_use(brief_fontset *fs, int i, uint32_t cp);
  * them instead, or that none could. */
 void brief_fontset_report(brief_fontset *fs);
 
+/*
+ * Once everything is laid out: gives each character each font draws a
+ * PDF character code, one contiguous range per font, the ranges of all
+ * fonts apart (so one ToUnicode map serves every font). Codes are in
+ * the Private Use Area while they fit. 0, or -1 when there are more
+ * than 55,000 (font, character) pairs or on OOM.
+ */
+int brief_fontset_assign_codes(brief_fontset *fs);
+/* The characters font i draws, ascending, and the code of the first;
+ * the code of chars[k] is first + k. */
+const uint32_t *brief_fontset_chars(const brief_fontset *fs, int i, size_t *n,
+				    uint32_t *first);
+/* The code of cp in font i (cp must be one it draws). */
+uint32_t brief_fontset_code(const brief_fontset *fs, int i, uint32_t cp);
+
 size_t brief_fontset_count(const brief_fontset *fs);
 const brief_font *brief_fontset_font(const brief_fontset *fs, int i);
-/* The characters font i draws, as UTF-8 (NUL-terminated, static until
- * the next call or free); *len its length. */
-const char *brief_fontset_used(brief_fontset *fs, int i, size_t *len);
 
 #endif

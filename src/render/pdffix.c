@@ -1,5 +1,4 @@
 /* pdffix.c - the qpdf pass over libharu's output (see pdfout.h). */
-#include <hb.h>
 #include <qpdf/qpdf-c.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,43 +6,48 @@
 
 #include "brief.h"
 #include "render/pdfout.h"
-#include "util/utf8.h"
 
-/* Identity ToUnicode over the codes used; a bfrange may not cross a
- * change of the high byte, and a block holds at most 100 entries. */
-static void tounicode(brief_fontset *fs, brief_buf *cm)
+/* code -> character for every font (their code ranges are apart);
+ * runs where both go up by one are a bfrange, kept within one high
+ * byte of the code; at most 100 entries a block. */
+static void tounicode(const brief_fontset *fs, brief_buf *cm)
 {
-	hb_set_t *all = hb_set_create();
-	for (size_t i = 0; i < brief_fontset_count(fs); i++) {
-		size_t len, k = 0;
-		const char *s = brief_fontset_used(fs, (int)i, &len);
-		while (k < len)
-			hb_set_add(all, brief_utf8_next(s, len, &k));
-	}
 	BRIEF_BUF_PUTSL(cm, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 		       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 		       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 		       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	brief_buf block = BRIEF_BUF_INIT;
-	size_t n = 0;
-	hb_codepoint_t first = HB_SET_VALUE_INVALID, last = HB_SET_VALUE_INVALID;
-	while (hb_set_next_range(all, &first, &last)) {
-		for (hb_codepoint_t a = first; a <= last;) {
-			hb_codepoint_t b = (a | 0xFF) < last ? (a | 0xFF) : last;
-			brief_buf_printf(&block, "<%04X> <%04X> <%04X>\n", a, b, a);
-			a = b + 1;
-			if (++n == 100) {
-				brief_buf_printf(cm, "%zu beginbfrange\n%sendbfrange\n", n, block.data);
+	size_t entries = 0;
+	for (size_t i = 0; i < brief_fontset_count(fs); i++) {
+		size_t n;
+		uint32_t first;
+		const uint32_t *cp = brief_fontset_chars(fs, (int)i, &n, &first);
+		for (size_t k = 0; k < n;) {
+			size_t e = k;
+			while (e + 1 < n && cp[e + 1] == cp[e] + 1 && (cp[e + 1] >> 8) == (cp[k] >> 8) &&
+			       ((first + e + 1) >> 8) == ((first + k) >> 8))
+				e++;
+			brief_buf_printf(&block, "<%04X> <%04X> <", first + (uint32_t)k,
+					 first + (uint32_t)e);
+			/* UTF-16BE: a character beyond the BMP is a surrogate pair */
+			if (cp[k] > 0xFFFF)
+				brief_buf_printf(&block, "%04X%04X", 0xD800 + ((cp[k] - 0x10000) >> 10),
+						 0xDC00 + ((cp[k] - 0x10000) & 0x3FF));
+			else
+				brief_buf_printf(&block, "%04X", cp[k]);
+			BRIEF_BUF_PUTSL(&block, ">\n");
+			k = e + 1;
+			if (++entries == 100) {
+				brief_buf_printf(cm, "100 beginbfrange\n%sendbfrange\n", block.data);
 				brief_buf_truncate(&block, 0);
-				n = 0;
+				entries = 0;
 			}
 		}
 	}
-	if (n)
-		brief_buf_printf(cm, "%zu beginbfrange\n%sendbfrange\n", n, block.data);
+	if (entries)
+		brief_buf_printf(cm, "%zu beginbfrange\n%sendbfrange\n", entries, block.data);
 	BRIEF_BUF_PUTSL(cm, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 	brief_buf_free(&block);
-	hb_set_destroy(all);
 }
 
 static void fix_fonts(qpdf_data q, brief_fontset *fs)

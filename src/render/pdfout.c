@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "brief.h"
+#include "util/utf8.h"
 
 #define MAXFONTS 16
 
@@ -19,6 +20,8 @@ typedef struct out {
 	HPDF_Page *pages;
 	HPDF_STATUS err, detail;
 	brief_diag *d;
+	const brief_fontset *fonts;
+	brief_buf codes;        /* scratch for recode() */
 } out;
 
 static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
@@ -37,18 +40,19 @@ static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
  */
 static int load_font(out *o, brief_fontset *fs, int i)
 {
-	size_t len, n, missing;
-	const char *chars = brief_fontset_used(fs, i, &len);
+	size_t n, len;
+	uint32_t first;
+	const uint32_t *chars = brief_fontset_chars(fs, i, &n, &first);
 	char *sub;
-	if (!len)
+	if (!n)
 		return 0;       /* in the chain but never needed */
-	if (brief_font_subset(brief_fontset_font(fs, i), chars, len, &sub, &n, &missing, o->d))
+	if (brief_font_subset_coded(brief_fontset_font(fs, i), chars, n, first, &sub, &len, o->d))
 		return -1;
 	const char *dir = getenv("TMPDIR");
 	char path[4096];
 	snprintf(path, sizeof path, "%s/brief-font-XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(path);
-	bool ok = fd >= 0 && unlink(path) == 0 && write(fd, sub, n) == (ssize_t)n;
+	bool ok = fd >= 0 && unlink(path) == 0 && write(fd, sub, len) == (ssize_t)len;
 	free(sub);
 	if (!ok) {
 		brief_error(o->d, path, "cannot write a font subset");
@@ -63,13 +67,27 @@ static int load_font(out *o, brief_fontset *fs, int i)
 	return o->font[i] ? 0 : -1;
 }
 
-static void draw_text(HPDF_Page pg, const out *o, const brief_box *b)
+/* A run's characters as the codes its font was given, UTF-8 encoded
+ * as libharu's UTF-8 encoder expects. */
+static void recode(const brief_fontset *fs, const brief_box *b, brief_buf *codes)
 {
+	size_t len = strlen(b->text), i = 0;
+	brief_buf_truncate(codes, 0);
+	while (i < len)
+		brief_buf_put_cp(codes, brief_fontset_code(fs, b->font,
+							   brief_utf8_next(b->text, len, &i)));
+}
+
+static void draw_text(HPDF_Page pg, out *o, const brief_box *b)
+{
+	recode(o->fonts, b, &o->codes);
+	if (!brief_buf_ok(&o->codes))
+		return;
 	HPDF_Page_BeginText(pg);
 	HPDF_Page_SetFontAndSize(pg, o->font[b->font], b->h);
 	HPDF_Page_SetRGBFill(pg, b->color.r, b->color.g, b->color.b);
 	HPDF_Page_SetCharSpace(pg, b->charspace);
-	HPDF_Page_TextOut(pg, b->x, b->y, b->text);
+	HPDF_Page_TextOut(pg, b->x, b->y, o->codes.data);
 	HPDF_Page_EndText(pg);
 }
 
@@ -141,6 +159,10 @@ static void outline(out *o, const brief_layout *L)
 
 static int draw(out *o, brief_layout *L)
 {
+	if (brief_fontset_assign_codes(L->fonts)) {
+		brief_error(o->d, NULL, "too many distinct characters for one PDF");
+		return -1;
+	}
 	for (size_t i = 0; i < brief_fontset_count(L->fonts); i++)
 		if (load_font(o, L->fonts, (int)i))
 			return -1;
@@ -181,7 +203,7 @@ static int save(out *o, brief_buf *pdf)
 int brief_pdf_write(brief_layout *L, const brief_pdf_info *info,
 		    brief_buf *dst, brief_diag *d)
 {
-	out o = { .d = d };
+	out o = { .d = d, .fonts = L->fonts };
 	brief_buf raw = BRIEF_BUF_INIT;
 	int rc = -1;
 	for (int i = 0; i < MAXFONTS; i++)
@@ -205,6 +227,7 @@ out:
 		if (o.fd[i] >= 0)
 			close(o.fd[i]);
 	free(o.pages);
+	brief_buf_free(&o.codes);
 	brief_buf_free(&raw);
 	return rc;
 }
