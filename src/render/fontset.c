@@ -199,10 +199,10 @@ int brief_fontset_assign_codes(brief_fontset *fs)
 	size_t total = 0;
 	for (size_t i = 0; i < fs->n; i++)
 		total += hb_set_get_population(fs->used[i]);
-	/* the Private Use Area holds 6,400; beyond it any BMP code below
-	 * the surrogates will do, as ToUnicode gives the meaning */
-	uint32_t code = total <= 0x1900 ? 0xE000 : 0x0100;
-	if (code + total > (code == 0xE000 ? 0xF900u : 0xD800u))
+	/* Low codes keep each font's CIDToGIDMap (two bytes a code, from
+	 * 0 to the highest) short; ToUnicode gives them their meaning. */
+	uint32_t code = BRIEF_FIRST_CODE;
+	if (code + total > 0xD800)     /* below the surrogates */
 		return -1;
 	for (size_t i = 0; i < fs->n; i++) {
 		size_t n = hb_set_get_population(fs->used[i]), k = 0;
@@ -217,6 +217,15 @@ int brief_fontset_assign_codes(brief_fontset *fs)
 		code += (uint32_t)n;
 	}
 	return 0;
+}
+
+uint32_t brief_fontset_code_end(const brief_fontset *fs)
+{
+	uint32_t end = BRIEF_FIRST_CODE;
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->nchars[i] && fs->first[i] + fs->nchars[i] > end)
+			end = fs->first[i] + (uint32_t)fs->nchars[i];
+	return end;
 }
 
 const uint32_t *brief_fontset_chars(const brief_fontset *fs, int i, size_t *n,

@@ -39,13 +39,16 @@ void brief_fontset_report(brief_fontset *fs);
 /*
  * Once everything is laid out: gives each character each font draws a
  * PDF character code, one contiguous range per font, the ranges of all
- * fonts apart (so one ToUnicode map serves every font). Codes are in
- * the Private Use Area while they fit. 0, or -1 when there are more
- * than 55,000 (font, character) pairs or on OOM.
+ * fonts apart (so one ToUnicode map serves every font), from
+ * BRIEF_FIRST_CODE up. 0, or -1 when there are more than 55,000
+ * (font, character) pairs or on OOM.
  */
+#define BRIEF_FIRST_CODE 0x100
 int brief_fontset_assign_codes(brief_fontset *fs);
 /* The characters font i draws, ascending, and the code of the first;
  * the code of chars[k] is first + k. */
+/* One more than the highest code given. */
+uint32_t brief_fontset_code_end(const brief_fontset *fs);
 const uint32_t *brief_fontset_chars(const brief_fontset *fs, int i, size_t *n,
 				    uint32_t *first);
 /* The code of cp in font i (cp must be one it draws). */

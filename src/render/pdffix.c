@@ -1,6 +1,7 @@
 /* pdffix.c - the qpdf pass over libharu's output (see pdfout.h). */
 #include <qpdf/qpdf-c.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -50,6 +51,25 @@ static void tounicode(const brief_fontset *fs, brief_buf *cm)
 	brief_buf_free(&block);
 }
 
+/* libharu writes a CIDToGIDMap for all 65,536 codes; brief's codes end
+ * far below, and a map may stop at the last code used. */
+static void shorten_map(qpdf_data q, qpdf_oh font, uint32_t end)
+{
+	qpdf_oh desc = qpdf_oh_get_array_item(q, qpdf_oh_get_key(q, font, "/DescendantFonts"), 0);
+	qpdf_oh map = qpdf_oh_get_key(q, desc, "/CIDToGIDMap");
+	unsigned char *data = NULL;
+	size_t len = 0;
+	if (!qpdf_oh_is_stream(q, map) ||
+	    qpdf_oh_get_stream_data(q, map, qpdf_dl_generalized, NULL, &data, &len) ||
+	    len <= 2 * (size_t)end) {
+		free(data);
+		return;
+	}
+	qpdf_oh_replace_stream_data(q, map, data, 2 * (size_t)end, qpdf_oh_new_null(q),
+				    qpdf_oh_new_null(q));
+	free(data);
+}
+
 static void fix_fonts(qpdf_data q, brief_fontset *fs)
 {
 	brief_buf cm = BRIEF_BUF_INIT;
@@ -69,6 +89,7 @@ static void fix_fonts(qpdf_data q, brief_fontset *fs)
 		while (qpdf_oh_dict_more_keys(q) && n < 32)
 			list[n++] = qpdf_oh_get_key(q, fonts, qpdf_oh_dict_next_key(q));
 		for (size_t i = 0; i < n; i++) {
+			shorten_map(q, list[i], brief_fontset_code_end(fs));
 			qpdf_oh tu = qpdf_oh_get_key(q, list[i], "/ToUnicode");
 			if (qpdf_oh_is_stream(q, tu))
 				qpdf_oh_replace_stream_data(q, tu, (const unsigned char *)cm.data,
