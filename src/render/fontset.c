@@ -8,6 +8,8 @@
 
 #define MAXFONTS 16
 #define MAXCHAIN 8
+#define UNRESOLVED (-2)
+#define NOT_INSTALLED (-1)
 
 struct brief_fontset {
 	brief_font *font[MAXFONTS];
@@ -16,7 +18,10 @@ struct brief_fontset {
 	size_t nchars[MAXFONTS];
 	uint32_t first[MAXFONTS];       /* code of chars[i][0] */
 	size_t n;
-	/* body, heading, then their Latin chains */
+	/* body, heading, then their Latin chains: families in order, each
+	 * looked up when a character first needs it (a font index once
+	 * found, NOT_INSTALLED, or UNRESOLVED) */
+	char *family[4][MAXCHAIN];
 	int chain[4][MAXCHAIN];
 	size_t nchain[4];
 	hb_set_t *stand_in[MAXFONTS];   /* characters font i draws for no configured font */
@@ -46,34 +51,45 @@ static void silent(void *user, brief_severity sev, const char *msg)
 	(void)user, (void)sev, (void)msg;
 }
 
-/* "A, B , C" -> each family of the chain that is installed. */
+/* The font of entry k of chain c, looked up on first use. */
+static int resolve(brief_fontset *fs, int c, size_t k)
+{
+	if (fs->chain[c][k] == UNRESOLVED) {
+		brief_diag quiet = { .sink = silent };
+		brief_font *f = brief_font_find(fs->family[c][k], &quiet);
+		fs->chain[c][k] = f ? add_font(fs, f) : NOT_INSTALLED;
+	}
+	return fs->chain[c][k];
+}
+
+/* "A, B , C" -> the families of chain c. The first installed one is
+ * looked up now: a chain without one is an error (or, for Latin
+ * chains, empty), and a preferred family missing changes the look. */
 static int open_chain(brief_fontset *fs, int c, const char *list)
 {
-	brief_diag quiet = { .sink = silent };
-	bool first = true;
-	const char *p = list;
-	while (*p && fs->nchain[c] < MAXCHAIN) {
-		size_t n = strcspn(p, ",");
-		char *name = strndup(p, n);
-		char *s = name, *e = name ? name + strlen(name) : NULL;
-		while (s && *s == ' ')
-			s++;
-		while (e && e > s && e[-1] == ' ')
-			*--e = '\0';
-		brief_font *f = s && *s ? brief_font_find(s, &quiet) : NULL;
-		/* the preferred family missing changes the look: say so */
-		if (s && *s && !f && first)
-			brief_warn(fs->d, NULL, "font '%s' is not installed; using the next", s);
-		first = false;
-		int i = f ? add_font(fs, f) : -1;
-		if (i >= 0)
-			fs->chain[c][fs->nchain[c]++] = i;
-		free(name);
-		p += n + (p[n] == ',');
+	for (const char *p = list; *p && fs->nchain[c] < MAXCHAIN;) {
+		size_t n = strcspn(p, ","), a = 0;
+		while (a < n && p[a] == ' ')
+			a++;
+		while (n > a && p[n - 1] == ' ')
+			n--;
+		if (n > a && !(fs->family[c][fs->nchain[c]] = strndup(p + a, n - a)))
+			return -1;
+		if (n > a)
+			fs->chain[c][fs->nchain[c]++] = UNRESOLVED;
+		p += strcspn(p, ",");
+		p += *p == ',';
 	}
-	if (!fs->nchain[c] && c < 2)
+	for (size_t k = 0; k < fs->nchain[c]; k++) {
+		if (resolve(fs, c, k) >= 0)
+			return 0;
+		if (k == 0)
+			brief_warn(fs->d, NULL, "font '%s' is not installed; using the next",
+				   fs->family[c][0]);
+	}
+	if (c < 2)
 		brief_error(fs->d, NULL, "none of the fonts '%s' is installed (make deps)", list);
-	return fs->nchain[c] || c >= 2 ? 0 : -1;
+	return c < 2 ? -1 : 0;
 }
 
 brief_fontset *brief_fontset_open(const brief_style *st, brief_diag *d)
@@ -104,6 +120,9 @@ void brief_fontset_free(brief_fontset *fs)
 		free(fs->chars[i]);
 	}
 	hb_set_destroy(fs->lost);
+	for (int c = 0; c < 4; c++)
+		for (size_t k = 0; k < fs->nchain[c]; k++)
+			free(fs->family[c][k]);
 	free(fs);
 }
 
@@ -162,13 +181,13 @@ int brief_fontset_pick(brief_fontset *fs, brief_chain chain, uint32_t cp)
 		return -1;
 	int latin = 2 + (int)chain;
 	for (size_t k = 0; cp < 0x2B0 && k < fs->nchain[latin]; k++) {
-		int i = fs->chain[latin][k];
-		if (brief_font_has(fs->font[i], cp))
+		int i = resolve(fs, latin, k);
+		if (i >= 0 && brief_font_has(fs->font[i], cp))
 			return i;
 	}
 	for (size_t k = 0; k < fs->nchain[chain]; k++) {
-		int i = fs->chain[chain][k];
-		if (brief_font_has(fs->font[i], cp))
+		int i = resolve(fs, (int)chain, k);
+		if (i >= 0 && brief_font_has(fs->font[i], cp))
 			return i;
 	}
 	return last_resort(fs, cp);
