@@ -47,5 +47,6 @@ int brief_cmd_show(brief_cli *cli, int argc, char **argv);
 int brief_cmd_render(brief_cli *cli, int argc, char **argv);
 int brief_cmd_regions(brief_cli *cli, int argc, char **argv);
 int brief_cmd_batch(brief_cli *cli, int argc, char **argv);
+int brief_cmd_mail(brief_cli *cli, int argc, char **argv);
 
 #endif
