@@ -157,6 +157,14 @@ brief_gazetteer *brief_gazetteer_new(void)
 	return g;
 }
 
+const brief_gazetteer *brief_gazetteer_shared(void)
+{
+	static brief_gazetteer *g;
+	if (!g)
+		g = brief_gazetteer_new();
+	return g;
+}
+
 void brief_gazetteer_free(brief_gazetteer *g)
 {
 	if (!g)
