@@ -46,3 +46,22 @@ start=$(date +%s%N)
 "$brief" --db "$tmp/render.db" render 钱塘区 --year 2025 -o "$tmp/b.tex" --compile >/dev/null
 end=$(date +%s%N)
 echo "$start $end $(stat -c %s "$tmp/b.pdf")" | awk '{ printf "  xelatex    %6.0f ms (two runs), PDF %d KB\n", ($2 - $1) / 1e6, $3 / 1024 }'
+
+echo "== brief batch (PDF; whole command, SOURCE_DATE_EPOCH set)"
+export SOURCE_DATE_EPOCH=1738713600
+# time_batch DB J LABEL: wall seconds of one batch, and per briefing
+time_batch() {
+	rm -rf "$tmp/batch"
+	start=$(date +%s%N)
+	"$brief" --db "$1" batch --year 2025 --format pdf --out "$tmp/batch" -j "$2" > "$tmp/batch.out"
+	end=$(date +%s%N)
+	n=$(grep -c '"kind": "briefing"' "$tmp/batch/2025/manifest.json")
+	echo "$3 $2 $n $start $end" | awk '{ s = ($5 - $4) / 1e9;
+		printf "  %-6s -j %d  %5d briefings + combined  %7.2f s  %6.2f ms/briefing\n",
+		$1, $2, $3, s, s * 1000 / $3 }'
+}
+time_batch "$tmp/render.db" 1 seed
+time_batch "$tmp/render.db" 2 seed
+scripts/synth-db.sh "$tmp/render.db" "$tmp/scale.db" 3000 | sed 's/^/  scale database: /'
+time_batch "$tmp/scale.db" 1 scale
+time_batch "$tmp/scale.db" 2 scale
