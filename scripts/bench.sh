@@ -55,3 +55,21 @@ echo "$(stat -c %s "$tmp/b.pdf") $pages" |
 	--format pdf -o "$tmp/b.pdf" >/dev/null
 awk '{ printf "  peak RSS   %6.1f MB\n", $1 / 1024 }' "$tmp/rss"
 "$bench" pdf "$tmp/render.db"
+echo "== brief batch (PDF; whole command, SOURCE_DATE_EPOCH set)"
+export SOURCE_DATE_EPOCH=1738713600
+# time_batch DB J LABEL: wall seconds of one batch, and per briefing
+time_batch() {
+	rm -rf "$tmp/batch"
+	start=$(date +%s%N)
+	"$brief" --db "$1" batch --year 2025 --format pdf --out "$tmp/batch" -j "$2" > "$tmp/batch.out"
+	end=$(date +%s%N)
+	n=$(grep -c '"kind": "briefing"' "$tmp/batch/2025/manifest.json")
+	echo "$3 $2 $n $start $end" | awk '{ s = ($5 - $4) / 1e9;
+		printf "  %-6s -j %d  %5d briefings + combined  %7.2f s  %6.2f ms/briefing\n",
+		$1, $2, $3, s, s * 1000 / $3 }'
+}
+time_batch "$tmp/render.db" 1 seed
+time_batch "$tmp/render.db" 2 seed
+scripts/synth-db.sh "$tmp/render.db" "$tmp/scale.db" 3000 | sed 's/^/  scale database: /'
+time_batch "$tmp/scale.db" 1 scale
+time_batch "$tmp/scale.db" 2 scale

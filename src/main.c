@@ -18,6 +18,8 @@ static const brief_command commands[] = {
 	{ "regions", brief_cmd_regions, "list the regions that have facts" },
 	{ "show", brief_cmd_show, "print a region's briefing" },
 	{ "render", brief_cmd_render, "write a region's briefing (LaTeX, text, JSON)" },
+	{ "batch", brief_cmd_batch, "write every region's briefing, the combined one, a manifest" },
+	{ "mail", brief_cmd_mail, "e-mail the briefings to a list of recipients" },
 	{ NULL, NULL, NULL }
 };
 

@@ -88,3 +88,24 @@ Test(regions, short_forms_need_context_and_a_word_of_their_own)
 	SCAN_EQ("促进优质医疗资源向江东区块延伸", "");
 	SCAN_EQ("阿里巴巴总部在余杭区", "330110 ");
 }
+
+/* 东莞市, 中山市 and 儋州市 have no counties; the table lists each again as
+ * a county whose parent is itself. They are one division each, and every
+ * parent chain ends at a province (brief batch --scope looped here). */
+Test(regions, cities_without_counties_are_listed_once)
+{
+	static const char *const codes[] = { "441900", "442000", "460400" };
+	const brief_region *gd = brief_region_by_code(g, "440000");
+	size_t n;
+	for (size_t i = 0; i < 3; i++) {
+		const brief_region *r = brief_region_by_code(g, codes[i]);
+		cr_assert_eq(r->level, BRIEF_LEVEL_PREFECTURE, "%s", codes[i]);
+		cr_assert_neq(strcmp(r->parent_code, r->code), 0);
+		cr_assert(brief_region_within(g, codes[i], brief_region_parent(g, r)));
+	}
+	cr_assert(brief_region_within(g, "441900", gd));
+	cr_assert_not(brief_region_within(g, "460400", gd));
+	cr_assert_eq(brief_region_resolve(g, "东莞市", &n, NULL),
+		     brief_region_by_code(g, "441900"));
+	cr_assert_eq(n, 1);
+}

@@ -354,7 +354,7 @@ out:
 int brief_aggregate(brief_db *db, const char *region, int year,
 		    brief_doc *out, brief_diag *d)
 {
-	brief_gazetteer *g = brief_gazetteer_new();
+	const brief_gazetteer *g = brief_gazetteer_shared();
 	loaded l = { 0 };
 	const brief_region *r, *p;
 	int rc = -1;
@@ -404,6 +404,5 @@ out:
 	free(l.src);
 	if (rc)
 		brief_doc_free(out);
-	brief_gazetteer_free(g);
 	return rc;
 }

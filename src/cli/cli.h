@@ -46,5 +46,7 @@ int brief_cmd_export(brief_cli *cli, int argc, char **argv);
 int brief_cmd_show(brief_cli *cli, int argc, char **argv);
 int brief_cmd_render(brief_cli *cli, int argc, char **argv);
 int brief_cmd_regions(brief_cli *cli, int argc, char **argv);
+int brief_cmd_batch(brief_cli *cli, int argc, char **argv);
+int brief_cmd_mail(brief_cli *cli, int argc, char **argv);
 
 #endif

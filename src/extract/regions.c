@@ -97,6 +97,11 @@ static size_t fields(char *line, char **f, size_t max)
 
 static void add_region(brief_gazetteer *g, char **f)
 {
+	/* A prefecture-level city without counties (东莞市, 中山市, 儋州市) is
+	 * listed again as its own county, parent itself: one division, kept
+	 * once, or its parent chain would never reach the province. */
+	if (*f[2] && !strcmp(f[0], f[2]))
+		return;
 	brief_region *r = &g->regions[g->nregions];
 	size_t idx = g->nregions++;
 	r->code = f[0];
@@ -149,6 +154,14 @@ brief_gazetteer *brief_gazetteer_new(void)
 		if (*line != '#' && fields(line, f, 6) == 6)
 			add_region(g, f);
 	}
+	return g;
+}
+
+const brief_gazetteer *brief_gazetteer_shared(void)
+{
+	static brief_gazetteer *g;
+	if (!g)
+		g = brief_gazetteer_new();
 	return g;
 }
 

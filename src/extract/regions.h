@@ -31,6 +31,11 @@ typedef struct brief_gazetteer brief_gazetteer;
 /* Loads the embedded table once; NULL on OOM or a corrupt table. */
 brief_gazetteer *brief_gazetteer_new(void);
 void brief_gazetteer_free(brief_gazetteer *g);
+/* The table loaded once per process and kept until exit, for callers
+ * that need it again and again (brief_aggregate, once per region of a
+ * batch: building it costs more than the briefing). NULL on OOM.
+ * Never free it. */
+const brief_gazetteer *brief_gazetteer_shared(void);
 
 const brief_region *brief_region_by_code(const brief_gazetteer *g,
 					 const char *code);

@@ -5,7 +5,6 @@
 #include "ingest/ingest.h"
 
 #include <errno.h>
-#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include "ingest/meta.h"
 #include "ingest/script.h"
 #include "ingest/sentence.h"
+#include "util/sha256.h"
 
 struct brief_ingester {
 	brief_cleaner *cleaner;
@@ -57,14 +57,6 @@ static bool html_name(const char *name)
 	const char *dot = strrchr(name, '.');
 	return dot && (strcasecmp(dot, ".html") == 0 ||
 		       strcasecmp(dot, ".htm") == 0);
-}
-
-static void sha256_hex(const char *s, size_t n, char out[65])
-{
-	gchar *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-						 (const guchar *)s, n);
-	snprintf(out, 65, "%s", hex ? hex : "");
-	g_free(hex);
 }
 
 /*
@@ -165,7 +157,7 @@ int brief_ingest_bytes(brief_ingester *ing, const char *name,
 	if (set_names(out, name) || !(out->encoding = strdup(dec.encoding)))
 		goto oom;
 	out->invalid_bytes = dec.invalid_bytes;
-	sha256_hex(dec.text, dec.len, out->hash);
+	brief_sha256_hex(dec.text, dec.len, out->hash);
 	if (analyse(ing, body, body_len, dec.html ? &page : NULL, out))
 		goto oom;
 	if (out->text_len == 0) {

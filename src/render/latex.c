@@ -10,6 +10,7 @@
 
 #include "render/format.h"
 #include "render/latex_escape.h"
+#include "render/latex_values.h"
 #include "render/render.h"
 #include "render/template.h"
 #include "util/embed.h"
@@ -204,7 +205,7 @@ static void evidence_of(brief_tval *list, const brief_rows *rs)
 	}
 }
 
-static void generated(char out[16], long long epoch)
+void brief_latex_date(char out[16], long long epoch)
 {
 	time_t t = epoch >= 0 ? (time_t)epoch : time(NULL);
 	struct tm tm;
@@ -212,13 +213,13 @@ static void generated(char out[16], long long epoch)
 	strftime(out, 16, "%Y-%m-%d", &tm);
 }
 
-static brief_tval *values(const brief_doc *d, long long epoch)
+brief_tval *brief_latex_values(const brief_doc *d, long long epoch)
 {
 	brief_tval *root = brief_tv_map(), *ev = brief_tv_list();
 	char title[160], day[16], year[16];
 	snprintf(title, sizeof title, "%s %d 年度简报", d->region, d->year);
 	snprintf(year, sizeof year, "%d", d->year);
-	generated(day, epoch);
+	brief_latex_date(day, epoch);
 	brief_tv_set_str(root, "title", title);
 	brief_tv_set_str(root, "region", d->region);
 	brief_tv_set_str(root, "code", d->region_code);
@@ -261,7 +262,7 @@ int brief_render_tex(const brief_doc *d, const brief_render_opts *o,
 		return -1;
 	}
 	brief_template *t = brief_template_parse(src, len, name, err, sizeof err);
-	brief_tval *v = t ? values(d, o->epoch) : NULL;
+	brief_tval *v = t ? brief_latex_values(d, o->epoch) : NULL;
 	if (!t)
 		brief_error(diag, NULL, "%s", err);
 	else if (!v)

@@ -78,3 +78,8 @@ CREATE TABLE mail_sent (
   email      TEXT NOT NULL,
   sent_at    TEXT NOT NULL
 );
+
+-- migration 3
+-- The sibling comparison of every briefing looks facts up by parent; a
+-- batch over thousands of regions scanned the whole table each time.
+CREATE INDEX facts_parent ON facts(parent_code, year, indicator);
