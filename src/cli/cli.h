@@ -23,7 +23,12 @@ typedef struct brief_command {
 	const char *name;
 	int (*run)(brief_cli *cli, int argc, char **argv);
 	const char *summary;
+	const char *program;    /* run is NULL: the program that has it */
 } brief_command;
+
+/* Global options, then the command of `commands` that argv names; the
+ * exit status. */
+int brief_main(int argc, char **argv, const brief_command *commands);
 
 /* Opens the database named by the cli, creating its directory. */
 brief_db *brief_cli_open_db(brief_cli *cli);

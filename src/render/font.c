@@ -178,9 +178,7 @@ static void be16(unsigned char *p, unsigned v)
 static hb_blob_t *coded_cmap(hb_face_t *sub, const uint32_t *cps, size_t n, uint32_t first)
 {
 	size_t len4 = 16 + 8 * 2 + 2 * n;
-	/* padded to four bytes: libharu 2.3.0 fails to write a font whose
-	 * tables are not (a memory stream seek past its end) */
-	size_t len = (12 + len4 + 3) & ~(size_t)3;
+	size_t len = (12 + len4 + 3) & ~(size_t)3;      /* tables are 4-aligned */
 	unsigned char *t = calloc(1, len);
 	hb_font_t *font = hb_font_create(sub);
 	if (!t || !font) {
@@ -232,6 +230,21 @@ static hb_blob_t *rebuild(hb_face_t *built, hb_blob_t *cmap)
 		hb_blob_destroy(tb);
 	}
 	hb_face_builder_add_table(b, HB_TAG('c', 'm', 'a', 'p'), cmap);
+	/*
+	 * libharu 2.3.0 rewrites the font in the order OS/2 ... post prep and
+	 * then seeks to each table's start; an empty last table starts at the
+	 * end, and when that end falls on its 4,096-byte buffer boundary the
+	 * seek fails and so does the whole PDF (about one font in a thousand).
+	 * A prep program of one no-op (PUSHB 0, POP) is never empty.
+	 */
+	hb_blob_t *prep = hb_face_reference_table(sub, HB_TAG('p', 'r', 'e', 'p'));
+	if (!hb_blob_get_length(prep)) {
+		static const char noop[] = { (char)0xB0, 0x00, 0x21 };
+		hb_blob_t *np = hb_blob_create(noop, sizeof noop, HB_MEMORY_MODE_READONLY, NULL, NULL);
+		hb_face_builder_add_table(b, HB_TAG('p', 'r', 'e', 'p'), np);
+		hb_blob_destroy(np);
+	}
+	hb_blob_destroy(prep);
 	hb_blob_t *out = hb_face_reference_blob(b);
 	hb_face_destroy(b);
 	hb_face_destroy(sub);

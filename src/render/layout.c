@@ -198,7 +198,7 @@ static float spread(const brief_tstyle *ts, const brief_line *ln, float width)
 	if (!ts->justify || ln->last || ln->nchars < 2 || ln->width >= width)
 		return 0;
 	float cs = (width - ln->width) / (float)(ln->nchars - 1);
-	return cs > ts->size * 0.5f ? 0 : cs;
+	return cs > ts->size * 0.15f ? 0 : cs;
 }
 
 void brief_lay_text_line(brief_layout *L, const brief_tstyle *ts, const char *s,
