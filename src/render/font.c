@@ -15,7 +15,19 @@ struct brief_font {
 	hb_font_t *font;        /* at upem scale: advances in font units */
 	unsigned upem;
 	hb_set_t *unicodes;     /* what the face covers */
+	int refs;
 };
+
+/*
+ * Faces found stay open for the life of the process, one per family: a
+ * batch renders thousands of briefings with the same few fonts, and
+ * fontconfig's matching and HarfBuzz's tables are then paid for once.
+ */
+static struct cached {
+	char *family;
+	brief_font *font;
+} cache[32];
+static size_t ncached;
 
 /* libharu embeds only TrueType outlines; CFF-based OpenType will not do. */
 static bool has_glyf(hb_face_t *face)
@@ -34,6 +46,7 @@ static brief_font *font_open(const char *file, int index, const char *family)
 		hb_blob_destroy(blob);
 		return NULL;
 	}
+	f->refs = 1;
 	f->path = strdup(file);
 	f->family = strdup(family);
 	f->index = index;
@@ -50,7 +63,39 @@ static brief_font *font_open(const char *file, int index, const char *family)
 	return f;
 }
 
+static brief_font *lookup(const char *family);
+
 brief_font *brief_font_find(const char *family, brief_diag *d)
+{
+	for (size_t i = 0; i < ncached; i++)
+		if (!strcmp(cache[i].family, family)) {
+			if (cache[i].font)
+				cache[i].font->refs++;
+			else
+				brief_error(d, family, "no such font installed (fontconfig)");
+			return cache[i].font;
+		}
+	brief_font *f = lookup(family);
+	if (!f)
+		brief_error(d, family, "no such font installed (fontconfig)");
+	if (ncached < sizeof cache / sizeof *cache && (cache[ncached].family = strdup(family))) {
+		cache[ncached++].font = f;
+		if (f)
+			f->refs++;
+	}
+	return f;
+}
+
+void brief_font_cache_clear(void)
+{
+	for (size_t i = 0; i < ncached; i++) {
+		brief_font_free(cache[i].font);
+		free(cache[i].family);
+	}
+	ncached = 0;
+}
+
+static brief_font *lookup(const char *family)
 {
 	FcPattern *pat = FcNameParse((const FcChar8 *)family), *match = NULL;
 	FcResult res;
@@ -74,8 +119,6 @@ brief_font *brief_font_find(const char *family, brief_diag *d)
 		goto out;
 	f = font_open((const char *)file, index, family);
 out:
-	if (!f)
-		brief_error(d, family, "no such font installed (fontconfig)");
 	if (match)
 		FcPatternDestroy(match);
 	if (pat)
@@ -85,7 +128,7 @@ out:
 
 void brief_font_free(brief_font *f)
 {
-	if (!f)
+	if (!f || --f->refs > 0)
 		return;
 	hb_set_destroy(f->unicodes);
 	hb_font_destroy(f->font);

@@ -17,9 +17,12 @@
 typedef struct brief_font brief_font;
 
 /* The face fontconfig picks for `family` (e.g. "AR PL UMing CN");
- * NULL after reporting when no such font is installed. */
+ * NULL after reporting when no such font is installed. Faces are
+ * shared: one per family for the life of the process (until
+ * brief_font_cache_clear); brief_font_free releases the caller's hold. */
 brief_font *brief_font_find(const char *family, brief_diag *d);
 void brief_font_free(brief_font *f);
+void brief_font_cache_clear(void);
 const char *brief_font_path(const brief_font *f);
 int brief_font_index(const brief_font *f);      /* face in a .ttc */
 

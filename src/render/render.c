@@ -3,8 +3,11 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include "render/font.h"
+
 void brief_render_done(void)
 {
+	brief_font_cache_clear();
 	FcFini();
 }
 
