@@ -7,7 +7,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # PCRE2's JIT code is opaque to valgrind: interpret the patterns instead.
 export BRIEF_NO_JIT=1
-vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=tests/valgrind.supp"
+vg="valgrind -q --trace-children=yes --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=tests/valgrind.supp"
 run() {
 	echo "valgrind: brief $*"
 	if ! $vg "$brief" --db "$tmp/v.db" "$@" > "$tmp/out" 2> "$tmp/err"; then
@@ -27,3 +27,5 @@ run show 余杭区 --year 2024 --json
 run regions --scope 杭州市
 run render 钱塘区 --year 2025 --format pdf -o "$tmp/q.pdf"
 run render 余杭区 --year 2024 -o "$tmp/y.tex"
+run batch --year 2025 --scope 杭州市 --format both --out "$tmp/batch" -j 2
+run mail --year 2025 --recipients data/recipients.csv --out "$tmp/mail" --reports "$tmp/batch"
