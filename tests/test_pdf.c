@@ -491,3 +491,29 @@ Test(pdf, characters_no_configured_font_has_are_drawn_and_reported)
 	free(text);
 	brief_run_free(&r);
 }
+
+/* A character beyond the BMP (libharu cannot draw it) is reported, the
+ * rest of its line drawn. */
+Test(pdf, characters_beyond_the_bmp_are_reported)
+{
+	brief_doc d;
+	brief_test_doc(&d);
+	free(d.projects.v[0].name);
+	d.projects.v[0].name = strdup("\xF0\xA0\x80\x80湾产业园");   /* U+20000 */
+	brief_buf out = BRIEF_BUF_INIT, msgs = BRIEF_BUF_INIT;
+	brief_diag diag = { .sink = collect, .user = &msgs };
+	brief_render_opts o = { .format = BRIEF_FMT_PDF, .epoch = 1738713600 };
+	cr_assert_eq(brief_render_pdf(&d, &o, &out, &diag), 0);
+	cr_assert_eq(diag.nwarnings, 1, "%s", msgs.data);
+	cr_assert(strstr(msgs.data, "(U+20000)"), "%s", msgs.data);
+	cr_assert(strstr(msgs.data, "left out"), "%s", msgs.data);
+	char pdf[128];
+	snprintf(pdf, sizeof pdf, "%s/astral.pdf", dir);
+	cr_assert_eq(brief_write_atomic(pdf, out.data, out.len, &diag), 0);
+	char *text = reader_text(pdf, "pdftotext");
+	has(text, "湾产业园", "pdftotext");
+	free(text);
+	brief_buf_free(&out);
+	brief_buf_free(&msgs);
+	brief_doc_free(&d);
+}
