@@ -25,15 +25,30 @@ typedef struct name_entry {
 	name_kind kind;
 } name_entry;
 
+/* Name indices that share a key: a run of one of the sorted arrays. */
+typedef struct cands {
+	const size_t *v;
+	size_t n;
+} cands;
+
+/*
+ * Names are indexed by sorting, not by growing a list per key: the
+ * table is built in every process, and ~7,000 names made ~20,000
+ * small allocations.
+ */
 struct brief_gazetteer {
 	char *data;             /* the table, split in place */
 	brief_region *regions;
 	size_t nregions;
 	name_entry *names;
 	size_t nnames;
+	uint64_t *pair;         /* per name: its first two code points */
+	size_t *by_name_sorted; /* name indices by text, then index */
+	size_t *by_pair_sorted; /* name indices by pair, then index */
+	cands *runs;            /* runs of equal keys in the sorted arrays */
 	GHashTable *by_code;    /* code -> region index + 1 */
-	GHashTable *by_pair;    /* first two code points -> GArray of name index */
-	GHashTable *by_name;    /* name -> GArray of name index */
+	GHashTable *by_pair;    /* &pair[i] -> run index + 1 */
+	GHashTable *by_name;    /* name -> run index + 1 */
 };
 
 /* Short forms that are also everyday words: they name the region only
@@ -59,27 +74,11 @@ static uint64_t pair_key(const char *s, size_t len)
 static void add_name(brief_gazetteer *g, const char *s, size_t region,
 		     name_kind kind)
 {
-	name_entry *e = &g->names[g->nnames];
-	*e = (name_entry){ s, strlen(s), region, kind };
-	if (brief_utf8_chars(s, e->len) < 2)
+	size_t len = strlen(s);
+	if (brief_utf8_chars(s, len) < 2)
 		return;
-	uint64_t *key = g_new(uint64_t, 1);
-	*key = pair_key(s, e->len);
-	GArray *a = g_hash_table_lookup(g->by_pair, key);
-	if (!a) {
-		a = g_array_new(FALSE, FALSE, sizeof(size_t));
-		g_hash_table_insert(g->by_pair, key, a);
-	} else {
-		g_free(key);
-	}
-	size_t idx = g->nnames++;
-	g_array_append_val(a, idx);
-	GArray *b = g_hash_table_lookup(g->by_name, s);
-	if (!b) {
-		b = g_array_new(FALSE, FALSE, sizeof(size_t));
-		g_hash_table_insert(g->by_name, (gpointer)s, b);
-	}
-	g_array_append_val(b, idx);
+	g->pair[g->nnames] = pair_key(s, len);
+	g->names[g->nnames++] = (name_entry){ s, len, region, kind };
 }
 
 /* Splits one TSV line in place into up to `max` fields. */
@@ -121,9 +120,51 @@ static void add_region(brief_gazetteer *g, char **f)
 	}
 }
 
-static void free_array(gpointer a)
+typedef struct sort_item {
+	const char *s;          /* by text, or NULL to sort by pair */
+	uint64_t pair;
+	size_t idx;
+} sort_item;
+
+static int by_key(const void *a, const void *b)
 {
-	g_array_free(a, TRUE);
+	const sort_item *x = a, *y = b;
+	int c = x->s ? strcmp(x->s, y->s) : (x->pair > y->pair) - (x->pair < y->pair);
+	/* equal keys keep the table's order */
+	return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Sorts the names by text (or by pair) into out and gives each run of
+ * equal keys one entry in the hash table, valued run index + 1. */
+static int index_names(brief_gazetteer *g, bool by_text, size_t *out, GHashTable *h,
+		       size_t *nruns)
+{
+	sort_item *it = malloc((g->nnames ? g->nnames : 1) * sizeof *it);
+	if (!it)
+		return -1;
+	for (size_t i = 0; i < g->nnames; i++)
+		it[i] = (sort_item){ by_text ? g->names[i].s : NULL, g->pair[i], i };
+	qsort(it, g->nnames, sizeof *it, by_key);
+	for (size_t i = 0; i < g->nnames; i++) {
+		out[i] = it[i].idx;
+		bool same = i > 0 && (by_text ? !strcmp(it[i].s, it[i - 1].s)
+					      : it[i].pair == it[i - 1].pair);
+		if (same) {
+			g->runs[*nruns - 1].n++;
+			continue;
+		}
+		g->runs[(*nruns)++] = (cands){ &out[i], 1 };
+		gpointer key = by_text ? (gpointer)it[i].s : (gpointer)&g->pair[it[i].idx];
+		g_hash_table_insert(h, key, GSIZE_TO_POINTER(*nruns));
+	}
+	free(it);
+	return 0;
+}
+
+static cands lookup_run(const brief_gazetteer *g, GHashTable *h, gconstpointer key)
+{
+	size_t r = GPOINTER_TO_SIZE(g_hash_table_lookup(h, key));
+	return r ? g->runs[r - 1] : (cands){ NULL, 0 };
 }
 
 brief_gazetteer *brief_gazetteer_new(void)
@@ -139,10 +180,11 @@ brief_gazetteer *brief_gazetteer_new(void)
 	g->data = strndup(tsv, len);
 	g->regions = calloc(lines + 1, sizeof *g->regions);
 	g->names = calloc(4 * (lines + 1), sizeof *g->names);
+	g->pair = calloc(4 * (lines + 1), sizeof *g->pair);
 	g->by_code = g_hash_table_new(g_str_hash, g_str_equal);
-	g->by_pair = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, free_array);
-	g->by_name = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, free_array);
-	if (!g->data || !g->regions || !g->names) {
+	g->by_pair = g_hash_table_new(g_int64_hash, g_int64_equal);
+	g->by_name = g_hash_table_new(g_str_hash, g_str_equal);
+	if (!g->data || !g->regions || !g->names || !g->pair) {
 		brief_gazetteer_free(g);
 		return NULL;
 	}
@@ -153,6 +195,16 @@ brief_gazetteer *brief_gazetteer_new(void)
 			*next++ = '\0';
 		if (*line != '#' && fields(line, f, 6) == 6)
 			add_region(g, f);
+	}
+	size_t nruns = 0, n = g->nnames ? g->nnames : 1;
+	g->by_name_sorted = malloc(n * sizeof *g->by_name_sorted);
+	g->by_pair_sorted = malloc(n * sizeof *g->by_pair_sorted);
+	g->runs = malloc(2 * n * sizeof *g->runs);
+	if (!g->by_name_sorted || !g->by_pair_sorted || !g->runs ||
+	    index_names(g, true, g->by_name_sorted, g->by_name, &nruns) ||
+	    index_names(g, false, g->by_pair_sorted, g->by_pair, &nruns)) {
+		brief_gazetteer_free(g);
+		return NULL;
 	}
 	return g;
 }
@@ -177,6 +229,10 @@ void brief_gazetteer_free(brief_gazetteer *g)
 		g_hash_table_destroy(g->by_name);
 	free(g->regions);
 	free(g->names);
+	free(g->pair);
+	free(g->by_name_sorted);
+	free(g->by_pair_sorted);
+	free(g->runs);
 	free(g->data);
 	free(g);
 }
@@ -197,10 +253,10 @@ const brief_region *brief_region_parent(const brief_gazetteer *g,
 size_t brief_region_lookup(const brief_gazetteer *g, const char *name,
 			   const brief_region **out, size_t max)
 {
-	GArray *a = g_hash_table_lookup(g->by_name, name);
+	cands a = lookup_run(g, g->by_name, name);
 	size_t n = 0;
-	for (guint i = 0; a && i < a->len; i++) {
-		const brief_region *r = &g->regions[g->names[g_array_index(a, size_t, i)].region];
+	for (size_t i = 0; i < a.n; i++) {
+		const brief_region *r = &g->regions[g->names[a.v[i]].region];
 		bool dup = false;
 		for (size_t k = 0; k < n && k < max; k++)
 			dup |= out[k] == r;
@@ -255,27 +311,27 @@ bool brief_region_within(const brief_gazetteer *g, const char *code,
 
 typedef struct raw_hit {
 	size_t start, end;
-	GArray *cands;          /* name indices with this exact text */
+	cands cands;            /* name indices with this exact text */
 	bool short_form;
 } raw_hit;
 
 /* The longest name starting at byte i, or NULL. */
-static GArray *longest_at(const brief_gazetteer *g, const char *t, size_t len,
-			  size_t i, size_t *end)
+static cands longest_at(const brief_gazetteer *g, const char *t, size_t len,
+			size_t i, size_t *end)
 {
 	uint64_t key = pair_key(t + i, len - i);
-	GArray *a = g_hash_table_lookup(g->by_pair, &key);
+	cands a = lookup_run(g, g->by_pair, &key);
 	const name_entry *best = NULL;
-	for (guint k = 0; a && k < a->len; k++) {
-		const name_entry *e = &g->names[g_array_index(a, size_t, k)];
+	for (size_t k = 0; k < a.n; k++) {
+		const name_entry *e = &g->names[a.v[k]];
 		if (e->len <= len - i && (!best || e->len > best->len) &&
 		    memcmp(t + i, e->s, e->len) == 0)
 			best = e;
 	}
 	if (!best)
-		return NULL;
+		return (cands){ NULL, 0 };
 	*end = i + best->len;
-	return g_hash_table_lookup(g->by_name, best->s);
+	return lookup_run(g, g->by_name, best->s);
 }
 
 static bool is_common_word(const char *s, size_t n)
@@ -331,9 +387,8 @@ static void anchors(const brief_gazetteer *g, const raw_hit *h, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		const brief_region *only = NULL;
 		bool many = false;
-		for (guint k = 0; k < h[i].cands->len; k++) {
-			const brief_region *r =
-				&g->regions[g->names[g_array_index(h[i].cands, size_t, k)].region];
+		for (size_t k = 0; k < h[i].cands.n; k++) {
+			const brief_region *r = &g->regions[g->names[h[i].cands.v[k]].region];
 			if (only && only != r)
 				many = true;
 			only = r;
@@ -399,8 +454,8 @@ static const brief_region *resolve(const brief_gazetteer *g, const raw_hit *h,
 {
 	const brief_region *best = NULL;
 	int best_s = -1, ties = 0;
-	for (guint k = 0; k < h->cands->len; k++) {
-		const name_entry *e = &g->names[g_array_index(h->cands, size_t, k)];
+	for (size_t k = 0; k < h->cands.n; k++) {
+		const name_entry *e = &g->names[h->cands.v[k]];
 		const brief_region *r = &g->regions[e->region];
 		/* a higher level first: 吉林 is the province before the city */
 		int s = support(g, r, set) * 4 + (4 - (int)r->level);
@@ -414,7 +469,7 @@ static const brief_region *resolve(const brief_gazetteer *g, const raw_hit *h,
 	}
 	if (!best || ties)
 		return NULL;
-	if (h->cands->len > 1 && support(g, best, set) == 0)
+	if (h->cands.n > 1 && support(g, best, set) == 0)
 		return NULL;    /* 鼓楼区 with no city in sight */
 	bool common = is_common_word(t + h->start, h->end - h->start);
 	if (h->short_form && place_follows(t, len, h->end))
@@ -435,9 +490,9 @@ static size_t collect(const brief_gazetteer *g, const char *t, size_t len,
 	size_t n = 0, cap = 0, i = 0;
 	while (i < len) {
 		size_t end;
-		GArray *c = ((unsigned char)t[i] >= 0xE0)
-				    ? longest_at(g, t, len, i, &end) : NULL;
-		if (!c) {
+		cands c = ((unsigned char)t[i] >= 0xE0)
+				  ? longest_at(g, t, len, i, &end) : (cands){ NULL, 0 };
+		if (!c.n) {
 			brief_utf8_next(t, len, &i);
 			continue;
 		}
@@ -449,8 +504,8 @@ static size_t collect(const brief_gazetteer *g, const char *t, size_t len,
 			v = p;
 		}
 		bool shortf = true;
-		for (guint k = 0; k < c->len; k++)
-			shortf &= g->names[g_array_index(c, size_t, k)].kind == NAME_SHORT;
+		for (size_t k = 0; k < c.n; k++)
+			shortf &= g->names[c.v[k]].kind == NAME_SHORT;
 		v[n++] = (raw_hit){ i, end, c, shortf };
 		i = end;
 	}
