@@ -6,9 +6,6 @@
 
 #include "util/utf8.h"
 
-/* Where a CJK font's glyphs sit relative to the baseline, in ems. */
-#define ASCENT 0.88f
-#define DESCENT 0.12f
 /* A tolerance for rounding in the area checks. */
 #define EPS 0.01f
 
@@ -185,7 +182,7 @@ static void emit_run(brief_layout *L, const brief_tstyle *ts, const char *s,
 		chars++;
 	}
 	w += cs * (float)(chars - 1);
-	check(L, x, y - DESCENT * ts->size, w, ts->size);
+	check(L, x, y - BRIEF_DESCENT * ts->size, w, ts->size);
 	add(L, (brief_box){ .kind = BRIEF_BOX_TEXT, .x = x, .y = y, .w = w,
 			    .h = ts->size, .color = ts->color, .font = font,
 			    .charspace = cs, .line_start = first, .text = run });
@@ -231,27 +228,39 @@ void brief_lay_text_line(brief_layout *L, const brief_tstyle *ts, const char *s,
 		emit_run(L, ts, s, run, ln->end, font, run_x, y, cs, first);
 }
 
-int brief_lay_para(brief_layout *L, const brief_tstyle *ts, const char *s,
-		   float indent)
+float brief_lay_text_at(brief_layout *L, const brief_tstyle *ts, const char *s,
+			float x, float y, float room, char align)
+{
+	brief_lines lines = { 0 };
+	float w = 0;
+	if (brief_lay_break(L, ts, s, room, &lines)) {
+		L->oom = true;
+	} else if (lines.n) {
+		w = lines.v[0].width;
+		x -= align == 'r' ? w : align == 'c' ? w / 2 : 0;
+		brief_lay_text_line(L, ts, s, &lines.v[0], x, y, w);
+	}
+	brief_lines_free(&lines);
+	return w;
+}
+
+void brief_lay_para(brief_layout *L, const brief_tstyle *ts, const char *s,
+		    float indent)
 {
 	brief_lines lines = { 0 };
 	float width = L->x1 - L->x0 - indent;
 	float lh = brief_lay_line_height(L, ts->size);
-	int first_page = -1;
 	if (brief_lay_break(L, ts, s, width, &lines)) {
 		L->oom = true;
-		return 0;
+		return;
 	}
 	for (size_t k = 0; k < lines.n; k++) {
 		brief_lay_need(L, lh);
-		if (first_page < 0)
-			first_page = (int)L->npages - 1;
-		float base = L->y - (lh - ts->size) / 2 - ASCENT * ts->size;
+		float base = brief_lay_baseline(L->y, lh, ts->size);
 		brief_lay_text_line(L, ts, s, &lines.v[k], L->x0 + indent, base, width);
 		L->y -= lh;
 	}
 	brief_lines_free(&lines);
-	return first_page < 0 ? (int)L->npages - 1 : first_page;
 }
 
 void brief_lay_mark(brief_layout *L, int level, const char *title)
@@ -291,22 +300,13 @@ void brief_lay_heading(brief_layout *L, int level, const char *title)
 	brief_lay_space(L, 4);
 }
 
-/* Places a one-line text outside the body (header, footer): the area
- * checked is then the whole page less a 5 mm edge. */
-static void margin_text(brief_layout *L, size_t page, const brief_tstyle *ts,
+/* A one-line text outside the body (header, footer) on page p. */
+static void margin_text(brief_layout *L, size_t p, const brief_tstyle *ts,
 			const char *s, float x, float y, char align)
 {
-	brief_lines lines = { 0 };
-	if (brief_lay_break(L, ts, s, 1e6f, &lines) || !lines.n) {
-		brief_lines_free(&lines);
-		return;
-	}
-	float w = lines.v[0].width;
-	x -= align == 'r' ? w : align == 'c' ? w / 2 : 0;
-	L->draw_page = (int)page;
-	brief_lay_text_line(L, ts, s, &lines.v[0], x, y, w);
+	L->draw_page = (int)p;
+	brief_lay_text_at(L, ts, s, x, y, L->x1 - L->x0, align);
 	L->draw_page = -1;
-	brief_lines_free(&lines);
 }
 
 void brief_lay_finish(brief_layout *L, size_t from, const char *right)

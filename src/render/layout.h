@@ -85,6 +85,17 @@ void brief_lay_need(brief_layout *L, float need);
 void brief_lay_space(brief_layout *L, float pts);
 float brief_lay_line_height(const brief_layout *L, float size);
 
+/* Where a CJK font's glyphs sit about the baseline, in ems. */
+#define BRIEF_ASCENT 0.88f
+#define BRIEF_DESCENT 0.12f
+
+/* The baseline of `size`-point text centred in a line box `height`
+ * tall whose top is at `top`. */
+static inline float brief_lay_baseline(float top, float height, float size)
+{
+	return top - (height - size) / 2 - BRIEF_ASCENT * size;
+}
+
 /* Width of text set in ts. */
 float brief_lay_width(brief_layout *L, const brief_tstyle *ts, const char *s);
 /* The lines of s set `width` wide (caller frees). */
@@ -94,9 +105,14 @@ int brief_lay_break(brief_layout *L, const brief_tstyle *ts, const char *s,
  * to `width` when ts->justify and the line does not end a paragraph. */
 void brief_lay_text_line(brief_layout *L, const brief_tstyle *ts, const char *s,
 			 const brief_line *ln, float x, float y, float width);
+/* A label on one line with its baseline at y: from x ('l'), ending at x
+ * ('r') or centred on x ('c'); cut to `room` points at the last break
+ * that fits, never drawn beyond. Returns the width drawn. */
+float brief_lay_text_at(brief_layout *L, const brief_tstyle *ts, const char *s,
+			float x, float y, float room, char align);
 /* A paragraph flowed down the page from the cursor, `indent` points in
- * from the left margin; returns the page index of its first line. */
-int brief_lay_para(brief_layout *L, const brief_tstyle *ts, const char *s,
+ * from the left margin. */
+void brief_lay_para(brief_layout *L, const brief_tstyle *ts, const char *s,
 		   float indent);
 /* A section heading kept with what follows, and its bookmark. */
 void brief_lay_heading(brief_layout *L, int level, const char *title);

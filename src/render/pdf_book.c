@@ -46,18 +46,10 @@ static void contents_entry(brief_pdfctx *c, const entry *e, float y)
 	brief_tstyle ts = { BRIEF_CHAIN_BODY, c->st.size_body, c->st.text, false };
 	char num[16];
 	snprintf(num, sizeof num, "%d", e->page + 1);
-	brief_lines a = { 0 }, n = { 0 };
-	float wn = brief_lay_width(L, &ts, num);
-	if (brief_lay_break(L, &ts, e->title, L->x1 - L->x0 - wn - 20, &a) == 0 && a.n &&
-	    brief_lay_break(L, &ts, num, wn + 1, &n) == 0 && n.n) {
-		brief_lay_text_line(L, &ts, e->title, &a.v[0], L->x0, y, a.v[0].width);
-		brief_lay_text_line(L, &ts, num, &n.v[0], L->x1 - wn, y, wn);
-		brief_lay_rule(L, L->x0 + a.v[0].width + 6, y + 1, L->x1 - wn - 6, y + 1,
-			       c->st.rule, 0.4f);
-		brief_lay_goto(L, L->x0, y - 3, L->x1 - L->x0, ts.size + 4, e->page);
-	}
-	brief_lines_free(&a);
-	brief_lines_free(&n);
+	float wn = brief_lay_text_at(L, &ts, num, L->x1, y, L->x1 - L->x0, 'r');
+	float wt = brief_lay_text_at(L, &ts, e->title, L->x0, y, L->x1 - L->x0 - wn - 20, 'l');
+	brief_lay_rule(L, L->x0 + wt + 6, y + 1, L->x1 - wn - 6, y + 1, c->st.rule, 0.4f);
+	brief_lay_goto(L, L->x0, y - 3, L->x1 - L->x0, ts.size + 4, e->page);
 }
 
 static void contents(brief_pdfctx *c, size_t first, size_t npages, const entry *e,
@@ -70,13 +62,9 @@ static void contents(brief_pdfctx *c, size_t first, size_t npages, const entry *
 	for (size_t p = first; p < first + npages; p++) {
 		L->draw_page = (int)p;
 		float y = L->y1 - head.size;
-		if (p == first) {
-			brief_lines ls = { 0 };
-			const char *t = c->st.section[BRIEF_SEC_CONTENTS];
-			if (brief_lay_break(L, &head, t, L->x1 - L->x0, &ls) == 0 && ls.n)
-				brief_lay_text_line(L, &head, t, &ls.v[0], L->x0, y, ls.v[0].width);
-			brief_lines_free(&ls);
-		}
+		if (p == first)
+			brief_lay_text_at(L, &head, c->st.section[BRIEF_SEC_CONTENTS], L->x0, y,
+					  L->x1 - L->x0, 'l');
 		y -= head.size * 2;
 		for (; k < n && y > L->y0 + 2; k++, y -= lh)
 			contents_entry(c, &e[k], y);

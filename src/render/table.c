@@ -8,7 +8,6 @@
 
 #define PADX 3.0f
 #define PADY 2.5f
-#define ASCENT 0.88f
 
 typedef struct cellset {
 	brief_lines *lines;     /* one per column */
@@ -69,8 +68,8 @@ static void draw_row(tbl *T, const brief_tstyle *ts, const char *const *cells,
 				lx += room - ln->width;
 			else if (a == 'c')
 				lx += (room - ln->width) / 2;
-			float base = L->y - PADY - (float)(k - from) * T->lh -
-				     (T->lh - ts->size) / 2 - ASCENT * ts->size;
+			float base = brief_lay_baseline(L->y - PADY - (float)(k - from) * T->lh,
+							T->lh, ts->size);
 			brief_lay_text_line(L, ts, cells[c] ? cells[c] : "", ln, lx, base, room);
 		}
 		x += T->cw[c];
@@ -199,40 +198,20 @@ static void chart_scale(brief_layout *L, const brief_bar *v, size_t n, chart *C)
 	C->x_zero = L->x0 + C->label_w + (float)(-C->lo) * C->scale;
 }
 
-/* A one-line label, right-aligned at x or left-aligned from it. */
-static void label(brief_layout *L, const brief_tstyle *ts, const char *s, float x,
-		  float base, float room, char align)
-{
-	brief_lines ls = { 0 };
-	if (brief_lay_break(L, ts, s, 1e6f, &ls) == 0 && ls.n) {
-		brief_line ln = ls.v[0];
-		/* a label too long for its room is cut, never drawn over the bars */
-		if (ln.width > room) {
-			brief_lines_free(&ls);
-			if (brief_lay_break(L, ts, s, room, &ls) || !ls.n)
-				goto out;
-			ln = ls.v[0];
-		}
-		brief_lay_text_line(L, ts, s, &ln, align == 'r' ? x - ln.width : x, base, room);
-	}
-out:
-	brief_lines_free(&ls);
-}
-
 static void draw_bar(brief_layout *L, const chart *C, const brief_bar *b)
 {
-	float top = L->y, mid = top - C->bar_h / 2;
-	float base = mid - (ASCENT - 0.5f) * C->ts.size;
+	float top = L->y, base = brief_lay_baseline(top, C->bar_h, C->ts.size);
 	float x = b->value < 0 ? C->x_zero + (float)b->value * C->scale : C->x_zero;
 	float w = fabsf((float)b->value * C->scale);
 	brief_tstyle ts = C->ts;
 	if (b->self)
 		ts.color = L->st->highlight;
-	label(L, &ts, b->label, L->x0 + C->label_w - 4, base, C->label_w - 4, 'r');
+	/* a label too long for its room is cut, never drawn over the bars */
+	brief_lay_text_at(L, &ts, b->label, L->x0 + C->label_w - 4, base, C->label_w - 4, 'r');
 	brief_lay_rect(L, x, top - C->bar_h, w > 0.5f ? w : 0.5f, C->bar_h,
 		       b->self ? L->st->highlight : L->st->bar, true);
 	float vx = b->value < 0 ? C->x_zero + 3 : x + w + 3;
-	label(L, &ts, b->value_label, vx, base, C->value_w - 3, 'l');
+	brief_lay_text_at(L, &ts, b->value_label, vx, base, C->value_w - 3, 'l');
 	L->y -= C->bar_h + C->gap;
 }
 
@@ -251,8 +230,7 @@ static void draw_axis(brief_layout *L, const chart *C, float top)
 		char s[32];
 		snprintf(s, sizeof s, "%g", fabs(v) < 1e-9 ? 0 : v);
 		brief_lay_rule(L, x, y, x, y - 3, st->muted, 0.6f);
-		float w = brief_lay_width(L, &ts, s);
-		label(L, &ts, s, x - w / 2, y - 3 - ts.size, w + 1, 'l');
+		brief_lay_text_at(L, &ts, s, x, y - 3 - ts.size, L->x1 - L->x0, 'c');
 	}
 	L->y -= 3 + ts.size * 1.6f;
 }
