@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 const char *brief_bound_word(const char *bound)
 {
@@ -38,4 +39,12 @@ void brief_format_sources(char *buf, size_t n, const brief_row *r)
 	buf[0] = '\0';
 	for (size_t i = 0; i < r->nev && at + 16 < n; i++)
 		at += (size_t)snprintf(buf + at, n - at, "[%d]", r->ev[i].source);
+}
+
+void brief_format_time(char *buf, size_t n, const char *fmt, long long epoch)
+{
+	time_t t = epoch >= 0 ? (time_t)epoch : time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, n, fmt, &tm);
 }

@@ -13,4 +13,8 @@ void brief_format_value(char *buf, size_t n, const brief_row *r);
 /* "[1][2]" for the sources of a row. */
 void brief_format_sources(char *buf, size_t n, const brief_row *r);
 
+/* strftime of `epoch` (SOURCE_DATE_EPOCH, in UTC), or of now when
+ * epoch < 0: every date a renderer writes comes from here. */
+void brief_format_time(char *buf, size_t n, const char *fmt, long long epoch);
+
 #endif

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "render/format.h"
 #include "render/latex_escape.h"
@@ -205,21 +204,13 @@ static void evidence_of(brief_tval *list, const brief_rows *rs)
 	}
 }
 
-void brief_latex_date(char out[16], long long epoch)
-{
-	time_t t = epoch >= 0 ? (time_t)epoch : time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 16, "%Y-%m-%d", &tm);
-}
-
 brief_tval *brief_latex_values(const brief_doc *d, long long epoch)
 {
 	brief_tval *root = brief_tv_map(), *ev = brief_tv_list();
 	char title[160], day[16], year[16];
 	snprintf(title, sizeof title, "%s %d 年度简报", d->region, d->year);
 	snprintf(year, sizeof year, "%d", d->year);
-	brief_latex_date(day, epoch);
+	brief_format_time(day, sizeof day, "%Y-%m-%d", epoch);
 	brief_tv_set_str(root, "title", title);
 	brief_tv_set_str(root, "region", d->region);
 	brief_tv_set_str(root, "code", d->region_code);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "render/latex_escape.h"
+#include "render/format.h"
 #include "render/latex_values.h"
 #include "render/overview.h"
 #include "render/render.h"
@@ -173,7 +174,7 @@ static brief_tval *values(const brief_book *b, const brief_overview *ov,
 	double w = ov->ncols ? 13.2 / (double)ov->ncols - 0.3 : 0;
 	snprintf(title, sizeof title, "%s %d 年度简报合订本", scope, b->year);
 	snprintf(year, sizeof year, "%d", b->year);
-	brief_latex_date(day, epoch);
+	brief_format_time(day, sizeof day, "%Y-%m-%d", epoch);
 	brief_tv_set_str(root, "title", title);
 	brief_tv_set_str(root, "scope", scope);
 	brief_tv_set_str(root, "year", year);

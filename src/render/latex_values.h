@@ -15,7 +15,4 @@
  * NULL on OOM. */
 brief_tval *brief_latex_values(const brief_doc *d, long long epoch);
 
-/* "YYYY-MM-DD" of epoch (UTC), or of now when epoch < 0. */
-void brief_latex_date(char out[16], long long epoch);
-
 #endif

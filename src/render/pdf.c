@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "render/format.h"
 #include "render/pdfout.h"
@@ -81,11 +80,6 @@ static void heading(brief_pdfctx *c, int level, brief_section s, const char *ext
 	brief_lay_heading(&c->L, level, t);
 }
 
-static void sources_of(char *b, size_t n, const brief_row *r)
-{
-	brief_format_sources(b, n, r);
-}
-
 /* 指标 cell: the indicator, its period when it is not the whole year. */
 static void indicator(cells *cs, const brief_row *r)
 {
@@ -107,7 +101,7 @@ static void targets(brief_pdfctx *c, const brief_doc *d, int level)
 		const brief_row *r = &d->targets.v[i];
 		char v[64], src[96];
 		brief_format_value(v, sizeof v, r);
-		sources_of(src, sizeof src, r);
+		brief_format_sources(src, sizeof src, r);
 		indicator(&cs, r);
 		put(&cs, "%s", v);
 		put(&cs, "%s%s", r->qualifier ? r->qualifier : "",
@@ -131,7 +125,7 @@ static void actuals(brief_pdfctx *c, const brief_doc *d, int level)
 		const brief_row *r = &d->actuals.v[i];
 		char v[64], src[96];
 		brief_format_value(v, sizeof v, r);
-		sources_of(src, sizeof src, r);
+		brief_format_sources(src, sizeof src, r);
 		put(&cs, "%s%s", r->indicator ? r->indicator : "-",
 		    r->conflict ? "（来源不一致）" : "");
 		put(&cs, "%s", v);
@@ -157,9 +151,9 @@ static void scorecard(brief_pdfctx *c, const brief_doc *d, int level)
 		char t[64], ts[96] = "", as[96] = "";
 		brief_format_value(t, sizeof t, &tr);
 		if (o->target_row)
-			sources_of(ts, sizeof ts, o->target_row);
+			brief_format_sources(ts, sizeof ts, o->target_row);
 		if (o->actual_row)
-			sources_of(as, sizeof as, o->actual_row);
+			brief_format_sources(as, sizeof as, o->actual_row);
 		put(&cs, "%s", o->indicator);
 		put(&cs, "%s%s", t, ts);
 		if (o->has_actual)
@@ -185,7 +179,7 @@ static void projects(brief_pdfctx *c, const brief_doc *d, int level)
 	for (size_t i = 0; i < d->projects.n; i++) {
 		const brief_row *r = &d->projects.v[i];
 		char src[96];
-		sources_of(src, sizeof src, r);
+		brief_format_sources(src, sizeof src, r);
 		put(&cs, "%s", r->name ? r->name : "-");
 		if (r->has_investment)
 			put(&cs, "%g", r->investment_yi);
@@ -209,7 +203,7 @@ static void clusters(brief_pdfctx *c, const brief_doc *d, int level)
 		brief_buf_printf(&b, "%s：", t->tier ? t->tier : "其他");
 		for (size_t j = 0; j < t->n; j++) {
 			char src[96];
-			sources_of(src, sizeof src, t->rows[j]);
+			brief_format_sources(src, sizeof src, t->rows[j]);
 			brief_buf_printf(&b, "%s%s%s", j ? "、" : "", t->rows[j]->name, src);
 		}
 		if (brief_buf_ok(&b))
@@ -282,8 +276,7 @@ static void sources(brief_pdfctx *c, const brief_doc *d, int level)
 
 static void evidence_of(brief_pdfctx *c, const brief_row *r, const char *what)
 {
-	brief_tstyle ts = muted(c, c->st.size_small + 0.5f);
-	ts.color = c->st.text;
+	brief_tstyle ts = { BRIEF_CHAIN_BODY, c->st.size_small + 0.5f, c->st.text, true };
 	for (size_t i = 0; i < r->nev; i++) {
 		char *p = NULL;
 		if (asprintf(&p, "[%d] %s：%s", r->ev[i].source, what, r->ev[i].text) < 0) {
@@ -318,7 +311,8 @@ static void evidence(brief_pdfctx *c, const brief_doc *d, int level)
 
 static void title_block(brief_pdfctx *c, const brief_doc *d, bool nested)
 {
-	char t[256], sub[512];
+	char t[256];
+	brief_buf sub = BRIEF_BUF_INIT;
 	brief_tstyle ts = { BRIEF_CHAIN_HEADING, c->st.size_title, c->st.accent, false };
 	brief_tstyle ms = muted(c, c->st.size_body);
 	ms.justify = false;
@@ -327,13 +321,18 @@ static void title_block(brief_pdfctx *c, const brief_doc *d, bool nested)
 	brief_lay_mark(&c->L, 0, nested ? d->region : t);
 	brief_lay_para(&c->L, &ts, t, 0);
 	brief_lay_space(&c->L, 2);
-	int n = snprintf(sub, sizeof sub, "%s%s%s · 生成日期 %s", d->parent ? d->parent : "",
-			 d->parent ? " · " : "", d->region_code ? d->region_code : "", c->date);
-	snprintf(sub + n, sizeof sub - (size_t)n, "\n%zu 条事实 · %zu 处来源不一致 · %zu 篇来源%s%s%s%s",
-		 d->nfacts, d->nconflicts, d->nsources, d->date_from ? " · " : "",
-		 d->date_from ? d->date_from : "", d->date_from ? " 至 " : "",
-		 d->date_to ? d->date_to : "");
-	brief_lay_para(&c->L, &ms, sub, 0);
+	if (d->parent)
+		brief_buf_printf(&sub, "%s · ", d->parent);
+	brief_buf_printf(&sub, "%s · 生成日期 %s\n%zu 条事实 · %zu 处来源不一致 · %zu 篇来源",
+			 d->region_code ? d->region_code : "", c->date, d->nfacts,
+			 d->nconflicts, d->nsources);
+	if (d->date_from)
+		brief_buf_printf(&sub, " · %s 至 %s", d->date_from, d->date_to ? d->date_to : "");
+	if (brief_buf_ok(&sub))
+		brief_lay_para(&c->L, &ms, sub.data, 0);
+	else
+		c->L.oom = true;
+	brief_buf_free(&sub);
 	brief_lay_rule(&c->L, c->L.x0, c->L.y - 3, c->L.x1, c->L.y - 3, c->st.accent, 1.2f);
 	brief_lay_space(&c->L, 10);
 }
@@ -362,10 +361,7 @@ int brief_pdfctx_open(brief_pdfctx *c, const brief_render_opts *o, brief_diag *d
 		return -1;
 	}
 	brief_layout_init(&c->L, &c->st, c->fonts);
-	time_t t = o->epoch >= 0 ? (time_t)o->epoch : time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(c->date, sizeof c->date, "%Y-%m-%d", &tm);
+	brief_format_time(c->date, sizeof c->date, "%Y-%m-%d", o->epoch);
 	return 0;
 }
 

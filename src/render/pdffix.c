@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "brief.h"
+#include "render/format.h"
 #include "render/pdfout.h"
 
 /* code -> character for every font (their code ranges are apart);
@@ -126,11 +126,8 @@ static void fix_info(qpdf_data q, const brief_pdf_info *info)
 		dict = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
 		qpdf_oh_replace_key(q, trailer, "/Info", dict);
 	}
-	time_t t = info->epoch >= 0 ? (time_t)info->epoch : time(NULL);
-	struct tm tm;
 	char date[32];
-	gmtime_r(&t, &tm);
-	strftime(date, sizeof date, "D:%Y%m%d%H%M%SZ", &tm);
+	brief_format_time(date, sizeof date, "D:%Y%m%d%H%M%SZ", info->epoch);
 	set_str(q, dict, "/Title", info->title);
 	set_str(q, dict, "/Subject", info->subject);
 	set_str(q, dict, "/Keywords", info->keywords);
