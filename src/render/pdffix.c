@@ -1,5 +1,6 @@
 /* pdffix.c - the qpdf pass over libharu's output (see pdfout.h). */
 #include <qpdf/qpdf-c.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,31 +71,52 @@ static void shorten_map(qpdf_data q, qpdf_oh font, uint32_t end)
 	free(data);
 }
 
+static void fix_font(qpdf_data q, qpdf_oh font, const brief_buf *cm, uint32_t end)
+{
+	shorten_map(q, font, end);
+	qpdf_oh tu = qpdf_oh_get_key(q, font, "/ToUnicode");
+	if (qpdf_oh_is_stream(q, tu))
+		qpdf_oh_replace_stream_data(q, tu, (const unsigned char *)cm->data, cm->len,
+					    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+}
+
+/* Each font once: pages share their fonts, and the walk stops when every
+ * font brief drew with has been seen (a combined briefing has thousands
+ * of pages). */
 static void fix_fonts(qpdf_data q, brief_fontset *fs)
 {
+	enum { MAX = 32 };
 	brief_buf cm = BRIEF_BUF_INIT;
+	int seen[MAX];
+	size_t nseen = 0, want = 0;
 	tounicode(fs, &cm);
-	if (!brief_buf_ok(&cm))
-		return;
+	for (size_t i = 0; i < brief_fontset_count(fs); i++) {
+		size_t n;
+		uint32_t first;
+		brief_fontset_chars(fs, (int)i, &n, &first);
+		want += n > 0;
+	}
 	int pages = qpdf_get_num_pages(q);
-	for (int p = 0; p < pages; p++) {
-		qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
-		qpdf_oh fonts = qpdf_oh_get_key(q, qpdf_oh_get_key(q, page, "/Resources"), "/Font");
+	for (int p = 0; p < pages && nseen < want && brief_buf_ok(&cm); p++) {
+		qpdf_oh fonts = qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)p),
+								 "/Resources"), "/Font");
 		if (!qpdf_oh_is_dictionary(q, fonts))
 			continue;
 		/* collect first: key iteration does not nest */
-		qpdf_oh list[32];
+		qpdf_oh list[MAX];
 		size_t n = 0;
 		qpdf_oh_begin_dict_key_iter(q, fonts);
-		while (qpdf_oh_dict_more_keys(q) && n < 32)
+		while (qpdf_oh_dict_more_keys(q) && n < MAX)
 			list[n++] = qpdf_oh_get_key(q, fonts, qpdf_oh_dict_next_key(q));
-		for (size_t i = 0; i < n; i++) {
-			shorten_map(q, list[i], brief_fontset_code_end(fs));
-			qpdf_oh tu = qpdf_oh_get_key(q, list[i], "/ToUnicode");
-			if (qpdf_oh_is_stream(q, tu))
-				qpdf_oh_replace_stream_data(q, tu, (const unsigned char *)cm.data,
-							    cm.len, qpdf_oh_new_null(q),
-							    qpdf_oh_new_null(q));
+		for (size_t i = 0; i < n && nseen < MAX; i++) {
+			int id = qpdf_oh_get_object_id(q, list[i]);
+			bool dup = false;
+			for (size_t k = 0; k < nseen; k++)
+				dup |= seen[k] == id;
+			if (dup)
+				continue;
+			seen[nseen++] = id;
+			fix_font(q, list[i], &cm, brief_fontset_code_end(fs));
 		}
 	}
 	brief_buf_free(&cm);
