@@ -136,8 +136,8 @@ static void hpdf_error(HPDF_STATUS e, HPDF_STATUS detail, void *user)
 }
 
 /* libharu embeds coded subsets (from a file: 2.3.0 loads no fonts from
- * memory), with an odd and an even number of characters: an odd one
- * once left a cmap table of a length libharu could not write. */
+ * memory) and draws their codes, for an odd and an even number of
+ * characters (the cmap's glyph array is then padded or not). */
 Test(font, coded_subset_embeds_in_libharu)
 {
 	brief_diag d = { .sink = silent };
