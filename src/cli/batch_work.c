@@ -12,6 +12,7 @@
 #include "aggregate/aggregate.h"
 #include "cli/batch.h"
 #include "cli/cli.h"
+#include "render/json.h"
 #include "render/render.h"
 #include "util/fsutil.h"
 #include "util/pdfpages.h"
@@ -58,28 +59,6 @@ static void answer(worker *w, json_t *msg)
 		len -= (size_t)k;
 	}
 	free(line);
-}
-
-static json_t *str_or_null(const char *s)
-{
-	json_t *v = s ? json_string(s) : NULL;
-	return v ? v : json_null();
-}
-
-static json_t *sources_of(const brief_doc *d)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < d->nsources; i++) {
-		const brief_source *s = &d->sources[i];
-		json_t *o = json_object();
-		json_object_set_new(o, "num", json_integer(s->num));
-		json_object_set_new(o, "title", str_or_null(s->title));
-		json_object_set_new(o, "published", str_or_null(s->published));
-		json_object_set_new(o, "file", str_or_null(s->file));
-		json_object_set_new(o, "url", str_or_null(s->url));
-		json_array_append_new(a, o);
-	}
-	return a;
 }
 
 static void add_counts(json_int_t c[4], const brief_doc *d)
@@ -160,7 +139,7 @@ static bool region_job(worker *w, const batch_item *it, json_t *ans)
 	add_counts(c, &doc);
 	ok = render_formats(w, &doc, NULL, it->base, files) == 0;
 	json_object_set_new(ans, "counts", json_pack("[I, I, I, I]", c[0], c[1], c[2], c[3]));
-	json_object_set_new(ans, "sources", sources_of(&doc));
+	json_object_set_new(ans, "sources", brief_json_sources(&doc));
 	json_object_set_new(ans, "files", files);
 	brief_doc_free(&doc);
 	return ok;

@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 
+#include "render/json.h"
 #include "render/render.h"
 
 static json_t *str(const char *s)
@@ -134,7 +135,7 @@ static json_t *compare(const brief_doc *d)
 	return a;
 }
 
-static json_t *sources(const brief_doc *d)
+json_t *brief_json_sources(const brief_doc *d)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < d->nsources; i++) {
@@ -170,7 +171,7 @@ int brief_render_json(const brief_doc *d, brief_buf *out)
 	json_object_set_new(o, "clusters", rows(&d->clusters));
 	json_object_set_new(o, "tiers", tiers(d));
 	json_object_set_new(o, "compare", compare(d));
-	json_object_set_new(o, "sources", sources(d));
+	json_object_set_new(o, "sources", brief_json_sources(d));
 	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
 				       JSON_REAL_PRECISION(15));
 	json_decref(o);
