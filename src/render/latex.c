@@ -237,11 +237,29 @@ brief_tval *brief_latex_values(const brief_doc *d, long long epoch)
 	return root;
 }
 
+int brief_latex_fill(const char *name, const char *src, size_t len, brief_tval *v,
+		     brief_buf *out, brief_diag *diag)
+{
+	char err[512] = "";
+	brief_template *t = brief_template_parse(src, len, name, err, sizeof err);
+	int rc = -1;
+	if (!t)
+		brief_error(diag, NULL, "%s", err);
+	else if (!v)
+		brief_error(diag, name, "out of memory");
+	else if (brief_template_render(t, v, brief_latex_escape, out, err, sizeof err))
+		brief_error(diag, NULL, "%s", err);
+	else
+		rc = 0;
+	brief_tv_free(v);
+	brief_template_free(t);
+	return rc;
+}
+
 int brief_render_tex(const brief_doc *d, const brief_render_opts *o,
 		     brief_buf *out, brief_diag *diag)
 {
 	const char *name = o->template_path ? o->template_path : "templates/briefing.tex";
-	char err[512] = "";
 	size_t len = 0;
 	char *own = o->template_path ? brief_read_file(o->template_path, &len) : NULL;
 	const char *src = own ? own : brief_embed("briefing.tex", &len);
@@ -252,18 +270,7 @@ int brief_render_tex(const brief_doc *d, const brief_render_opts *o,
 							 : "no built-in template");
 		return -1;
 	}
-	brief_template *t = brief_template_parse(src, len, name, err, sizeof err);
-	brief_tval *v = t ? brief_latex_values(d, o->epoch) : NULL;
-	if (!t)
-		brief_error(diag, NULL, "%s", err);
-	else if (!v)
-		brief_error(diag, d->region, "out of memory");
-	else if (brief_template_render(t, v, brief_latex_escape, out, err, sizeof err))
-		brief_error(diag, NULL, "%s", err);
-	else
-		rc = 0;
-	brief_tv_free(v);
-	brief_template_free(t);
+	rc = brief_latex_fill(name, src, len, brief_latex_values(d, o->epoch), out, diag);
 	free(own);
 	return rc;
 }

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/latex_escape.h"
 #include "render/format.h"
 #include "render/latex_values.h"
 #include "render/overview.h"
@@ -194,12 +193,8 @@ int brief_render_tex_book(const brief_book *b, const brief_render_opts *o,
 {
 	static const char name[] = "templates/combined.tex";
 	brief_overview ov;
-	char err[512] = "";
 	size_t len = 0;
 	const char *src = brief_embed("combined.tex", &len);
-	brief_template *t = NULL;
-	brief_tval *v = NULL;
-	int rc = -1;
 
 	if (!src) {
 		brief_error(diag, name, "no built-in template");
@@ -209,16 +204,7 @@ int brief_render_tex_book(const brief_book *b, const brief_render_opts *o,
 		brief_error(diag, b->scope, "out of memory");
 		return -1;
 	}
-	if (!(t = brief_template_parse(src, len, name, err, sizeof err)))
-		brief_error(diag, NULL, "%s", err);
-	else if (!(v = values(b, &ov, o->epoch)))
-		brief_error(diag, b->scope, "out of memory");
-	else if (brief_template_render(t, v, brief_latex_escape, out, err, sizeof err))
-		brief_error(diag, NULL, "%s", err);
-	else
-		rc = 0;
-	brief_tv_free(v);
-	brief_template_free(t);
+	int rc = brief_latex_fill(name, src, len, values(b, &ov, o->epoch), out, diag);
 	brief_overview_free(&ov);
 	return rc;
 }

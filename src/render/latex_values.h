@@ -9,10 +9,19 @@
 
 #include "brief.h"
 #include "render/template.h"
+#include "util/buf.h"
+#include "util/diag.h"
 
 /* The values templates/briefing.tex reads (title, region, targets,
  * actuals, scorecard, projects, tiers, compare, sources, evidence, ...);
  * NULL on OOM. */
 brief_tval *brief_latex_values(const brief_doc *d, long long epoch);
+
+/* Parses the template src (`name` in messages) and renders it with the
+ * values v (taken; NULL means out of memory), every value escaped for
+ * LaTeX, into out. 0, or -1 after reporting (a malformed template names
+ * its line). */
+int brief_latex_fill(const char *name, const char *src, size_t len, brief_tval *v,
+		     brief_buf *out, brief_diag *d);
 
 #endif
