@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "support/run.h"
@@ -123,28 +122,6 @@ Test(mail_cli, a_bad_row_fails_alone_named_by_file_and_line)
 	brief_run_free(&r);
 }
 
-/* tests/tools/smtp_sink.py on PORT, storing into maildir. */
-static pid_t sink(int port, const char *maildir)
-{
-	pid_t pid = fork();
-	if (pid == 0) {
-		char p[16];
-		snprintf(p, sizeof p, "%d", port);
-		execl("/usr/bin/python3", "python3", "tests/tools/smtp_sink.py", p, maildir,
-		      (char *)NULL);
-		_exit(127);
-	}
-	for (int i = 0; i < 100; i++) {
-		char ready[160];
-		snprintf(ready, sizeof ready, "%s/ready", maildir);
-		if (access(ready, F_OK) == 0)
-			break;
-		struct timespec ts = { 0, 100000000L };
-		nanosleep(&ts, NULL);
-	}
-	return pid;
-}
-
 Test(mail_cli, smtp_delivers_every_message_intact_and_only_once)
 {
 	brief_run r = { 0 };
@@ -154,7 +131,7 @@ Test(mail_cli, smtp_delivers_every_message_intact_and_only_once)
 	write_csv("r.csv", good_rows);
 	snprintf(maildir, sizeof maildir, "%s/sink", dir);
 	snprintf(url, sizeof url, "smtp://127.0.0.1:%d", port);
-	pid_t srv = sink(port, maildir);
+	pid_t srv = brief_test_smtp_sink(port, maildir);
 	int st = brief_test_run(&r, "--db %s/a.db mail --year 2025 --recipients %s/r.csv"
 				" --smtp %s --from brief@example.org --reports %s/reports",
 				dir, dir, url, dir);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 const char *brief_test_bin(void)
@@ -100,4 +101,23 @@ size_t brief_test_count(const char *h, const char *n)
 	for (const char *p = h; (p = strstr(p, n)); p += len)
 		c++;
 	return c;
+}
+
+pid_t brief_test_smtp_sink(int port, const char *maildir)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		char p[16];
+		snprintf(p, sizeof p, "%d", port);
+		execl("/usr/bin/python3", "python3", "tests/tools/smtp_sink.py", p, maildir,
+		      (char *)NULL);
+		_exit(127);
+	}
+	char ready[512];
+	snprintf(ready, sizeof ready, "%s/ready", maildir);
+	for (int i = 0; i < 100 && access(ready, F_OK) != 0; i++) {
+		struct timespec ts = { 0, 100000000L };
+		nanosleep(&ts, NULL);
+	}
+	return pid;
 }

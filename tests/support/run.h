@@ -20,6 +20,10 @@ int brief_test_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Starts "$BRIEF_BIN ARGS" in the background (output discarded). */
 pid_t brief_test_spawn(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+/* tests/tools/smtp_sink.py listening on 127.0.0.1:port, storing each
+ * message it accepts as maildir/NNNN.eml (and its envelope as .env);
+ * returns once it listens. Stop it with SIGTERM. */
+pid_t brief_test_smtp_sink(int port, const char *maildir);
 /* Occurrences of needle in haystack. */
 size_t brief_test_count(const char *haystack, const char *needle);
 /* Path of the brief binary under test. */
