@@ -89,6 +89,7 @@ static void fix_fonts(qpdf_data q, brief_fontset *fs)
 	brief_buf cm = BRIEF_BUF_INIT;
 	int seen[MAX];
 	size_t nseen = 0, want = 0;
+	uint32_t end = brief_fontset_code_end(fs);
 	tounicode(fs, &cm);
 	for (size_t i = 0; i < brief_fontset_count(fs); i++) {
 		size_t n;
@@ -116,7 +117,7 @@ static void fix_fonts(qpdf_data q, brief_fontset *fs)
 			if (dup)
 				continue;
 			seen[nseen++] = id;
-			fix_font(q, list[i], &cm, brief_fontset_code_end(fs));
+			fix_font(q, list[i], &cm, end);
 		}
 	}
 	brief_buf_free(&cm);
