@@ -1,0 +1,164 @@
+/* lexicon.c - the embedded language tables (lexicon.h). */
+#include "util/lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/embed.h"
+
+typedef struct word_list {
+	char *cls;
+	const char **words;     /* NULL-terminated */
+} word_list;
+
+struct brief_lexicon {
+	char *name;
+	char *data;
+	brief_lex_entry *e;
+	size_t n;
+	word_list *lists;       /* built on demand, one per class asked for */
+	size_t nlists;
+	struct brief_lexicon *next;
+};
+
+static brief_lexicon *loaded;   /* every table parsed so far */
+
+static char *field(char **p)
+{
+	char *s = *p, *tab = s ? strchr(s, '\t') : NULL;
+	if (!s)
+		return NULL;
+	if (tab) {
+		*tab = '\0';
+		*p = tab + 1;
+	} else {
+		*p = NULL;
+	}
+	return s;
+}
+
+static brief_lexicon *parse(const char *name, const char *src, size_t len)
+{
+	brief_lexicon *l = calloc(1, sizeof *l);
+	size_t lines = 1;
+	for (size_t i = 0; i < len; i++)
+		lines += src[i] == '\n';
+	if (!l || !(l->data = strndup(src, len)) || !(l->name = strdup(name)) ||
+	    !(l->e = calloc(lines, sizeof *l->e))) {
+		if (l) {
+			free(l->data);
+			free(l->name);
+		}
+		free(l);
+		return NULL;
+	}
+	for (char *line = l->data, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		size_t k = strlen(line);
+		if (k && line[k - 1] == '\r')
+			line[k - 1] = '\0';
+		if (*line == '#' || *line == '\0')
+			continue;
+		char *p = line, *cls = field(&p), *word = field(&p), *value = field(&p);
+		if (!word || !*word)
+			continue;
+		l->e[l->n++] = (brief_lex_entry){ cls, word, value ? value : "" };
+	}
+	return l;
+}
+
+const brief_lexicon *brief_lexicon_get(const char *name)
+{
+	for (brief_lexicon *l = loaded; l; l = l->next)
+		if (!strcmp(l->name, name))
+			return l;
+	size_t len;
+	const char *src = brief_embed(name, &len);
+	brief_lexicon *l = src ? parse(name, src, len) : NULL;
+	if (l) {
+		l->next = loaded;
+		loaded = l;
+	}
+	return l;
+}
+
+const brief_lex_entry *brief_lex_entries(const brief_lexicon *l, size_t *n)
+{
+	*n = l ? l->n : 0;
+	return l ? l->e : NULL;
+}
+
+const char *const *brief_lex_words(const brief_lexicon *cl, const char *cls)
+{
+	brief_lexicon *l = (brief_lexicon *)cl;   /* the cache is ours */
+	for (size_t i = 0; i < l->nlists; i++)
+		if (!strcmp(l->lists[i].cls, cls))
+			return l->lists[i].words;
+	word_list *nl = realloc(l->lists, (l->nlists + 1) * sizeof *nl);
+	if (!nl)
+		return NULL;
+	l->lists = nl;
+	size_t k = 0;
+	for (size_t i = 0; i < l->n; i++)
+		k += !strcmp(l->e[i].cls, cls);
+	const char **w = calloc(k + 1, sizeof *w);
+	char *c = strdup(cls);
+	if (!w || !c) {
+		free(w);
+		free(c);
+		return NULL;
+	}
+	k = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->e[i].cls, cls))
+			w[k++] = l->e[i].word;
+	l->lists[l->nlists++] = (word_list){ c, w };
+	return w;
+}
+
+static int longer_first(const void *a, const void *b)
+{
+	size_t x = strlen(*(const char *const *)a), y = strlen(*(const char *const *)b);
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+char *brief_lex_alternation(const brief_lexicon *l, const char *cls, int regex)
+{
+	const char *const *w = brief_lex_words(l, cls);
+	if (!w)
+		return NULL;
+	size_t n = 0;
+	while (w[n])
+		n++;
+	const char **v = malloc((n + 1) * sizeof *v);
+	if (!v)
+		return NULL;
+	memcpy(v, w, (n + 1) * sizeof *v);
+	/* the longest word first: PCRE2 takes the first alternative that fits */
+	qsort(v, n, sizeof *v, longer_first);
+	brief_buf b = BRIEF_BUF_INIT;
+	brief_buf_puts(&b, "(?:");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			brief_buf_putc(&b, '|');
+		brief_buf_puts(&b, regex ? "" : "\\Q");
+		brief_buf_puts(&b, v[i]);
+		brief_buf_puts(&b, regex ? "" : "\\E");
+	}
+	if (!n)
+		brief_buf_puts(&b, "(*FAIL)");
+	brief_buf_putc(&b, ')');
+	free(v);
+	return brief_buf_detach(&b, NULL);
+}
+
+const char *const *brief_words(const char *table, const char *cls)
+{
+	static const char *const none[] = { NULL };
+	const brief_lexicon *l = brief_lexicon_get(table);
+	const char *const *w = l ? brief_lex_words(l, cls) : NULL;
+	return w ? w : none;
+}
