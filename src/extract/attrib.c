@@ -19,6 +19,8 @@ struct brief_attrib {
 	const brief_region **subject;   /* per sentence: its subject, or NULL */
 	const brief_region *main;       /* the region the article is most about */
 	int year;                       /* the year "今年" means */
+	int plan;                       /* the year its goals are for */
+	signed char *section;           /* per sentence: -1 review, +1 goals */
 };
 
 static bool is_subject(const brief_region *r)
@@ -130,6 +132,12 @@ brief_attrib *brief_attrib_new(const brief_gazetteer *g, const brief_article *a)
 	t->year = year_of(a->published);
 	if (!t->year)
 		t->year = mode_year(a->text, a->text_len);
+	t->plan = brief_plan_year(a, year_of(a->published), t->year);
+	if (!(t->section = calloc(a->nsents + 1, 1))) {
+		brief_attrib_free(t);
+		return NULL;
+	}
+	brief_sections(a, t->plan, t->section);
 	return t;
 }
 
@@ -139,6 +147,7 @@ void brief_attrib_free(brief_attrib *t)
 		return;
 	free(t->hits);
 	free(t->subject);
+	free(t->section);
 	free(t);
 }
 
@@ -186,6 +195,17 @@ size_t brief_attrib_last_name(const brief_attrib *t, size_t from, size_t to)
 			if (!memcmp(t->a->text + i, *p, 6))
 				end = i + 6;
 	return end;
+}
+
+int brief_attrib_section(const brief_attrib *t, size_t offset)
+{
+	size_t s = sentence_at(t->a, offset);
+	return s < t->a->nsents ? t->section[s] : 0;
+}
+
+int brief_attrib_plan_year(const brief_attrib *t)
+{
+	return t->plan;
 }
 
 int brief_attrib_year(const brief_attrib *t, size_t offset)

@@ -31,6 +31,18 @@ size_t brief_attrib_last_name(const brief_attrib *t, size_t from, size_t to);
  * 今年/去年/明年 against the article's date; 0 when unknown. */
 int brief_attrib_year(const brief_attrib *t, size_t offset);
 
+/* The section tense of sentence i: -1 when it stands in a review of
+ * results, +1 in a section of goals, 0 when the article does not say. */
+int brief_attrib_section(const brief_attrib *t, size_t offset);
+/* The year the article sets goals for (section.c). */
+int brief_attrib_plan_year(const brief_attrib *t);
+
+/* section.c: the plan year of an article (published: the year of its
+ * date, or 0; fallback when nothing says), and the section tense of each
+ * of its sentences into tense[a->nsents]. */
+int brief_plan_year(const brief_article *a, int published, int fallback);
+void brief_sections(const brief_article *a, int plan, signed char *tense);
+
 /* Fills region, region_code, parent_code, evidence (the clause
  * [start,end) of a->text), offset (in chars) and sentence of f.
  * Returns 0, -1 on OOM. */

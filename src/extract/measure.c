@@ -11,15 +11,17 @@
 
 #include "extract/number.h"
 #include "util/buf.h"
+#include "util/lexicon.h"
 #include "util/rx.h"
 #include "util/utf8.h"
 
-/* A quantity: a number and a unit, Arabic or Chinese numerals. */
-static const char qty_re[] =
-	"(?<num>\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:/\\d+)?|[零一二两三四五六七八九十百千万]+)"
-	"(?<more>余|多)?"
-	"(?<unit>%|万亿元|亿元|万元|元|万亿|亿|万人次|万人|万名|万张|万户|人次|个|家|项|条|场|张|万)"
-	"(?<after>级|大关)?";
+/* A quantity: a number and a unit (data/units.tsv), Arabic or Chinese
+ * numerals. Digits may be spaced as typeset pages leave them (1 6 %,
+ * 8. 5%, 140 亿元). */
+static const char qty_head[] =
+	"(?<num>\\d+(?: ?\\d+)*(?:,\\d{3})*(?: ?\\. ?\\d+)?(?:/\\d+)?|[零一二两三四五六七八九十百千万]+)"
+	"(?<more>余|多)? ?(?<unit>";
+static const char qty_tail[] = ")(?<after>级|大关)?";
 
 /* A rank: 全省第一, 位居全市第二, 保持全市首位, 拔得头筹. */
 static const char rank_re[] =
@@ -34,15 +36,11 @@ struct brief_measures {
 	brief_rxset s;
 };
 
-static const char *const target_marks[] = {
-	"力争", "确保", "目标", "预期", "计划", "今年(?!以来)", "明年", "争取", "冲刺",
-	"锚定", "力求", "努力", "将", "要", "奋力", "瞄准", "达到", "迈上", NULL,
-};
-static const char *const actual_marks[] = {
-	"今年以来", "预计", "跃居", "位居", "拔得头筹", "重回", "去年", "上年", "过去一年", "过去的一年", "累计", "同比", "已", "首次",
-	"完成了", "实现了", "共计", "合计", "此前", "春节期间", "上半年", "1-5月",
-	"拥有", "获得", "勇夺", "取得", "分别在", NULL,
-};
+/* The cue words of a class (data/cues.tsv). */
+static const char *const *cue(const char *cls)
+{
+	return brief_words("cues.tsv", cls);
+}
 
 /* An alternation of words: one scan finds any of them. */
 static char *alternation(const char *const *words)
@@ -56,18 +54,52 @@ static char *alternation(const char *const *words)
 	return brief_buf_detach(&b, NULL);
 }
 
+static int longer_first(const void *a, const void *b)
+{
+	size_t x = strlen(*(const char *const *)a), y = strlen(*(const char *const *)b);
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static char *qty_pattern(void)
+{
+	const brief_lexicon *l = brief_lexicon_get("units.tsv");
+	size_t n;
+	const brief_lex_entry *e = brief_lex_entries(l, &n);
+	brief_buf b = BRIEF_BUF_INIT;
+	brief_buf_puts(&b, qty_head);
+	/* every unit, the longest first so that 万平方米 is not 万 */
+	const char **w = calloc(n + 1, sizeof *w);
+	if (!w)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		w[i] = e[i].word;
+	qsort(w, n, sizeof *w, longer_first);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			brief_buf_putc(&b, '|');
+		brief_buf_puts(&b, "\\Q");
+		brief_buf_puts(&b, w[i]);
+		brief_buf_puts(&b, "\\E");
+	}
+	free(w);
+	brief_buf_puts(&b, qty_tail);
+	return brief_buf_detach(&b, NULL);
+}
+
 brief_measures *brief_measures_new(void)
 {
 	brief_measures *m = calloc(1, sizeof *m);
-	char *goal = alternation(target_marks), *result = alternation(actual_marks);
-	const char *res[RX_N] = { qty_re, rank_re, goal, result };
+	char *goal = alternation(cue("goal")), *result = alternation(cue("result"));
+	char *qty = qty_pattern();
+	const char *res[RX_N] = { qty, rank_re, goal, result };
 	/* hostile text (a megabyte of 亿) must end in "no match", fast */
-	if (!m || !goal || !result || brief_rxset_init(&m->s, res, RX_N, 100000)) {
+	if (!m || !goal || !result || !qty || brief_rxset_init(&m->s, res, RX_N, 100000)) {
 		free(m);
 		m = NULL;
 	}
 	free(goal);
 	free(result);
+	free(qty);
 	return m;
 }
 
@@ -144,13 +176,6 @@ static size_t clause_end(const char *t, size_t at, size_t to)
 /* ---------------------------------------------------------------- */
 /* Goal or result.                                                   */
 
-/* Modal words govern a clause; plain verbs only when there is none. */
-static const char *const modal_words[] = {
-	"确保", "力争", "锚定", "争取", "冲刺", "计划", "力求", "努力", "争创",
-	"瞄准", NULL,
-};
-static const char *const verb_words[] = { "保持", "实现", "突破", NULL };
-
 /* The governing verb written in the clause or, failing that, the
  * sentence before the quantity (确保GDP增长5.6%以上、力争6%). */
 static const char *qualifier_in(const char *const *qualifiers, const char *t,
@@ -177,41 +202,54 @@ static const char *qualifier_in(const char *const *qualifiers, const char *t,
 
 static const char *qualifier(const char *t, size_t cs, size_t qs, size_t ss)
 {
-	const char *q = qualifier_in(modal_words, t, cs, qs, ss);
-	return q ? q : qualifier_in(verb_words, t, cs, qs, cs);
+	const char *q = qualifier_in(cue("modal"), t, cs, qs, ss);
+	return q ? q : qualifier_in(cue("verb"), t, cs, qs, cs);
 }
 
 /* ---------------------------------------------------------------- */
 /* Indicator names.                                                  */
 
-static const char *const synonyms[][2] = {
-	{ "地区生产总值", "GDP" }, { "生产总值", "GDP" }, { "经济总量", "GDP" },
-	{ "规模以上工业增加值", "规上工业增加值" }, { "工业增加值", "规上工业增加值" },
-	{ "社零总额", "社会消费品零售总额" }, { "社零", "社会消费品零售总额" },
-	{ "固投", "固定资产投资" }, { "固定资产投资总额", "固定资产投资" },
-	{ "固定资产投资总量", "固定资产投资" }, { "规模以上工业总产值", "规上工业总产值" },
-	{ NULL, NULL },
-};
-
-static const char *const lead_words[] = {
-	"确保", "力争", "锚定", "争取", "冲刺", "计划", "力求", "努力", "全力",
-	"今年", "全年", "去年", "将", "要", "实现", "完成", "其中", "同时", "此外",
-	"该区", "该市", "该县", "全区", "全市", "全县", "继续", "进一步", "再",
-	"首次", "已", "还", "也", "则", "以及", "和", "与", "并", "的", "在",
-	"预计", "累计", "新增", "推动", "推进", "加快", "重点", "拥有", "共", "提出",
-	"明确", NULL,
-};
-
-static const char *const tail_words[] = {
-	"目标还要继续保持在", "目标还要", "还要", "要再跨一个", "目标", "要", "将", "拟",
-	"一季度", "上半年", "前三季度", "全年",
-	"合计已超", "已超过", "已超", "已达到", "已达", "已经", "已",
-	"同比增长", "增长", "增速", "增幅", "下降", "减少", "提高", "提升", "达到",
-	"达", "突破", "超过", "再超", "超", "实现", "完成", "保持在", "保持", "为",
-	"是", "至", "到", "在", "约", "近", "不低于", "不超过", "控制在", "不足",
-	"累计", "合计", "总计", "共", "首次", "分别", "的", "占", "继续", "均",
-	"提升到", "达到了", "同比", "比上年", "较上年", "比去年", "控制", NULL,
-};
+/*
+ * The canonical name of an indicator phrase (data/indicators.tsv): the
+ * phrase without its scope word (全县, 全年), mapped when it is an alias.
+ * malloc'd; NULL when the phrase is no indicator at all (a fragment, a
+ * pronoun phrase, a meeting's attendance: data/cues.tsv "not-indicator").
+ */
+static char *canon_indicator(const char *s, size_t n)
+{
+	static const char *const *scope;
+	if (!scope)
+		scope = cue("scope");
+	for (bool again = true; again;) {
+		again = false;
+		for (const char *const *w = scope; *w; w++) {
+			size_t k = strlen(*w);
+			if (n > k && !memcmp(s, *w, k)) {
+				s += k;
+				n -= k;
+				again = true;
+			}
+		}
+	}
+	while (n && (*s == ' ' || *s == '#' || *s == '|'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '|'))
+		n--;
+	if (n == 0 || brief_utf8_chars(s, n) < 2)
+		return NULL;
+	for (const char *const *w = cue("not-indicator"); *w; w++)
+		if (contains(s, n, *w))
+			return NULL;
+	for (const char *const *w = cue("not-indicator-start"); *w; w++)
+		if (starts_with(s, n, *w))
+			return NULL;
+	size_t ne;
+	const brief_lex_entry *e = brief_lex_entries(brief_lexicon_get("indicators.tsv"), &ne);
+	for (size_t i = 0; i < ne; i++)
+		if (strlen(e[i].word) == n && !memcmp(s, e[i].word, n))
+			return strdup(e[i].cls);
+	return strndup(s, n);
+}
 
 static bool strip_one(const char **s, size_t *n, const char *const *ws,
 		      bool tail)
@@ -247,12 +285,9 @@ static char *noun_phrase(const char *s, size_t n)
 		brief_buf_free(&b);
 		return NULL;
 	}
-	for (size_t i = 0; synonyms[i][0]; i++)
-		if (strlen(synonyms[i][0]) == b.len && !memcmp(b.data, synonyms[i][0], b.len)) {
-			brief_buf_free(&b);
-			return strdup(synonyms[i][1]);
-		}
-	return brief_buf_detach(&b, NULL);
+	char *r = canon_indicator(b.data, b.len);
+	brief_buf_free(&b);
+	return r;
 }
 
 /* The indicator a quantity measures: the words before its verb, after
@@ -274,8 +309,8 @@ static char *indicator(const brief_attrib *at, const char *t, size_t from,
 		}
 	const char *s = t + from;
 	size_t n = to - from;
-	while (n && (strip_one(&s, &n, tail_words, true) ||
-		     strip_one(&s, &n, lead_words, false)))
+	while (n && (strip_one(&s, &n, cue("tail"), true) ||
+		     strip_one(&s, &n, cue("lead"), false)))
 		;
 	/* quotes and punctuation at the ends */
 	while (n >= 3 && (starts_with(s, n, "“") || starts_with(s, n, "、"))) {
@@ -305,10 +340,7 @@ static char *indicator_after(const char *t, size_t at, size_t end)
 	}
 	if (e == at || brief_utf8_chars(t + at, e - at) > 16)
 		return NULL;
-	for (size_t i = 0; synonyms[i][0]; i++)
-		if (strlen(synonyms[i][0]) == e - at && !memcmp(t + at, synonyms[i][0], e - at))
-			return strdup(synonyms[i][1]);
-	return strndup(t + at, e - at);
+	return canon_indicator(t + at, e - at);
 }
 
 /* ---------------------------------------------------------------- */
@@ -320,39 +352,46 @@ typedef struct qty {
 	double value;
 	const char *unit;       /* normalised */
 	const char *kind;
+	const char *cls;        /* the unit's class in data/units.tsv */
 	const char *bound;
 	bool chinese;           /* written in Chinese numerals */
 } qty;
 
-/* Units as the briefings print them; value scaled to match. */
-static const char *norm_unit(const char *u, size_t n, double *v, bool *amount)
+/* Units as the briefings print them (data/units.tsv), value scaled to
+ * match; *amount when the unit measures a level rather than a count, a
+ * growth or a share. NULL for a unit the table lacks. */
+static const char *norm_unit(const char *u, size_t n, double *v, bool *amount,
+			     const char **cls)
 {
-	static const struct { const char *in, *out; double scale; bool amount; } map[] = {
-		{ "%", "%", 1, false }, { "万亿元", "亿元", 1e4, true },
-		{ "亿元", "亿元", 1, true }, { "万元", "万元", 1, true },
-		{ "万亿", "亿元", 1e4, true }, { "亿", "亿元", 1, true },
-		{ "万人次", "万人次", 1, true }, { "万人", "万人", 1, true },
-		{ "万名", "万名", 1, true }, { "万张", "张", 1e4, false },
-		{ "万户", "万户", 1, true }, { "人次", "人次", 1, false },
-		{ "个", "个", 1, false }, { "家", "家", 1, false },
-		{ "项", "项", 1, false }, { "条", "条", 1, false },
-		{ "场", "场", 1, false }, { "张", "张", 1, false },
-		{ "万", "万", 1, true }, { "元", "元", 1, true },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strlen(map[i].in) == n && !memcmp(u, map[i].in, n)) {
-			*v *= map[i].scale;
-			*amount = map[i].amount;
-			if (!strcmp(map[i].out, "元") && *v >= 1e8) {
-				*v /= 1e8;
-				return "亿元";
-			}
-			if (!strcmp(map[i].out, "元") && *v >= 1e4) {
-				*v /= 1e4;
-				return "万元";
-			}
-			return map[i].out;
+	size_t ne;
+	const brief_lex_entry *e = brief_lex_entries(brief_lexicon_get("units.tsv"), &ne);
+	if (n && u[n - 1] == ' ')
+		n--;
+	for (size_t i = 0; i < ne; i++) {
+		if (strlen(e[i].word) != n || memcmp(u, e[i].word, n))
+			continue;
+		static const char *const not_level[] = { "pct", "pp", "permille", "times",
+							 "classifier", NULL };
+		*amount = true;
+		for (const char *const *c = not_level; *c; c++)
+			if (!strcmp(e[i].cls, *c))
+				*amount = false;
+		*cls = e[i].cls;
+		const char *out = *e[i].value ? e[i].value : e[i].word;
+		if (*e[i].extra)
+			*v *= strtod(e[i].extra, NULL);
+		if (!strcmp(e[i].cls, "pct"))
+			return "%";
+		if (!strcmp(out, "元") && *v >= 1e8) {
+			*v /= 1e8;
+			return "亿元";
 		}
+		if (!strcmp(out, "元") && *v >= 1e4) {
+			*v /= 1e4;
+			return "万元";
+		}
+		return out;
+	}
 	return NULL;
 }
 
@@ -480,14 +519,16 @@ static bool read_qty(brief_measures *m, const char *t, size_t cs, size_t ce,
 		      ends_with(t + cs, ns - cs, "突破") || ends_with(t + cs, ns - cs, "迈入") ||
 		      ends_with(t + cs, ns - cs, "、")))
 		return false;
-	if (!(q->unit = norm_unit(t + us, ue - us, &v, &amount)))
+	if (!(q->unit = norm_unit(t + us, ue - us, &v, &amount, &q->cls)))
 		return false;
 	if (!amount && strcmp(q->unit, "%") != 0 &&
 	    (q->chinese || not_a_count(t, ue, ce)))
 		return false;   /* 八项规定, 两个维护: Chinese-numeral counts are phrases */
 	if (amount && !tier && qualifies_next(t, q->end, ce, q->chinese))
 		return false;
-	q->kind = kind_of(t, cs, ns, q->unit, amount);
+	q->kind = !strcmp(q->cls, "pp") || !strcmp(q->cls, "times") ? "growth"
+		  : !strcmp(q->cls, "permille") ? "share"
+		  : kind_of(t, cs, ns, q->unit, amount);
 	q->bound = more ? "min" : bound_of(t, cs, ns, q->end, ce);
 	if (!strcmp(q->kind, "growth") && negative(t, cs, ns))
 		v = -v;
@@ -531,6 +572,7 @@ typedef struct ctx {
 	int tense;              /* +1 goals, -1 results: carried in a paragraph */
 	int para;
 	size_t sent_first;      /* the current sentence's first fact in out */
+	char *label;            /* a caption line just before, no number in it */
 } ctx;
 
 static bool has_match(ctx *c, size_t rx, size_t s, size_t e)
@@ -560,7 +602,18 @@ static int tense_of(ctx *c, size_t s, size_t e, int year)
  */
 static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se)
 {
-	int k = tense_of(c, cs, qs, c->year);
+	const char *t = c->a->text;
+	int sect = brief_attrib_section(c->at, qs), k;
+	if (sect) {
+		/* the section decides, unless the clause says otherwise in words
+		 * that do not occur in the other kind of section */
+		bool g = any_of(t + cs, qs - cs, cue("goal-strong")) != NULL;
+		bool r = any_of(t + ss, qs - ss, cue("result-strong")) != NULL;
+		k = sect < 0 ? (g && !r ? 1 : -1) : (r && !g ? -1 : 1);
+		c->tense = k;
+		return k > 0;
+	}
+	k = tense_of(c, cs, qs, c->year);
 	if (!k)
 		k = tense_of(c, ss, qs, c->year);
 	if (!k)
@@ -614,7 +667,9 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	 * a single project's 总投资 belongs to the project (project.c) */
 	bool project_money = ind && strstr(ind, "总投资") &&
 			     !contains(t + ss, q->start - ss, "个、总投资");
-	if (!r || !ind || project_money || brief_in_garble(c->a, cs, ce)) {
+	bool spec = strcmp(q->cls, "pct") && strncmp(q->cls, "currency", 8) &&
+		    any_of(t + ss, se - ss, cue("spec"));
+	if (!r || !ind || project_money || spec || brief_in_garble(c->a, cs, ce)) {
 		free(ind);
 		return 0;
 	}
@@ -682,7 +737,7 @@ static char *topic_before(ctx *c, size_t ss, size_t cs)
 		end -= 3;
 	const char *s = t + from;
 	size_t n = end - from;
-	while (n && strip_one(&s, &n, lead_words, false))
+	while (n && strip_one(&s, &n, cue("lead"), false))
 		;
 	/* 截至2月4日, 目前: when, not what */
 	if (!n || contains(s, n, "截至") || contains(s, n, "目前") || contains(s, n, "日") ||
@@ -723,8 +778,8 @@ static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, char **o
 	size_t from = brief_attrib_last_name(c->at, cs, q->start);
 	const char *s = t + from;
 	size_t n = q->start - from;
-	while (n && (strip_one(&s, &n, tail_words, true) ||
-		     strip_one(&s, &n, lead_words, false)))
+	while (n && (strip_one(&s, &n, cue("tail"), true) ||
+		     strip_one(&s, &n, cue("lead"), false)))
 		;
 	size_t items = 1;
 	for (size_t i = 0; i + 3 <= n; i++)
@@ -744,6 +799,17 @@ static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, char **o
 		out[j] = noun_phrase(s + i, e - i);
 		i = e < n ? e + 3 : n;
 	}
+}
+
+/* 这一数据: the indicator of the fact before, in this paragraph. */
+static char *last_indicator(ctx *c)
+{
+	if (!c->out->n)
+		return NULL;
+	const brief_fact *f = &c->out->v[c->out->n - 1];
+	if (!f->indicator || f->sentence < 0 || c->a->sents[f->sentence].para != c->para)
+		return NULL;
+	return strdup(f->indicator);
 }
 
 /* Quantities in one sentence [ss, se). */
@@ -775,10 +841,17 @@ static int sentence(ctx *c, size_t ss, size_t se)
 			size_t qcs = clause_start(t, ss, q->start), ce = clause_end(t, q->end, se);
 			bool target = is_target(c, qcs, q->start, ss, se);
 			const char *qual = target ? qualifier(t, qcs, q->start, ss) : NULL;
+			if (inds[j] && any_of(inds[j], strlen(inds[j]), cue("pronoun"))) {
+				free(inds[j]);
+				inds[j] = last_indicator(c);
+			}
 			if (!inds[j] && prev && !strcmp(q->unit, "%"))
 				inds[j] = strdup(prev);
 			if (!inds[j] && qcs > ss)
 				inds[j] = topic_before(c, ss, qcs);
+			/* an infographic's caption line, then its number: 全年GDP / 增长5.3% */
+			if (!inds[j] && qcs == ss && c->label)
+				inds[j] = strdup(c->label);
 			if (inds[j]) {
 				free(prev);
 				prev = strdup(inds[j]);
@@ -830,8 +903,8 @@ static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 	size_t from = brief_attrib_last_name(c->at, cs, q->start), to = q->start;
 	const char *s = t + from;
 	size_t n = to - from;
-	while (n && (strip_one(&s, &n, tail_words, true) ||
-		     strip_one(&s, &n, lead_words, false)))
+	while (n && (strip_one(&s, &n, cue("tail"), true) ||
+		     strip_one(&s, &n, cue("lead"), false)))
 		;
 	static const char *const tails[] = { "的总量", "总量", "数量", "的", NULL };
 	strip_one(&s, &n, tails, true);
@@ -879,7 +952,7 @@ static int ranks(ctx *c, size_t ss, size_t se)
 		if (skip)
 			continue;
 		size_t cs = clause_start(t, ss, ms), ce = clause_end(t, me, se);
-		qty q = { false, ms, me, v, "名", "rank", "exact", false };
+		qty q = { false, ms, me, v, "名", "rank", "classifier", "exact", false };
 		bool target = is_target(c, cs, ms, ss, se);
 		const char *qual = target ? qualifier(t, cs, ms, ss) : NULL;
 		if (rank_facts(c, &q, qual, target, ss, se, cs, ce))
@@ -908,7 +981,7 @@ static int fractions(ctx *c, size_t ss, size_t se)
 			continue;
 		size_t cs = clause_start(t, ss, b), ce = clause_end(t, e, se);
 		qty q = { false, b, e, (double)(long)(v * 10000 + 0.5) / 100, "%", "share",
-			  "exact", false };
+			  "pct", "exact", false };
 		bool target = is_target(c, cs, b, ss, se);
 		const char *qual = target ? qualifier(t, cs, b, ss) : NULL;
 		char *ind = indicator(c->at, t, cs, b);
@@ -942,23 +1015,43 @@ static bool is_heading(const brief_article *a, size_t s)
 		 last == '?' || last == 0xFF1B || last == ';' || last == 0x201D);
 }
 
+/* A caption line names an indicator when it is a short noun phrase with
+ * no number of its own. */
+static char *caption(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return NULL;
+	if (brief_utf8_chars(s, n) > 16)
+		return NULL;
+	return noun_phrase(s, n);
+}
+
 int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
 {
-	ctx c = { m, g, t, a, out, brief_attrib_year(t, 0), 0, -1, 0 };
+	ctx c = { m, g, t, a, out, brief_attrib_plan_year(t), 0, -1, 0, NULL };
+	int rc = 0;
 	for (size_t s = 0; s < a->nsents; s++) {
 		if (a->sents[s].para != c.para) {
 			c.para = a->sents[s].para;
 			c.tense = 0;
 		}
 		c.sent_first = out->n;
-		if (is_heading(a, s))
+		size_t ss = a->sents[s].start, se = a->sents[s].end;
+		if (is_heading(a, s)) {
+			free(c.label);
+			c.label = caption(a->text + ss, se - ss);
 			continue;
-		if (sentence(&c, a->sents[s].start, a->sents[s].end) ||
-		    ranks(&c, a->sents[s].start, a->sents[s].end) ||
-		    fractions(&c, a->sents[s].start, a->sents[s].end))
-			return -1;
+		}
+		if (sentence(&c, ss, se) || ranks(&c, ss, se) || fractions(&c, ss, se)) {
+			rc = -1;
+			break;
+		}
+		free(c.label);
+		c.label = NULL;
 	}
-	return 0;
+	free(c.label);
+	return rc;
 }

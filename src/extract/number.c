@@ -76,7 +76,7 @@ static bool parse_arabic(const char *s, size_t n, double *value)
 		char c = s[i];
 		if ((c >= '0' && c <= '9') || c == '.' || c == '/')
 			buf[k++] = c;
-		else if (c != ',')
+		else if (c != ',' && c != ' ')
 			break;
 		i++;
 	}

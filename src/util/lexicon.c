@@ -63,9 +63,11 @@ static brief_lexicon *parse(const char *name, const char *src, size_t len)
 		if (*line == '#' || *line == '\0')
 			continue;
 		char *p = line, *cls = field(&p), *word = field(&p), *value = field(&p);
+		char *extra = field(&p);
 		if (!word || !*word)
 			continue;
-		l->e[l->n++] = (brief_lex_entry){ cls, word, value ? value : "" };
+		l->e[l->n++] = (brief_lex_entry){ cls, word, value ? value : "",
+					       extra ? extra : "" };
 	}
 	return l;
 }

@@ -1,6 +1,6 @@
 /*
  * lexicon.h - the language tables the extractor reads (data/NAME.tsv,
- * embedded): one entry a line, "class<TAB>entry[<TAB>value]", lines
+ * embedded): one entry a line, "class<TAB>entry[<TAB>value[<TAB>extra]]", lines
  * starting with '#' are comments saying where the entries come from.
  *
  *   data/units.tsv       units: entry, class (currency, area, people …),
@@ -21,6 +21,7 @@ typedef struct brief_lex_entry {
 	const char *cls;        /* first field */
 	const char *word;       /* second field */
 	const char *value;      /* third field, "" when absent */
+	const char *extra;      /* fourth field, "" when absent */
 } brief_lex_entry;
 
 typedef struct brief_lexicon brief_lexicon;

@@ -1,0 +1,221 @@
+/*
+ * section.c - what each part of an article speaks of: the plan year of the
+ * document (the year its goals are for) and, per sentence, whether the
+ * section it stands in reviews results or sets goals.
+ *
+ * A work report opens with a review (一、2023年工作回顾) and goes on to the
+ * goals (二、2024年主要预期目标); a plan report reviews the execution of
+ * last year's plan, then sets this year's; a communiqué reports a year; a
+ * news story frames a paragraph (这一年, 2024年，全区…). Headings and
+ * paragraph openings say which, with the cue words of data/cues.tsv.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/internal.h"
+#include "util/lexicon.h"
+#include "util/utf8.h"
+
+static bool has(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++)
+		if (s[i] == w[0] && !memcmp(s + i, w, k))
+			return true;
+	return false;
+}
+
+static bool has_any(const char *s, size_t n, const char *cls)
+{
+	for (const char *const *w = brief_words("cues.tsv", cls); *w; w++)
+		if (has(s, n, *w))
+			return true;
+	return false;
+}
+
+/* The first 20xx年 in s[0..n), or 0. */
+static int first_year(const char *s, size_t n, size_t *at)
+{
+	for (size_t i = 0; i + 7 <= n; i++)
+		if (s[i] == '2' && s[i + 1] == '0' && s[i + 2] >= '0' && s[i + 2] <= '9' &&
+		    s[i + 3] >= '0' && s[i + 3] <= '9' && !memcmp(s + i + 4, "年", 3) &&
+		    (i == 0 || s[i - 1] < '0' || s[i - 1] > '9')) {
+			if (at)
+				*at = i;
+			return atoi(s + i);
+		}
+	return 0;
+}
+
+/* 20xx年 directly before a phrase (20xx年国民经济…计划) in s[0..n). */
+static int year_before(const char *s, size_t n, const char *phrase)
+{
+	size_t k = strlen(phrase);
+	int y = 0;
+	for (size_t i = 0; i + k <= n; i++) {
+		if (memcmp(s + i, phrase, k))
+			continue;
+		size_t from = i > 60 ? i - 60 : 0;
+		for (size_t j = from; j + 7 <= i; j++)
+			if (s[j] == '2' && s[j + 1] == '0' && !memcmp(s + j + 4, "年", 3))
+				y = atoi(s + j);
+		if (y)
+			return y;
+	}
+	return 0;
+}
+
+/*
+ * The year the document sets goals for: a plan (2024年国民经济和社会发展计划;
+ * with 执行情况, the last such year named), a work report (2024年政府工作报告,
+ * 政府工作报告——2024年1月6日), a communiqué (the year after the one it
+ * reports); else the year it was published; else `fallback`.
+ */
+int brief_plan_year(const brief_article *a, int published, int fallback)
+{
+	const char *s = a->text;
+	size_t n = a->text_len > 600 ? a->text_len : a->text_len;
+	if (n > 600)
+		n = 600;
+	while (n && (s[n - 1] & 0xC0) == 0x80)
+		n--;
+	if (n && (unsigned char)s[n - 1] >= 0xC0)
+		n--;
+	const char *heads[] = { a->title ? a->title : "", NULL };
+	for (int pass = 0; pass < 2; pass++) {
+		const char *h = pass ? s : heads[0];
+		size_t hn = pass ? n : strlen(heads[0]);
+		int y;
+		if (has(h, hn, "统计公报") && (y = year_before(h, hn, "统计公报")))
+			return y + 1;
+		if (has(h, hn, "执行情况")) {
+			/* …2025年计划执行情况和2026年计划: the last year named */
+			int last = 0;
+			for (size_t i = 0, at; i < hn && (y = first_year(h + i, hn - i, &at)); i += at + 7)
+				last = y;
+			if (last)
+				return has(h, hn, "计划") && last == year_before(h, hn, "执行情况")
+				       ? last + 1 : last;
+		}
+		if ((y = year_before(h, hn, "国民经济和社会发展计划")) ||
+		    (y = year_before(h, hn, "政府工作报告")))
+			return y;
+		size_t at;
+		if (has(h, hn, "工作报告") && (y = first_year(h, hn, &at)))
+			return y;
+	}
+	return published ? published : fallback;
+}
+
+/* 一、 (二) 3. 第一部分: a numbered heading. */
+static bool is_enumerated(const char *s, size_t n)
+{
+	static const char *const nums[] = { "一", "二", "三", "四", "五", "六", "七", "八",
+					    "九", "十", NULL };
+	size_t k = 0;
+	if (n >= 3 && (!memcmp(s, "（", 3) || !memcmp(s, "(", 1)))
+		k = s[0] == '(' ? 1 : 3;
+	if (n > k + 3 && !memcmp(s + k, "第", 3))
+		k += 3;
+	for (const char *const *d = nums; *d; d++)
+		if (n > k + 3 && !memcmp(s + k, *d, 3))
+			return true;
+	return n > 1 && s[0] >= '1' && s[0] <= '9';
+}
+
+static bool is_heading(const brief_article *a, size_t i)
+{
+	const brief_sentence *se = &a->sents[i];
+	const char *s = a->text + se->start;
+	size_t n = se->end - se->start;
+	bool alone = (i == 0 || a->sents[i - 1].para != se->para) &&
+		     (i + 1 == a->nsents || a->sents[i + 1].para != se->para);
+	if (!alone || brief_utf8_chars(s, n) > 40)
+		return false;
+	size_t p = brief_utf8_prev(s, n), j = p;
+	uint32_t last = brief_utf8_next(s, n, &j);
+	if (last == 0x3002 || last == 0xFF1B || last == ';' || last == 0xFF0C || last == ',')
+		return false;
+	/* a line broken out of a paragraph is no heading: the text before
+	 * it ended a sentence */
+	if (i == 0)
+		return true;
+	const char *pt = a->text + a->sents[i - 1].start;
+	size_t pn = a->sents[i - 1].end - a->sents[i - 1].start;
+	while (pn && (pt[pn - 1] == ' ' || pt[pn - 1] == '\n'))
+		pn--;
+	if (!pn)
+		return true;
+	p = brief_utf8_prev(pt, pn), j = p;
+	last = brief_utf8_next(pt, pn, &j);
+	return !brief_is_han(last) || is_enumerated(s, n);
+}
+
+/* -1 a heading of results, +1 of goals, 0 it does not say. */
+static int heading_tense(const char *s, size_t n, int plan, bool numbered)
+{
+	bool res = has_any(s, n, "section-result"), goal = has_any(s, n, "section-goal");
+	int y = first_year(s, n, NULL);
+	if (res && !goal)
+		return -1;
+	if (goal && !res)
+		return y && plan && y < plan ? -1 : 1;
+	if (y && plan && numbered)
+		return y < plan ? -1 : 1;
+	return 0;
+}
+
+/* A paragraph opening 这一年, 2023年，… (a year before the plan year). */
+static int opening_tense(const char *s, size_t n, int plan)
+{
+	size_t head = n;
+	for (size_t i = 0; i + 3 <= n && i < 40; i++)
+		if (!memcmp(s + i, "，", 3) || s[i] == ',') {
+			head = i;
+			break;
+		}
+	if (head > 40)
+		head = 40;
+	while (head && (s[head - 1] & 0xC0) == 0x80)
+		head--;
+	if (head && (unsigned char)s[head - 1] >= 0xC0)
+		head--;
+	for (const char *const *w = brief_words("cues.tsv", "para-result"); *w; w++)
+		if (!strncmp(s, *w, strlen(*w)))
+			return -1;
+	size_t at;
+	int y = first_year(s, head, &at);
+	if (y && at == 0 && plan && y < plan && !has(s, head, "到") && !has(s, head, "至"))
+		return -1;
+	return 0;
+}
+
+void brief_sections(const brief_article *a, int plan, signed char *tense)
+{
+	int base = 0, para = -1, para_tense = 0;
+	/* a communiqué reports, all through */
+	if (a->title && has(a->title, strlen(a->title), "统计公报"))
+		base = -1;
+	int cur = base;
+	for (size_t i = 0; i < a->nsents; i++) {
+		const brief_sentence *se = &a->sents[i];
+		const char *s = a->text + se->start;
+		size_t n = se->end - se->start;
+		if (se->para != para) {
+			para = se->para;
+			para_tense = 0;
+			if (is_heading(a, i)) {
+				/* a story's title sets its tense (2023 成就…); an
+				 * unnumbered heading saying nothing opens another
+				 * story of a newspaper page */
+				bool numbered = i == 0 || is_enumerated(s, n);
+				int h = heading_tense(s, n, plan, numbered);
+				if (h || !numbered)
+					cur = h ? h : base;
+			} else {
+				para_tense = opening_tense(s, n, plan);
+			}
+		}
+		tense[i] = (signed char)(para_tense ? para_tense : cur);
+	}
+}
