@@ -30,7 +30,12 @@ static const char rank_re[] =
 	"|拔得头筹|名列前茅(?!\\p{sc=Han}))";
 
 /* The patterns: quantities, ranks, and the tense markers as alternations. */
-enum { RX_QTY, RX_RANK, RX_GOAL, RX_RESULT, RX_N };
+/* A count of projects: 32个项目, 项目19个, 等12个重点项目, 总投资…的429个项目. */
+static const char many_re[] =
+	"(?:\\d+|[一二两三四五六七八九十百千]+)(?:个|项|宗|批)[^，。；,;]{0,12}?(?:项目|工程)"
+	"|(?:项目|工程)(?:\\d+|[一二两三四五六七八九十百千]+)(?:个|项|宗)";
+
+enum { RX_QTY, RX_RANK, RX_GOAL, RX_RESULT, RX_MANY, RX_N };
 
 struct brief_measures {
 	brief_rxset s;
@@ -91,7 +96,7 @@ brief_measures *brief_measures_new(void)
 	brief_measures *m = calloc(1, sizeof *m);
 	char *goal = alternation(cue("goal")), *result = alternation(cue("result"));
 	char *qty = qty_pattern();
-	const char *res[RX_N] = { qty, rank_re, goal, result };
+	const char *res[RX_N] = { qty, rank_re, goal, result, many_re };
 	/* hostile text (a megabyte of 亿) must end in "no match", fast */
 	if (!m || !goal || !result || !qty || brief_rxset_init(&m->s, res, RX_N, 100000)) {
 		free(m);
@@ -666,9 +671,11 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	/* no indicator: nothing a briefing could print against the number;
 	 * a single project's 总投资 belongs to the project (project.c) */
 	bool project_money = ind && strstr(ind, "总投资") &&
-			     !contains(t + ss, q->start - ss, "个、总投资");
-	bool spec = strcmp(q->cls, "pct") && strncmp(q->cls, "currency", 8) &&
-		    any_of(t + ss, se - ss, cue("spec"));
+			     !has_match(c, RX_MANY, ss, se) &&
+			     !any_of(t + ss, se - ss, cue("many-projects"));
+	bool margin = !strcmp(q->cls, "pp") && any_of(t + cs, q->start - cs, cue("comparison"));
+	bool spec = margin || (strcmp(q->cls, "pct") && strncmp(q->cls, "currency", 8) &&
+			       any_of(t + ss, se - ss, cue("spec")));
 	if (!r || !ind || project_money || spec || brief_in_garble(c->a, cs, ce)) {
 		free(ind);
 		return 0;

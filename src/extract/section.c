@@ -55,11 +55,32 @@ static int year_before(const char *s, size_t n, const char *phrase)
 	for (size_t i = 0; i + k <= n; i++) {
 		if (memcmp(s + i, phrase, k))
 			continue;
-		size_t from = i > 60 ? i - 60 : 0;
+		size_t from = i > 120 ? i - 120 : 0;
 		for (size_t j = from; j + 7 <= i; j++)
 			if (s[j] == '2' && s[j + 1] == '0' && !memcmp(s + j + 4, "年", 3))
 				y = atoi(s + j);
 		if (y)
+			return y;
+	}
+	return 0;
+}
+
+/* 20xx年M月D日在: the date a report or speech was given. */
+static int speech_year(const char *s, size_t n)
+{
+	for (size_t i = 0, at; i < n; i += at + 7) {
+		int y = first_year(s + i, n - i, &at);
+		if (!y)
+			return 0;
+		const char *p = s + i + at + 7, *e = s + n;
+		while (p < e && *p >= '0' && *p <= '9')
+			p++;
+		if (e - p < 3 || memcmp(p, "月", 3))
+			continue;
+		p += 3;
+		while (p < e && *p >= '0' && *p <= '9')
+			p++;
+		if (e - p >= 6 && !memcmp(p, "日在", 6))
 			return y;
 	}
 	return 0;
@@ -74,13 +95,12 @@ static int year_before(const char *s, size_t n, const char *phrase)
 int brief_plan_year(const brief_article *a, int published, int fallback)
 {
 	const char *s = a->text;
-	size_t n = a->text_len > 600 ? a->text_len : a->text_len;
-	if (n > 600)
+	size_t n = a->text_len;
+	if (n > 600) {
 		n = 600;
-	while (n && (s[n - 1] & 0xC0) == 0x80)
-		n--;
-	if (n && (unsigned char)s[n - 1] >= 0xC0)
-		n--;
+		while (n && (s[n] & 0xC0) == 0x80)
+			n--;
+	}
 	const char *heads[] = { a->title ? a->title : "", NULL };
 	for (int pass = 0; pass < 2; pass++) {
 		const char *h = pass ? s : heads[0];
@@ -102,6 +122,9 @@ int brief_plan_year(const brief_article *a, int published, int fallback)
 			return y;
 		size_t at;
 		if (has(h, hn, "工作报告") && (y = first_year(h, hn, &at)))
+			return y;
+		/* ——2024年1月18日在…人民代表大会…上: the day a report was given */
+		if ((y = speech_year(h, hn)))
 			return y;
 	}
 	return published ? published : fallback;
@@ -165,7 +188,8 @@ static int heading_tense(const char *s, size_t n, int plan, bool numbered)
 	return 0;
 }
 
-/* A paragraph opening 这一年, 2023年，… (a year before the plan year). */
+/* A sentence opening 这一年, 2023年，… (a year before the plan year: -1),
+ * 今年, 2024年，… (the plan year: +1) frames the rest of its paragraph. */
 static int opening_tense(const char *s, size_t n, int plan)
 {
 	size_t head = n;
@@ -174,19 +198,24 @@ static int opening_tense(const char *s, size_t n, int plan)
 			head = i;
 			break;
 		}
-	if (head > 40)
+	if (head > 40) {
 		head = 40;
-	while (head && (s[head - 1] & 0xC0) == 0x80)
-		head--;
-	if (head && (unsigned char)s[head - 1] >= 0xC0)
-		head--;
+		while (head && (s[head] & 0xC0) == 0x80)
+			head--;
+	}
 	for (const char *const *w = brief_words("cues.tsv", "para-result"); *w; w++)
 		if (!strncmp(s, *w, strlen(*w)))
 			return -1;
 	size_t at;
 	int y = first_year(s, head, &at);
-	if (y && at == 0 && plan && y < plan && !has(s, head, "到") && !has(s, head, "至"))
-		return -1;
+	if (y && at == 0 && plan && !has(s, head, "到") && !has(s, head, "至"))
+		return y < plan ? -1 : 1;
+	for (const char *const *w = brief_words("cues.tsv", "result-strong"); *w; w++)
+		if (!strncmp(s, *w, strlen(*w)))
+			return -1;
+	for (const char *const *w = brief_words("cues.tsv", "para-goal"); *w; w++)
+		if (!strncmp(s, *w, strlen(*w)))
+			return 1;
 	return 0;
 }
 
@@ -194,7 +223,9 @@ void brief_sections(const brief_article *a, int plan, signed char *tense)
 {
 	int base = 0, para = -1, para_tense = 0;
 	/* a communiqué reports, all through */
-	if (a->title && has(a->title, strlen(a->title), "统计公报"))
+	if ((a->title && has(a->title, strlen(a->title), "统计公报")) ||
+	    (a->nsents && has(a->text + a->sents[0].start,
+			      a->sents[0].end - a->sents[0].start, "统计公报")))
 		base = -1;
 	int cur = base;
 	for (size_t i = 0; i < a->nsents; i++) {
@@ -208,14 +239,17 @@ void brief_sections(const brief_article *a, int plan, signed char *tense)
 				/* a story's title sets its tense (2023 成就…); an
 				 * unnumbered heading saying nothing opens another
 				 * story of a newspaper page */
-				bool numbered = i == 0 || is_enumerated(s, n);
+				bool numbered = is_enumerated(s, n);
 				int h = heading_tense(s, n, plan, numbered);
-				if (h || !numbered)
+				if (h || (!numbered && i > 0))
 					cur = h ? h : base;
-			} else {
-				para_tense = opening_tense(s, n, plan);
+				tense[i] = (signed char)cur;
+				continue;
 			}
 		}
+		int o = opening_tense(s, n, plan);
+		if (o)
+			para_tense = o;
 		tense[i] = (signed char)(para_tense ? para_tense : cur);
 	}
 }
