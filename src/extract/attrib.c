@@ -6,6 +6,7 @@
  * the paragraph (该区, 今年全区…), then from the article's main region.
  * Provinces are context, not subjects: a briefing is per city or county.
  */
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 
 struct brief_attrib {
 	const brief_article *a;
+	const brief_gazetteer *g;
 	brief_region_hit *hits;
 	size_t nhits;
 	const brief_region **subject;   /* per sentence: its subject, or NULL */
@@ -30,37 +32,77 @@ static bool is_subject(const brief_region *r)
 
 /* The region named most often, a mention in the headline (the first
  * sentence) counting thrice; on a tie the larger region (绵阳市 over
- * the 涪城区 its report names once). */
+ * the 涪城区 its report names once). Linear in the mentions: a hostile
+ * article names thousands. */
 static const brief_region *main_region(const brief_region_hit *h, size_t n,
 				       size_t head_end)
 {
+	GHashTable *count = g_hash_table_new(g_direct_hash, g_direct_equal);
 	const brief_region *best = NULL;
 	size_t best_n = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!is_subject(h[i].region))
 			continue;
-		size_t c = 0;
-		for (size_t j = 0; j < n; j++)
-			if (h[j].region == h[i].region)
-				c += h[j].start < head_end ? 3 : 1;
-		if (c > best_n || (c == best_n && best &&
-				   h[i].region->level < best->level)) {
+		size_t c = GPOINTER_TO_SIZE(g_hash_table_lookup(count, h[i].region));
+		c += h[i].start < head_end ? 3 : 1;
+		g_hash_table_insert(count, (gpointer)h[i].region, GSIZE_TO_POINTER(c));
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!is_subject(h[i].region))
+			continue;
+		size_t c = GPOINTER_TO_SIZE(g_hash_table_lookup(count, h[i].region));
+		if (c > best_n || (c == best_n && best && h[i].region->level < best->level)) {
 			best = h[i].region;
 			best_n = c;
 		}
 	}
+	g_hash_table_destroy(count);
 	return best;
 }
 
-/* The last subject region named in [start, end). */
-static const brief_region *last_in(const brief_attrib *t, size_t start,
-				   size_t end)
+/* Whether r is a city or province the main region lies in: such a name
+ * in a county's article mostly qualifies (30个苏州重点项目, 市委) and is
+ * the subject only of its own clause. */
+static bool above_main(const brief_attrib *t, const brief_region *r)
+{
+	for (const brief_region *p = t->main ? brief_region_parent(t->g, t->main) : NULL; p;
+	     p = brief_region_parent(t->g, p))
+		if (p == r)
+			return true;
+	return false;
+}
+
+/* The last subject region named in [start, end); a region above the
+ * main one counts only from `clause` on. */
+static const brief_region *last_from(const brief_attrib *t, size_t start,
+				     size_t clause, size_t end)
 {
 	const brief_region *r = NULL;
 	for (size_t i = 0; i < t->nhits && t->hits[i].start < end; i++)
-		if (t->hits[i].start >= start && is_subject(t->hits[i].region))
+		if (t->hits[i].start >= start && is_subject(t->hits[i].region) &&
+		    (t->hits[i].start >= clause || !above_main(t, t->hits[i].region)))
 			r = t->hits[i].region;
 	return r;
+}
+
+static const brief_region *last_in(const brief_attrib *t, size_t start,
+				   size_t end)
+{
+	return last_from(t, start, end, end);
+}
+
+/* Start of the clause holding byte `at` (after ，；：), not before `from`. */
+static size_t clause_of(const char *s, size_t from, size_t at)
+{
+	while (at > from) {
+		size_t p = brief_utf8_prev(s, at), j = p;
+		uint32_t cp = brief_utf8_next(s, at, &j);
+		if (cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' || cp == 0xFF1A ||
+		    cp == ':' || cp == 0x3002)
+			return at;
+		at = p;
+	}
+	return from;
 }
 
 static int year_of(const char *date)
@@ -106,6 +148,7 @@ brief_attrib *brief_attrib_new(const brief_gazetteer *g, const brief_article *a)
 	if (!t)
 		return NULL;
 	t->a = a;
+	t->g = g;
 	t->nhits = brief_gazetteer_scan(g, a->text, a->text_len, &t->hits);
 	t->subject = calloc(a->nsents + 1, sizeof *t->subject);
 	if (t->nhits == (size_t)-1 || !t->subject) {
@@ -125,7 +168,7 @@ brief_attrib *brief_attrib_new(const brief_gazetteer *g, const brief_article *a)
 			carry = NULL;
 		}
 		const brief_region *r = last_in(t, se->start, se->end);
-		if (r)
+		if (r && !above_main(t, r))
 			carry = r;
 		t->subject[s] = carry;
 	}
@@ -170,7 +213,8 @@ const brief_region *brief_attrib_at(const brief_attrib *t, size_t offset)
 	size_t s = sentence_at(a, offset);
 	if (s >= a->nsents)
 		return t->main;
-	const brief_region *r = last_in(t, a->sents[s].start, offset);
+	const brief_region *r = last_from(t, a->sents[s].start,
+					  clause_of(a->text, a->sents[s].start, offset), offset);
 	if (r)
 		return r;
 	/* no region before it in its sentence: the one its paragraph has

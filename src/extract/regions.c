@@ -38,6 +38,8 @@ typedef struct cands {
  */
 struct brief_gazetteer {
 	char *data;             /* the table, split in place */
+	char *derived;          /* names made from the table's (county_name) */
+	size_t nderived, derived_cap;
 	brief_region *regions;
 	size_t nregions;
 	name_entry *names;
@@ -94,6 +96,28 @@ static size_t fields(char *line, char **f, size_t max)
 	return n;
 }
 
+/*
+ * Most county-level cities (县级市) were counties until the 1980s-2020s
+ * (横县 -> 横州市 in 2021, 庄河县 -> 庄河市 in 1992), and articles and
+ * older reports still use the county's name: 横县 for 横州市. The former
+ * name is the city's short form (or its name without 市) and 县.
+ */
+static void add_county_name(brief_gazetteer *g, const brief_region *r, size_t idx)
+{
+	size_t n = strlen(r->name);
+	if (r->level != BRIEF_LEVEL_COUNTY || n < 6 || strcmp(r->name + n - 3, "市"))
+		return;
+	const char *stem = r->short_name ? r->short_name : r->name;
+	size_t k = r->short_name ? strlen(stem) : n - 3;
+	if (brief_utf8_chars(stem, k) < 1 || g->nderived + k + 4 > g->derived_cap)
+		return;
+	char *d = g->derived + g->nderived;
+	memcpy(d, stem, k);
+	memcpy(d + k, "县", 4);
+	g->nderived += k + 4;
+	add_name(g, d, idx, NAME_FORMER);
+}
+
 static void add_region(brief_gazetteer *g, char **f)
 {
 	/* A prefecture-level city without counties (东莞市, 中山市, 儋州市) is
@@ -112,6 +136,7 @@ static void add_region(brief_gazetteer *g, char **f)
 	add_name(g, r->name, idx, NAME_FULL);
 	if (r->short_name)
 		add_name(g, r->short_name, idx, NAME_SHORT);
+	add_county_name(g, r, idx);
 	for (char *p = f[5], *end; p && *p; p = end) {
 		end = strchr(p, ',');
 		if (end)
@@ -179,12 +204,14 @@ brief_gazetteer *brief_gazetteer_new(void)
 		lines += tsv[i] == '\n';
 	g->data = strndup(tsv, len);
 	g->regions = calloc(lines + 1, sizeof *g->regions);
-	g->names = calloc(4 * (lines + 1), sizeof *g->names);
-	g->pair = calloc(4 * (lines + 1), sizeof *g->pair);
+	g->names = calloc(5 * (lines + 1), sizeof *g->names);
+	g->pair = calloc(5 * (lines + 1), sizeof *g->pair);
+	g->derived_cap = 16 * (lines + 1);
+	g->derived = malloc(g->derived_cap);
 	g->by_code = g_hash_table_new(g_str_hash, g_str_equal);
 	g->by_pair = g_hash_table_new(g_int64_hash, g_int64_equal);
 	g->by_name = g_hash_table_new(g_str_hash, g_str_equal);
-	if (!g->data || !g->regions || !g->names || !g->pair) {
+	if (!g->data || !g->regions || !g->names || !g->pair || !g->derived) {
 		brief_gazetteer_free(g);
 		return NULL;
 	}
@@ -228,6 +255,7 @@ void brief_gazetteer_free(brief_gazetteer *g)
 	if (g->by_name)
 		g_hash_table_destroy(g->by_name);
 	free(g->regions);
+	free(g->derived);
 	free(g->names);
 	free(g->pair);
 	free(g->by_name_sorted);
@@ -473,6 +501,11 @@ static const brief_region *resolve(const brief_gazetteer *g, const raw_hit *h,
 		return NULL;    /* 鼓楼区 with no city in sight */
 	bool common = is_common_word(t + h->start, h->end - h->start);
 	if (h->short_form && place_follows(t, len, h->end))
+		return NULL;
+	/* 投资兴业 holds 资兴, 要素资源 资源: a short form inside a word is
+	 * the region only when the text names it, its city or a sibling, not
+	 * merely its province */
+	if (h->short_form && !word_start(t, h->start) && support(g, best, set) < 2)
 		return NULL;
 	if (support(g, best, set) > 0 || (best->level == BRIEF_LEVEL_PROVINCE && !common))
 		return best;
