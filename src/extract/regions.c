@@ -10,6 +10,7 @@
 
 #include <glib.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -476,6 +477,45 @@ static int support(const brief_gazetteer *g, const brief_region *r,
 	return s;
 }
 
+/*
+ * Whether the article speaks of itself as a region of r's kind (我县,
+ * 全县, 县委 for a 县): a county's own report names it by its short form
+ * alone (柳林 for 柳林县) and no city or province in sight.
+ */
+static bool self_named(const brief_region *r, const char *t, size_t len)
+{
+	static const char *const kinds[] = { "县", "区", "市", "旗", NULL };
+	static const char *const refs[] = { "我%s", "全%s", "该%s", "%s委", "%s政府", NULL };
+	size_t n = strlen(r->name);
+	for (const char *const *k = kinds; *k; k++) {
+		if (n < 3 || strcmp(r->name + n - 3, *k))
+			continue;
+		for (const char *const *f = refs; *f; f++) {
+			char w[16];
+			snprintf(w, sizeof w, *f, *k);
+			size_t wn = strlen(w);
+			for (size_t i = 0; i + wn <= len; i++)
+				if (t[i] == w[0] && !memcmp(t + i, w, wn))
+					return true;
+		}
+	}
+	return false;
+}
+
+/* Whether the text names some city or county in full. */
+static bool local_anchor(const brief_gazetteer *g, GHashTable *set)
+{
+	GHashTableIter it;
+	gpointer key;
+	g_hash_table_iter_init(&it, set);
+	while (g_hash_table_iter_next(&it, &key, NULL)) {
+		const brief_region *r = brief_region_by_code(g, key);
+		if (r && r->level != BRIEF_LEVEL_PROVINCE)
+			return true;
+	}
+	return false;
+}
+
 /* The region a hit means, or NULL when the context does not settle it. */
 static const brief_region *resolve(const brief_gazetteer *g, const raw_hit *h,
 				   GHashTable *set, const char *t, size_t len)
@@ -508,6 +548,10 @@ static const brief_region *resolve(const brief_gazetteer *g, const raw_hit *h,
 	if (h->short_form && !word_start(t, h->start) && support(g, best, set) < 2)
 		return NULL;
 	if (support(g, best, set) > 0 || (best->level == BRIEF_LEVEL_PROVINCE && !common))
+		return best;
+	if (h->short_form && h->cands.n == 1 && !common && word_start(t, h->start) &&
+	    best->level == BRIEF_LEVEL_COUNTY && !local_anchor(g, set) &&
+	    self_named(best, t, len))
 		return best;
 	/* Unsupported by the rest of the text: only a full name standing as
 	 * a word of its own (亚运城市 holds no 运城市). */

@@ -108,6 +108,10 @@ int brief_plan_year(const brief_article *a, int published, int fallback)
 		int y;
 		if (has(h, hn, "统计公报") && (y = year_before(h, hn, "统计公报")))
 			return y + 1;
+		/* 2022年工作回顾: the review of a year is written the year after */
+		if (pass == 0 && has_any(h, hn, "section-result") &&
+		    !has_any(h, hn, "section-goal") && (y = first_year(h, hn, NULL)))
+			return y + 1;
 		if (has(h, hn, "执行情况")) {
 			/* …2025年计划执行情况和2026年计划: the last year named */
 			int last = 0;
