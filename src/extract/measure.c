@@ -259,6 +259,13 @@ static char *canon_indicator(const char *s, size_t n)
 static bool strip_one(const char **s, size_t *n, const char *const *ws,
 		      bool tail)
 {
+	bool spaced = false;
+	while (*n && (tail ? (*s)[*n - 1] == ' ' : **s == ' ')) {
+		if (!tail)
+			(*s)++;
+		(*n)--;
+		spaced = true;
+	}
 	for (const char *const *w = ws; *w; w++) {
 		size_t k = strlen(*w);
 		if (*n >= k &&
@@ -269,7 +276,7 @@ static bool strip_one(const char **s, size_t *n, const char *const *ws,
 			return true;
 		}
 	}
-	return false;
+	return spaced;
 }
 
 /* A cleaned indicator: quotes dropped, synonyms mapped; NULL when the
@@ -280,6 +287,10 @@ static char *noun_phrase(const char *s, size_t n)
 	for (size_t i = 0; i < n;) {
 		if (i + 3 <= n && (!memcmp(s + i, "“", 3) || !memcmp(s + i, "”", 3))) {
 			i += 3;
+			continue;
+		}
+		if (s[i] == ' ') {      /* 增 长, 地区生产 总值: spacing of the page */
+			i++;
 			continue;
 		}
 		brief_buf_putc(&b, s[i++]);

@@ -147,7 +147,12 @@ static bool is_enumerated(const char *s, size_t n)
 	for (const char *const *d = nums; *d; d++)
 		if (n > k + 3 && !memcmp(s + k, *d, 3))
 			return true;
-	return n > 1 && s[0] >= '1' && s[0] <= '9';
+	/* 1. 2、 12． but not 2023年 */
+	size_t d = 0;
+	while (d < n && d < 2 && s[d] >= '0' && s[d] <= '9')
+		d++;
+	return d && d < n && (s[d] == '.' || (n - d >= 3 && (!memcmp(s + d, "、", 3) ||
+							    !memcmp(s + d, "．", 3))));
 }
 
 static bool is_heading(const brief_article *a, size_t i)
@@ -212,8 +217,10 @@ static int opening_tense(const char *s, size_t n, int plan)
 			return -1;
 	size_t at;
 	int y = first_year(s, head, &at);
+	/* the plan year opening a sentence frames goals only when the
+	 * sentence sets some: news report this year's events too */
 	if (y && at == 0 && plan && !has(s, head, "到") && !has(s, head, "至"))
-		return y < plan ? -1 : 1;
+		return y < plan ? -1 : has_any(s, n, "goal-frame") ? 1 : 0;
 	for (const char *const *w = brief_words("cues.tsv", "result-strong"); *w; w++)
 		if (!strncmp(s, *w, strlen(*w)))
 			return -1;
