@@ -248,10 +248,20 @@ static char *canon_indicator(const char *s, size_t n)
 	for (const char *const *w = cue("not-indicator-start"); *w; w++)
 		if (starts_with(s, n, *w))
 			return NULL;
-	size_t ne;
+	for (const char *const *w = cue("not-indicator-end"); *w; w++)
+		if (ends_with(s, n, *w))
+			return NULL;
+	size_t ne, bare = n;
 	const brief_lex_entry *e = brief_lex_entries(brief_lexicon_get("indicators.tsv"), &ne);
+	/* 地区生产总值(GDP): the name without its gloss */
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '(' && s[n - 1] == ')') {
+			bare = i;
+			break;
+		}
 	for (size_t i = 0; i < ne; i++)
-		if (strlen(e[i].word) == n && !memcmp(s, e[i].word, n))
+		if ((strlen(e[i].word) == n && !memcmp(s, e[i].word, n)) ||
+		    (strlen(e[i].word) == bare && !memcmp(s, e[i].word, bare)))
 			return strdup(e[i].cls);
 	return strndup(s, n);
 }
@@ -589,6 +599,7 @@ typedef struct ctx {
 	int para;
 	size_t sent_first;      /* the current sentence's first fact in out */
 	char *label;            /* a caption line just before, no number in it */
+	brief_table table;      /* the table whose rows are being read */
 } ctx;
 
 static bool has_match(ctx *c, size_t rx, size_t s, size_t e)
@@ -1033,6 +1044,31 @@ static bool is_heading(const brief_article *a, size_t s)
 		 last == '?' || last == 0xFF1B || last == ';' || last == 0x201D);
 }
 
+/* The facts of one row of a flattened table. */
+static int table_row(ctx *c, size_t ss, size_t se)
+{
+	const char *t = c->a->text;
+	brief_table_row row;
+	if (!brief_table_read(&c->table, t, ss, se, brief_attrib_section(c->at, ss), &row))
+		return 0;
+	for (size_t i = 0; i < row.n; i++) {
+		const brief_table_value *v = &row.v[i];
+		double value = v->value;
+		bool amount = false;
+		const char *cls = "pct", *unit = "%";
+		if (!v->pct && !v->growth && !(unit = norm_unit(row.unit, strlen(row.unit),
+								&value, &amount, &cls)))
+			continue;
+		const char *kind = v->growth ? "growth" : !strcmp(unit, "%") ? "share"
+				   : amount ? "level" : "count";
+		qty q = { false, v->start, v->end, value, unit, kind, cls, v->bound, false };
+		char *ind = noun_phrase(t + row.ind_s, row.ind_e - row.ind_s);
+		if (emit(c, &q, ind, NULL, v->target, ss, se, ss, se))
+			return -1;
+	}
+	return 0;
+}
+
 /* A caption line names an indicator when it is a short noun phrase with
  * no number of its own. */
 static char *caption(const char *s, size_t n)
@@ -1049,7 +1085,7 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
 {
-	ctx c = { m, g, t, a, out, brief_attrib_plan_year(t), 0, -1, 0, NULL };
+	ctx c = { m, g, t, a, out, brief_attrib_plan_year(t), 0, -1, 0, NULL, { 0 } };
 	int rc = 0;
 	for (size_t s = 0; s < a->nsents; s++) {
 		if (a->sents[s].para != c.para) {
@@ -1058,6 +1094,14 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 		}
 		c.sent_first = out->n;
 		size_t ss = a->sents[s].start, se = a->sents[s].end;
+		if (brief_table_is_row(a->text + ss, se - ss)) {
+			if (!brief_table_header(&c.table, a->text + ss, se - ss) &&
+			    table_row(&c, ss, se)) {
+				rc = -1;
+				break;
+			}
+			continue;
+		}
 		if (is_heading(a, s)) {
 			free(c.label);
 			c.label = caption(a->text + ss, se - ss);

@@ -13,4 +13,37 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out);
 
+/* table.c: rows of a flattened table (cells joined by '|'). */
+typedef struct brief_table {
+	bool seen;              /* a header row has been read */
+	bool goal_col, result_col, goal_first;
+} brief_table;
+
+typedef struct brief_table_value {
+	size_t start, end;      /* the cell */
+	double value;
+	bool pct;               /* written with % */
+	bool growth;            /* 增长6%, or a result's growth column */
+	bool target;
+	const char *bound;
+} brief_table_value;
+
+enum { BRIEF_TABLE_VALUES = 8 };
+
+typedef struct brief_table_row {
+	size_t ind_s, ind_e;    /* the indicator's cell */
+	char unit[32];          /* the row's unit cell, "" when none */
+	brief_table_value v[BRIEF_TABLE_VALUES];
+	size_t n;
+} brief_table_row;
+
+bool brief_table_is_row(const char *s, size_t n);
+/* Reads a header row into tb; false when s is none. */
+bool brief_table_header(brief_table *tb, const char *s, size_t n);
+/* Reads the row [ss, se) of t; section: the tense of its section, used
+ * when no header said which columns are goals. False when it holds no
+ * indicator with values. */
+bool brief_table_read(const brief_table *tb, const char *t, size_t ss, size_t se,
+		      int section, brief_table_row *row);
+
 #endif
