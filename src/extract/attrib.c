@@ -19,6 +19,8 @@ struct brief_attrib {
 	brief_region_hit *hits;
 	size_t nhits;
 	const brief_region **subject;   /* per sentence: its subject, or NULL */
+	const brief_region **part;      /* per sentence: the region its part of
+					 * a digest is headed by, or main */
 	const brief_region *main;       /* the region the article is most about */
 	int year;                       /* the year "今年" means */
 	int plan;                       /* the year its goals are for */
@@ -74,11 +76,25 @@ static bool above_main(const brief_attrib *t, const brief_region *r)
 
 /* The last subject region named in [start, end); a region above the
  * main one counts only from `clause` on. */
+/* The first hit starting at or after byte `at`: hits are in text order. */
+static size_t first_hit(const brief_attrib *t, size_t at)
+{
+	size_t lo = 0, hi = t->nhits;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->hits[mid].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static const brief_region *last_from(const brief_attrib *t, size_t start,
 				     size_t clause, size_t end)
 {
 	const brief_region *r = NULL;
-	for (size_t i = 0; i < t->nhits && t->hits[i].start < end; i++)
+	for (size_t i = first_hit(t, start); i < t->nhits && t->hits[i].start < end; i++)
 		if (t->hits[i].start >= start && is_subject(t->hits[i].region) &&
 		    (t->hits[i].start >= clause || !above_main(t, t->hits[i].region)))
 			r = t->hits[i].region;
@@ -103,6 +119,22 @@ static size_t clause_of(const char *s, size_t from, size_t at)
 		at = p;
 	}
 	return from;
+}
+
+/* A digest of several regions heads each part with the region's name
+ * on a line of its own (渝中 / 沙坪坝：…): that region, or NULL. */
+static const brief_region *region_heading(const brief_attrib *t, size_t s)
+{
+	const brief_article *a = t->a;
+	const brief_sentence *se = &a->sents[s];
+	bool alone = (s == 0 || a->sents[s - 1].para != se->para) &&
+		     (s + 1 == a->nsents || a->sents[s + 1].para != se->para);
+	if (!alone || brief_utf8_chars(a->text + se->start, se->end - se->start) > 12)
+		return NULL;
+	size_t i = first_hit(t, se->start);
+	if (i < t->nhits && t->hits[i].start == se->start && is_subject(t->hits[i].region))
+		return t->hits[i].region;
+	return NULL;
 }
 
 static int year_of(const char *date)
@@ -151,16 +183,21 @@ brief_attrib *brief_attrib_new(const brief_gazetteer *g, const brief_article *a)
 	t->g = g;
 	t->nhits = brief_gazetteer_scan(g, a->text, a->text_len, &t->hits);
 	t->subject = calloc(a->nsents + 1, sizeof *t->subject);
-	if (t->nhits == (size_t)-1 || !t->subject) {
+	t->part = calloc(a->nsents + 1, sizeof *t->part);
+	if (t->nhits == (size_t)-1 || !t->subject || !t->part) {
 		t->nhits = 0;
 		brief_attrib_free(t);
 		return NULL;
 	}
 	t->main = main_region(t->hits, t->nhits, a->nsents ? a->sents[0].end : 0);
-	const brief_region *carry = NULL;
+	const brief_region *carry = NULL, *part = t->main;
 	int para = -1;
 	for (size_t s = 0; s < a->nsents; s++) {
 		const brief_sentence *se = &a->sents[s];
+		const brief_region *h = region_heading(t, s);
+		if (h)
+			part = h;
+		t->part[s] = part;
 		if (se->para != para) {
 			/* a paragraph naming no region is about the article's
 			 * main one, not the region the last one ended with */
@@ -190,6 +227,7 @@ void brief_attrib_free(brief_attrib *t)
 		return;
 	free(t->hits);
 	free(t->subject);
+	free(t->part);
 	free(t->section);
 	free(t);
 }
@@ -222,13 +260,13 @@ const brief_region *brief_attrib_at(const brief_attrib *t, size_t offset)
 	if (s > 0 && t->subject[s - 1] && a->sents[s - 1].para == a->sents[s].para)
 		return t->subject[s - 1];
 	r = last_in(t, a->sents[s].start, a->sents[s].end);
-	return r ? r : t->main;
+	return r ? r : t->part[s];
 }
 
 size_t brief_attrib_last_name(const brief_attrib *t, size_t from, size_t to)
 {
 	size_t end = from;
-	for (size_t i = 0; i < t->nhits && t->hits[i].start < to; i++)
+	for (size_t i = first_hit(t, from); i < t->nhits && t->hits[i].start < to; i++)
 		if (t->hits[i].start >= from && t->hits[i].end <= to)
 			end = t->hits[i].end;
 	/* 该区, 全区 … stand for a region too */

@@ -830,6 +830,14 @@ static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, char **o
 	}
 }
 
+/* 2022年 standing for an indicator: 2022年，3500亿元 (the one before). */
+static bool bare_year(const char *s)
+{
+	size_t n = strlen(s);
+	return (n == 7 || (n == 10 && !strcmp(s + 7, "度"))) && s[0] == '2' &&
+	       !memcmp(s + 4, "年", 3);
+}
+
 /* 这一数据: the indicator of the fact before, in this paragraph. */
 static char *last_indicator(ctx *c)
 {
@@ -870,7 +878,8 @@ static int sentence(ctx *c, size_t ss, size_t se)
 			size_t qcs = clause_start(t, ss, q->start), ce = clause_end(t, q->end, se);
 			bool target = is_target(c, qcs, q->start, ss, se);
 			const char *qual = target ? qualifier(t, qcs, q->start, ss) : NULL;
-			if (inds[j] && any_of(inds[j], strlen(inds[j]), cue("pronoun"))) {
+			if (inds[j] && (any_of(inds[j], strlen(inds[j]), cue("pronoun")) ||
+					bare_year(inds[j]))) {
 				free(inds[j]);
 				inds[j] = last_indicator(c);
 			}
