@@ -94,10 +94,18 @@ static const brief_region *last_from(const brief_attrib *t, size_t start,
 				     size_t clause, size_t end)
 {
 	const brief_region *r = NULL;
-	for (size_t i = first_hit(t, start); i < t->nhits && t->hits[i].start < end; i++)
-		if (t->hits[i].start >= start && is_subject(t->hits[i].region) &&
-		    (t->hits[i].start >= clause || !above_main(t, t->hits[i].region)))
-			r = t->hits[i].region;
+	bool own = false;       /* r is named in the clause itself */
+	for (size_t i = first_hit(t, start); i < t->nhits && t->hits[i].start < end; i++) {
+		const brief_region *h = t->hits[i].region;
+		if (!is_subject(h))
+			continue;
+		/* 建德市实施杭州市重点项目: a city after the clause's own
+		 * subject qualifies what follows */
+		if (above_main(t, h) && (t->hits[i].start < clause || own))
+			continue;
+		r = h;
+		own = t->hits[i].start >= clause;
+	}
 	return r;
 }
 

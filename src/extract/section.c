@@ -86,52 +86,77 @@ static int speech_year(const char *s, size_t n)
 	return 0;
 }
 
+/* The latest year a sentence opens with while it sets goals (2026年，全区
+ * 将力争…): what an undated news story plans for. 0 when none does. */
+static int goal_year(const brief_article *a)
+{
+	int best = 0;
+	for (size_t i = 0; i < a->nsents; i++) {
+		const char *s = a->text + a->sents[i].start;
+		size_t n = a->sents[i].end - a->sents[i].start, at;
+		int y = first_year(s, n < 12 ? n : 12, &at);
+		if (y > best && at == 0 && has_any(s, n, "goal-frame"))
+			best = y;
+	}
+	return best;
+}
+
 /*
  * The year the document sets goals for: a plan (2024年国民经济和社会发展计划;
  * with 执行情况, the last such year named), a work report (2024年政府工作报告,
  * 政府工作报告——2024年1月6日), a communiqué (the year after the one it
  * reports); else the year it was published; else `fallback`.
  */
+/* The plan year of a plan's execution report: the last year it names
+ * (…2025年计划执行情况和2026年计划), or the year after the one executed;
+ * a half-year's execution reports on the plan year itself. */
+static int execution_year(const char *h, size_t hn)
+{
+	int last = 0, y;
+	for (size_t i = 0, at; i < hn && (y = first_year(h + i, hn - i, &at)); i += at + 7)
+		last = y;
+	bool part = has(h, hn, "上半年") || has(h, hn, "一季度") || has(h, hn, "前三季度");
+	if (last && has(h, hn, "计划") && !part && last == year_before(h, hn, "执行情况"))
+		return last + 1;
+	return last;
+}
+
+/* The plan year a title (or the opening of the text) states, or 0. */
+static int plan_year_in(const char *h, size_t hn, bool title)
+{
+	int y;
+	if (has(h, hn, "统计公报") && (y = year_before(h, hn, "统计公报")))
+		return y + 1;
+	if (has(h, hn, "执行情况") && (y = execution_year(h, hn)))
+		return y;
+	/* 2022年工作回顾: the review of a year is written the year after */
+	if (title && has_any(h, hn, "section-result") && !has_any(h, hn, "section-goal") &&
+	    (y = first_year(h, hn, NULL)))
+		return y + 1;
+	if ((y = year_before(h, hn, "国民经济和社会发展计划")) ||
+	    (y = year_before(h, hn, "政府工作报告")))
+		return y;
+	if (has(h, hn, "工作报告") && (y = first_year(h, hn, NULL)))
+		return y;
+	/* ——2024年1月18日在…人民代表大会…上: the day a report was given */
+	return speech_year(h, hn);
+}
+
 int brief_plan_year(const brief_article *a, int published, int fallback)
 {
-	const char *s = a->text;
 	size_t n = a->text_len;
 	if (n > 600) {
 		n = 600;
-		while (n && (s[n] & 0xC0) == 0x80)
+		while (n && (a->text[n] & 0xC0) == 0x80)
 			n--;
 	}
-	const char *heads[] = { a->title ? a->title : "", NULL };
-	for (int pass = 0; pass < 2; pass++) {
-		const char *h = pass ? s : heads[0];
-		size_t hn = pass ? n : strlen(heads[0]);
-		int y;
-		if (has(h, hn, "统计公报") && (y = year_before(h, hn, "统计公报")))
-			return y + 1;
-		/* 2022年工作回顾: the review of a year is written the year after */
-		if (pass == 0 && has_any(h, hn, "section-result") &&
-		    !has_any(h, hn, "section-goal") && (y = first_year(h, hn, NULL)))
-			return y + 1;
-		if (has(h, hn, "执行情况")) {
-			/* …2025年计划执行情况和2026年计划: the last year named */
-			int last = 0;
-			for (size_t i = 0, at; i < hn && (y = first_year(h + i, hn - i, &at)); i += at + 7)
-				last = y;
-			if (last)
-				return has(h, hn, "计划") && last == year_before(h, hn, "执行情况")
-				       ? last + 1 : last;
-		}
-		if ((y = year_before(h, hn, "国民经济和社会发展计划")) ||
-		    (y = year_before(h, hn, "政府工作报告")))
-			return y;
-		size_t at;
-		if (has(h, hn, "工作报告") && (y = first_year(h, hn, &at)))
-			return y;
-		/* ——2024年1月18日在…人民代表大会…上: the day a report was given */
-		if ((y = speech_year(h, hn)))
-			return y;
-	}
-	return published ? published : fallback;
+	int y;
+	if ((a->title && (y = plan_year_in(a->title, strlen(a->title), true))) ||
+	    (y = plan_year_in(a->text, n, false)))
+		return y;
+	if (published)
+		return published;
+	return (y = goal_year(a)) ? y : fallback;
 }
 
 /* 一、 (二) 3. 第一部分: a numbered heading. */

@@ -1,0 +1,262 @@
+/*
+ * The language tables and the article analysis the extractor reads: units
+ * (currencies kept apart, area, mass), the indicator canon, the tense of
+ * a report's sections, the plan year, flattened tables, the document's
+ * subject (a city named in a county's report, a digest of districts, a
+ * short form inside a word). Every text here is written for the test in
+ * the style of government work reports and planning news.
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+#include "util/lexicon.h"
+
+static void silent(void *user, brief_severity sev, const char *msg)
+{
+	(void)user, (void)sev, (void)msg;
+}
+
+static brief_diag diag = { .sink = silent };
+static brief_ingester *ing;
+static brief_gazetteer *gaz;
+static brief_extractor *ext;
+
+static void setup(void)
+{
+	ing = brief_ingester_new(&diag);
+	gaz = brief_gazetteer_new();
+	ext = brief_extractor_new(gaz, &diag);
+	cr_assert(ing && gaz && ext);
+}
+
+static void teardown(void)
+{
+	brief_extractor_free(ext);
+	brief_gazetteer_free(gaz);
+	brief_ingester_free(ing);
+}
+
+TestSuite(language, .init = setup, .fini = teardown, .timeout = 60);
+
+static void facts_of_text(const char *text, brief_facts *fs)
+{
+	brief_article a;
+	cr_assert_eq(brief_ingest_bytes(ing, "test.txt", text, strlen(text), &a, &diag), 0);
+	memset(fs, 0, sizeof *fs);
+	cr_assert_eq(brief_extract(ext, &a, fs), 0);
+	brief_article_free(&a);
+}
+
+/* The target or actual with this value and unit, or NULL. */
+static const brief_fact *measure(const brief_facts *fs, double value, const char *unit)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		const brief_fact *f = &fs->v[i];
+		if ((f->type == BRIEF_FACT_TARGET || f->type == BRIEF_FACT_ACTUAL) &&
+		    f->has_value && fabs(f->value - value) < 1e-6 && f->unit &&
+		    !strcmp(f->unit, unit))
+			return f;
+	}
+	return NULL;
+}
+
+static size_t measures(const brief_facts *fs)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < fs->n; i++)
+		n += fs->v[i].type == BRIEF_FACT_TARGET || fs->v[i].type == BRIEF_FACT_ACTUAL;
+	return n;
+}
+
+Test(language, tables_load_with_their_classes)
+{
+	const char *const *pct = brief_words("units.tsv", "pct");
+	cr_assert(pct && pct[0], "units.tsv has per cent");
+	const char *const *usd = brief_words("units.tsv", "currency-usd");
+	bool yi = false;
+	for (size_t i = 0; usd[i]; i++)
+		yi |= !strcmp(usd[i], "亿美元");
+	cr_assert(yi, "亿美元 is a currency of its own");
+	cr_assert(brief_words("cues.tsv", "section-result")[0]);
+	cr_assert_null(brief_words("cues.tsv", "no-such-class")[0]);
+	cr_assert_null(brief_lexicon_get("no-such-table.tsv"));
+}
+
+Test(language, currencies_areas_and_masses_keep_their_units)
+{
+	brief_facts fs;
+	facts_of_text("发布时间：2025-01-20\n\n2024年，桐庐县实际使用外资2.6亿美元，增长8%；"
+		      "新建高标准农田3.4万亩；粮食总产量达到21.5万吨。\n", &fs);
+	const brief_fact *f = measure(&fs, 2.6, "亿美元");
+	cr_assert(f, "2.6亿美元 is not 亿元");
+	cr_assert_str_eq(f->indicator, "实际利用外资", "实际使用外资 is one indicator");
+	cr_assert_null(measure(&fs, 2.6, "亿元"));
+	cr_assert(measure(&fs, 3.4, "万亩"));
+	f = measure(&fs, 21.5, "万吨");
+	cr_assert(f);
+	cr_assert_str_eq(f->indicator, "粮食总产量");
+	cr_assert_eq(f->type, BRIEF_FACT_ACTUAL, "2024年, written in 2025: a result");
+	brief_facts_free(&fs);
+}
+
+Test(language, spaced_digits_and_percentage_points)
+{
+	brief_facts fs;
+	facts_of_text("2024年，长丰县一般公共预算收入完成 3 2.5 亿元，按可比口径增长 1 2 %；"
+		      "常住人口城镇化率提高1.2个百分点。\n", &fs);
+	cr_assert(measure(&fs, 32.5, "亿元"), "3 2.5 亿元 is one number");
+	cr_assert(measure(&fs, 12, "%"), "1 2 %% is one number");
+	const brief_fact *f = measure(&fs, 1.2, "个百分点");
+	cr_assert(f);
+	cr_assert_str_eq(f->kind, "growth");
+	brief_facts_free(&fs);
+}
+
+Test(language, canon_names_an_indicator_one_way)
+{
+	brief_facts fs;
+	facts_of_text("今年，桐庐县地区生产总值增长6.5%左右，社零增长7%，固投增长9%。\n", &fs);
+	cr_assert_str_eq(measure(&fs, 6.5, "%")->indicator, "GDP");
+	cr_assert_str_eq(measure(&fs, 7, "%")->indicator, "社会消费品零售总额");
+	cr_assert_str_eq(measure(&fs, 9, "%")->indicator, "固定资产投资");
+	brief_facts_free(&fs);
+}
+
+Test(language, a_margin_over_the_city_is_no_fact)
+{
+	brief_facts fs;
+	facts_of_text("2024年，德清县地区生产总值增长6.8%，高于全市平均水平1.1个百分点。\n", &fs);
+	cr_assert(measure(&fs, 6.8, "%"));
+	cr_assert_null(measure(&fs, 1.1, "个百分点"), "a margin over another region's figure");
+	brief_facts_free(&fs);
+}
+
+/* A work report: the review of the year before, then the year's goals,
+ * with words (计划, 同比) that would mislead out of their section. */
+static const char report[] =
+	"长丰县2025年政府工作报告\n\n"
+	"一、2024年工作回顾\n\n"
+	"全县地区生产总值完成420亿元，增长6.1%；完成年度计划的102%。"
+	"规模以上工业增加值增长9%。\n\n"
+	"二、2025年主要预期目标\n\n"
+	"地区生产总值增长6%左右；一般公共预算收入同比增长5%；"
+	"固定资产投资增长8%以上。\n";
+
+Test(language, sections_say_results_or_goals)
+{
+	brief_facts fs;
+	facts_of_text(report, &fs);
+	const brief_fact *f = measure(&fs, 420, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL, "the review reports");
+	cr_assert_eq(f->year, 2024);
+	f = measure(&fs, 9, "%");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL);
+	f = measure(&fs, 5, "%");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET, "同比 in a section of goals");
+	cr_assert_eq(f->year, 2025);
+	f = measure(&fs, 8, "%");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET);
+	cr_assert_str_eq(f->bound, "min");
+	brief_facts_free(&fs);
+}
+
+Test(language, a_sentence_opening_with_the_year_before_reports_it)
+{
+	brief_facts fs;
+	facts_of_text("清河区召开经济工作会议。\n\n"
+		      "2025年，全区规上工业总产值达到812亿元。2026年，全区将力争规上工业总产值"
+		      "突破900亿元。\n", &fs);
+	const brief_fact *f = measure(&fs, 812, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL);
+	f = measure(&fs, 900, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET);
+	brief_facts_free(&fs);
+}
+
+Test(language, a_table_of_main_indicators)
+{
+	brief_facts fs;
+	facts_of_text("关于嘉兴市2025年上半年国民经济和社会发展计划执行情况的报告\n\n"
+		      "序号 | 指标名称 | 单位 | 年度目标 | 上半年实绩 | 增速(%)\n"
+		      "1 | 地区生产总值(GDP) | 亿元 | 增长6%以上 | 1520.4 | 5.8\n"
+		      "2 | 固定资产投资 | 亿元 | 增长5% | — | 3.1\n"
+		      "3 | 常住人口城镇化率 | % | 71.5 | 年度指标 |\n", &fs);
+	const brief_fact *f = measure(&fs, 6, "%");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET);
+	cr_assert_str_eq(f->indicator, "GDP");
+	cr_assert_str_eq(f->bound, "min");
+	cr_assert_eq(f->year, 2025, "a half-year report reports on its own plan year");
+	f = measure(&fs, 1520.4, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL);
+	f = measure(&fs, 5.8, "%");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL && !strcmp(f->kind, "growth"));
+	f = measure(&fs, 3.1, "%");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL, "a dash holds the level's place");
+	cr_assert_null(measure(&fs, 3.1, "亿元"));
+	f = measure(&fs, 71.5, "%");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET);
+	cr_assert_eq(measures(&fs), 6);
+	brief_facts_free(&fs);
+}
+
+/* The region of the fact with this value and unit. */
+static const char *region_of(const brief_facts *fs, double value, const char *unit)
+{
+	const brief_fact *f = measure(fs, value, unit);
+	cr_assert(f, "no fact %g %s", value, unit);
+	return f->region;
+}
+
+Test(language, a_city_named_in_a_county_report_qualifies)
+{
+	brief_facts fs;
+	facts_of_text("建德市召开高质量发展大会。\n\n"
+		      "2024年，建德市实施杭州市重点项目12个，全市地区生产总值增长5.9%。"
+		      "一般公共预算收入增长3.2%。\n", &fs);
+	cr_assert_str_eq(region_of(&fs, 5.9, "%"), "建德市");
+	cr_assert_str_eq(region_of(&fs, 3.2, "%"), "建德市",
+			 "the city named as a modifier is no subject for the next sentence");
+	brief_facts_free(&fs);
+}
+
+Test(language, a_digest_of_districts)
+{
+	brief_facts fs;
+	facts_of_text("重庆市各区县两会看新年目标\n\n"
+		      "江北\n\n"
+		      "2025年目标：地区生产总值增长6%左右。\n\n"
+		      "渝北\n\n"
+		      "2025年目标：地区生产总值增长6.5%，固定资产投资增长7%。\n", &fs);
+	cr_assert_str_eq(region_of(&fs, 6, "%"), "江北区");
+	cr_assert_str_eq(region_of(&fs, 6.5, "%"), "渝北区");
+	cr_assert_str_eq(region_of(&fs, 7, "%"), "渝北区");
+	brief_facts_free(&fs);
+}
+
+Test(language, a_short_form_inside_a_word_is_no_region)
+{
+	brief_facts fs;
+	/* 投资兴业 holds the short form of a county of Hunan */
+	facts_of_text("湖南省宁乡市召开大会。\n\n2024年，宁乡市吸引30家企业投资兴业，"
+		      "规上工业增加值增长8.2%。\n", &fs);
+	for (size_t i = 0; i < fs.n; i++)
+		cr_assert(!fs.v[i].region || strcmp(fs.v[i].region, "资兴市"), "%s", fs.v[i].region);
+	cr_assert_str_eq(region_of(&fs, 8.2, "%"), "宁乡市");
+	brief_facts_free(&fs);
+}
+
+Test(language, a_batch_of_projects_has_a_total)
+{
+	brief_facts fs;
+	facts_of_text("3月2日，安平县一季度重点项目集中开工，共有项目26个，总投资88.6亿元。\n", &fs);
+	const brief_fact *f = measure(&fs, 88.6, "亿元");
+	cr_assert(f, "the batch's total investment is a fact of the county");
+	cr_assert(f->indicator && strstr(f->indicator, "总投资"));
+	cr_assert_eq(f->type, BRIEF_FACT_ACTUAL);
+	cr_assert(measure(&fs, 26, "个"));
+	brief_facts_free(&fs);
+}
