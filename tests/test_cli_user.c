@@ -388,3 +388,95 @@ Test(user, every_command_agrees_on_the_briefing_years)
 	brief_run_free(&r);
 	brief_run_free(&s);
 }
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f, "%s", path);
+	char *p = calloc(1, 1 << 20);
+	size_t n = fread(p, 1, (1 << 20) - 1, f);
+	fclose(f);
+	p[n] = '\0';
+	return p;
+}
+
+/* The man page's entry of a command: from its .TP to the next. */
+static char *man_entry(const char *man, const char *cmd)
+{
+	const char *sec = strstr(man, "\n.SH COMMANDS\n"), *end;
+	cr_assert_not_null(sec);
+	end = strstr(sec + 1, "\n.SH ");
+	for (const char *tp = strstr(sec, "\n.TP\n"); tp && tp < end;
+	     tp = strstr(tp + 1, "\n.TP\n")) {
+		const char *head = tp + 5, *next = strstr(head, "\n.TP\n");
+		size_t skip = strncmp(head, ".BI \"", 5) == 0 ? 5 : strncmp(head, ".B ", 3) == 0 ? 3
+			    : strncmp(head, "\\fB", 3) == 0 ? 3 : 0;
+		size_t len = strlen(cmd);
+		if (strncmp(head + skip, cmd, len) == 0 && strchr(" \\\n", head[skip + len])) {
+			next = next && next < end ? next : end;
+			return strndup(head, (size_t)(next - head));
+		}
+	}
+	return NULL;
+}
+
+/* 12: brief.1 and --help list the same commands and options. */
+Test(user, man_page_agrees_with_help)
+{
+	brief_run r = { 0 }, c = { 0 };
+	char *man = slurp("brief.1");
+	cr_assert(strstr(man, "\n.SH OPTIONS\n") && strstr(man, "\n.SH SEE ALSO\n"));
+	cr_assert_eq(brief_test_run(&r, "--help"), 0);
+	const char *cmds = strstr(r.out, "commands:\n");
+	cr_assert_not_null(cmds);
+	size_t n = 0;
+	for (const char *line = strchr(cmds, '\n') + 1; *line == ' '; line = strchr(line, '\n') + 1) {
+		char name[32], want[64];
+		cr_assert_eq(sscanf(line, " %31s", name), 1);
+		char *entry = man_entry(man, name);
+		cr_assert_not_null(entry, "brief.1 has no entry for %s", name);
+		if (!strcmp(name, "help")) {    /* brief help --help: the global options */
+			const char *o = strstr(man, "\n.SH OPTIONS\n");
+			free(entry);
+			entry = strndup(o, (size_t)(strstr(o + 1, "\n.SH ") - o));
+		}
+		cr_assert_eq(brief_test_run(&c, "%s --help", name), 0, "%s", name);
+		for (const char *o = strstr(c.out, "--"); o; o = strstr(o + 2, "--")) {
+			size_t k = 2;
+			while (o[k] == '-' || (o[k] >= 'a' && o[k] <= 'z'))
+				k++;
+			if (k == 2 || (strcmp(name, "help") && (!strncmp(o, "--help", k) ||
+								       !strncmp(o, "--db", k))))
+				continue;
+			size_t w = 0;   /* every hyphen of the name escaped, as troff wants */
+			for (size_t i = 0; i < k && w + 3 < sizeof want; i++) {
+				if (o[i] == '-')
+					want[w++] = '\\';
+				want[w++] = o[i];
+			}
+			want[w] = '\0';
+			cr_assert(strstr(entry, want), "%s --help has %.*s, brief.1 does not",
+				  name, (int)k, o);
+		}
+		free(entry);
+		n++;
+	}
+	cr_assert_geq(n, 11, "%s", r.out);
+	/* and the other way: every command of the man page is in --help */
+	const char *sec = strstr(man, "\n.SH COMMANDS\n"), *end = strstr(sec + 1, "\n.SH ");
+	for (const char *tp = strstr(sec, "\n.TP\n"); tp && tp < end; tp = strstr(tp + 1, "\n.TP\n"))
+		n--;
+	cr_assert_eq(n, 0, "brief.1 and --help list different numbers of commands");
+	/* docs is described alike */
+	cr_assert_eq(brief_test_run(&c, "docs --help"), 0);
+	cr_assert(strstr(c.out, "characters, warnings and facts"), "%s", c.out);
+	cr_assert(strstr(man, "script, characters, warnings and facts"));
+	/* the examples read the same in the C locale */
+	cr_assert_eq(brief_test_sh("LANG=C LC_ALL=C MANWIDTH=100 man -l -P cat brief.1 2>/dev/null"
+				   " | grep -q 'brief show 330114 --year 2025'"), 0);
+	cr_assert_eq(brief_test_sh("LANG=C.UTF-8 LC_ALL=C.UTF-8 MANWIDTH=100 man -l -P cat brief.1"
+				   " 2>/dev/null | grep -Eq '钱塘区 +.Qiantang'"), 0);
+	free(man);
+	brief_run_free(&r);
+	brief_run_free(&c);
+}

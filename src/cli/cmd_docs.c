@@ -9,7 +9,9 @@ static void docs_usage(FILE *f)
 {
 	fprintf(f, "usage: brief [--db FILE] docs\n\n"
 		   "Lists the stored documents: id, file, title, published date,\n"
-		   "encoding, script, characters and warnings.\n");
+		   "encoding, script, characters, warnings and facts. Columns are\n"
+		   "aligned by display width; a file name or title too long for its\n"
+		   "column ends in \"…\".\n");
 }
 
 static const char docs_sql[] =

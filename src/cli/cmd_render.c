@@ -28,7 +28,7 @@ static void usage(FILE *f)
 		   "has targets for Y or results for Y-1.\n\n"
 		   "  --format tex     LaTeX source for xelatex (the default)\n"
 		   "  --format pdf     PDF typeset by brief itself (libharu)\n"
-		   "  --format text    the briefing as show prints it; json: as show --json\n"
+		   "  --format text    the briefing as show prints it; json: its model\n"
 		   "  -o FILE          where to write; - is standard output. Without\n"
 		   "                   --format, FILE's extension (.tex, .pdf, .txt,\n"
 		   "                   .json) sets the format\n"

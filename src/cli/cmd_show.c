@@ -14,7 +14,10 @@ static void usage(FILE *f)
 		   "code) for year Y (default: the latest year with targets): its\n"
 		   "targets, last year's results and how last year's targets went,\n"
 		   "key projects, clusters by tier, the sibling districts compared,\n"
-		   "and the numbered sources. --json prints the model as JSON.\n");
+		   "and the numbered sources. --json prints the model as JSON.\n\n"
+		   "A region has a briefing for year Y when it has targets for Y or\n"
+		   "results for Y-1 (brief regions lists the years); another year is\n"
+		   "an error.\n");
 }
 
 /* Returns an exit status when done (help, usage error), -1 to go on. */

@@ -107,7 +107,7 @@ static int help(brief_cli *cli, const brief_command *commands, int argc, char **
 {
 	static char flag[] = "--help";
 	const brief_command *cmd;
-	if (argc < 2) {
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		usage(stdout, commands);
 		return BRIEF_EXIT_OK;
 	}
