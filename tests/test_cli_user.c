@@ -480,3 +480,10 @@ Test(user, man_page_agrees_with_help)
 	brief_run_free(&r);
 	brief_run_free(&c);
 }
+
+/* 12: the README's sample output is what a real run prints. */
+Test(user, readme_sample_output_is_current)
+{
+	cr_assert_eq(brief_test_sh("scripts/readme-sample.sh %s --check >&2", bin), 0,
+		     "run scripts/readme-sample.sh build/brief and review the diff");
+}
