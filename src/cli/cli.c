@@ -134,6 +134,16 @@ void brief_cli_put_cells(FILE *f, const char *s, size_t cells)
 		putc(' ', f);
 }
 
+void brief_cli_pad(FILE *f, const char *s, size_t cells)
+{
+	size_t len = strlen(s), w = 0;
+	for (size_t j = 0; j < len;)
+		w += cp_cells(brief_utf8_next(s, len, &j));
+	fputs(s, f);
+	for (; w < cells; w++)
+		putc(' ', f);
+}
+
 const char *brief_cli_ext(const char *path)
 {
 	const char *slash = strrchr(path, '/');

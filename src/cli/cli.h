@@ -59,6 +59,8 @@ int brief_cli_count(const char *cmd, const char *opt, const char *arg, int *n);
 /* s padded, or cut with "…", to `cells` terminal cells (utf8proc's
  * display widths), written to f. */
 void brief_cli_put_cells(FILE *f, const char *s, size_t cells);
+/* s padded to `cells` cells, never cut (a name that must stay whole). */
+void brief_cli_pad(FILE *f, const char *s, size_t cells);
 /* The extension of a path ("pdf"), "" when none. */
 const char *brief_cli_ext(const char *path);
 

@@ -62,7 +62,7 @@ static void row(lister *l, sqlite3_stmt *st, const char *code)
 {
 	const brief_region *r = brief_region_by_code(l->g, code);
 	printf("%-8s ", code);
-	brief_cli_put_cells(stdout, r ? r->name : (const char *)sqlite3_column_text(st, 1), 14);
+	brief_cli_pad(stdout, r ? r->name : (const char *)sqlite3_column_text(st, 1), 14);
 	printf(" %7d %7d %8d %8d  %s\n", sqlite3_column_int(st, 2),
 	       sqlite3_column_int(st, 3), sqlite3_column_int(st, 4),
 	       sqlite3_column_int(st, 5), l->years.len ? l->years.data : "-");

@@ -671,24 +671,27 @@ long long brief_db_fact_count(brief_db *db, long long doc_id)
 }
 
 /* The rule of db.h in one query: a target of Y or a result of Y-1 makes
- * a briefing of Y. */
+ * a briefing of Y. The filters go inside both branches, in the form the
+ * index facts(region_code, year) serves: a batch asks once per region. */
 static const char briefings_sql[] =
 	"SELECT region_code, min(region), y, sum(t), sum(r) FROM ("
 	"  SELECT region_code, region, year AS y, 1 AS t, 0 AS r FROM facts"
-	"   WHERE type = 'target' AND year IS NOT NULL"
+	"   WHERE type = 'target' AND %s AND %s"
 	"  UNION ALL"
 	"  SELECT region_code, region, year + 1, 0, 1 FROM facts"
-	"   WHERE type = 'actual' AND year IS NOT NULL)"
-	" WHERE region_code IS NOT NULL AND (?1 IS NULL OR region_code = ?1)"
-	"   AND (?2 IS NULL OR y = ?2)"
+	"   WHERE type = 'actual' AND %s AND %s)"
 	" GROUP BY region_code, y ORDER BY region_code, y";
 
 int brief_db_briefings(brief_db *db, const char *code, int year,
 		       brief_briefing_fn fn, void *user)
 {
+	const char *in = code ? "region_code = ?1" : "region_code IS NOT NULL";
+	char sql[sizeof briefings_sql + 128];
 	sqlite3_stmt *st = NULL;
 	int rc = SQLITE_DONE, stop = 0;
-	if (sqlite3_prepare_v2(db->h, briefings_sql, -1, &st, NULL))
+	snprintf(sql, sizeof sql, briefings_sql, in, year ? "year = ?2" : "year IS NOT NULL",
+		 in, year ? "year = ?2 - 1" : "year IS NOT NULL");
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL))
 		return fail(db, "listing the briefings");
 	bind_text(st, 1, code);
 	if (year)
