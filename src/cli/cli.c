@@ -116,7 +116,7 @@ void brief_cli_put_cells(FILE *f, const char *s, size_t cells)
 	for (size_t j = 0; j < len;)
 		total += cp_cells(brief_utf8_next(s, len, &j));
 	/* too wide: keep what fits in cells - 1 and end with "…" */
-	size_t room = total > cells ? cells - 1 : cells;
+	size_t room = total > cells && cells > 0 ? cells - 1 : cells;
 	while (i < len) {
 		size_t at = i, cw = cp_cells(brief_utf8_next(s, len, &i));
 		if (w + cw > room) {
