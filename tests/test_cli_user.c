@@ -247,6 +247,10 @@ Test(user, dash_o_is_standard_output)
 				   dir, bin), 0);
 	cr_assert_not(exists("%s/-%s", dir, ""));
 	usage_error("render 上城区 -o - --compile", "brief: render: --compile writes files: give -o FILE.tex");
+	/* but not PDF bytes onto a terminal */
+	cr_assert_eq(brief_test_sh("script -qfec '%s --db %s/a.db render 上城区 --format pdf -o -'"
+				   " %s/tty.log > /dev/null", bin, dir, dir), 2);
+	cr_assert_eq(brief_test_sh("grep -q 'not writing a PDF to a terminal' %s/tty.log", dir), 0);
 	brief_run_free(&r);
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "aggregate/aggregate.h"
 #include "cli/cli.h"
@@ -29,7 +30,8 @@ static void usage(FILE *f)
 		   "  --format tex     LaTeX source for xelatex (the default)\n"
 		   "  --format pdf     PDF typeset by brief itself (libharu)\n"
 		   "  --format text    the briefing as show prints it; json: its model\n"
-		   "  -o FILE          where to write; - is standard output. Without\n"
+		   "  -o FILE          where to write; - is standard output (a pipe, for\n"
+		   "                   a PDF). Without\n"
 		   "                   --format, FILE's extension (.tex, .pdf, .txt,\n"
 		   "                   .json) sets the format\n"
 		   "  --style FILE     with pdf: page, fonts, colours and wording (default:\n"
@@ -79,6 +81,10 @@ static int check(render_args *a, const char *format)
 		return brief_cli_usage("render", "--compile goes with --format tex only");
 	if (a->o.compile && a->out && !strcmp(a->out, "-"))
 		return brief_cli_usage("render", "--compile writes files: give -o FILE.tex");
+	/* PDF bytes on a terminal garble it; a pipe or a file is what was meant */
+	if (a->o.format == BRIEF_FMT_PDF && a->out && !strcmp(a->out, "-") &&
+	    isatty(STDOUT_FILENO))
+		return brief_cli_usage("render", "-o -: not writing a PDF to a terminal");
 	return -1;
 }
 
