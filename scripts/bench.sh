@@ -41,7 +41,7 @@ echo "== LaTeX briefing of 钱塘区 2025 (whole process, median of 11)"
 start=$(date +%s%N)
 "$brief" --db "$tmp/render.db" render 钱塘区 --year 2025 -o "$tmp/b.tex" --compile >/dev/null
 end=$(date +%s%N)
-echo "$start $end $(stat -c %s "$tmp/b.pdf")" | awk '{ printf "  xelatex    %6.0f ms (two runs), PDF %d KB\n", ($2 - $1) / 1e6, $3 / 1024 }'
+echo "$start $end $(stat -c %s "$tmp/b-xelatex.pdf")" | awk '{ printf "  xelatex    %6.0f ms (two runs), PDF %d KB\n", ($2 - $1) / 1e6, $3 / 1024 }'
 
 echo "== PDF briefing of 钱塘区 2025 (libharu; whole process, median of 11)"
 "$bench" exec 11 "$brief" --db "$tmp/render.db" render 钱塘区 --year 2025 --format pdf \

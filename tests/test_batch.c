@@ -235,7 +235,7 @@ Test(batch, usage_and_scope_errors)
 				     " --out %s/o", dir, dir), 1);
 	cr_assert(strstr(r.err, "火星市: unknown region"), "%s", r.err);
 	cr_assert_eq(brief_test_run(&r, "--db %s/a.db batch --year 1999 --out %s/o", dir, dir), 1);
-	cr_assert(strstr(r.err, "no region has facts for 1999"), "%s", r.err);
+	cr_assert(strstr(r.err, "no region has a briefing for 1999"), "%s", r.err);
 	cr_assert_eq(brief_test_run(&r, "--db %s/a.db batch --year 2025 --scope 330100"
 				     " --out %s/o", dir, dir), 0, "%s", r.err);
 	cr_assert(exists("%s/o/2025/杭州市-合订本.pdf", dir));

@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "aggregate/merge.h"
+#include "aggregate/region.h"
 #include "extract/regions.h"
+#include "util/buf.h"
 
 static const char *const headline[] = {
 	"GDP", "规上工业增加值", "固定资产投资", "社会消费品零售总额", NULL,
@@ -235,51 +237,6 @@ static int siblings(brief_db *db, brief_doc *d)
 /* ---------------------------------------------------------------- */
 /* Region and year.                                                  */
 
-static bool has_facts(brief_db *db, const char *code)
-{
-	sqlite3_stmt *st = NULL;
-	bool yes = false;
-	if (sqlite3_prepare_v2(brief_db_handle(db), "SELECT 1 FROM facts WHERE"
-			       " region_code = ? LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-		yes = sqlite3_step(st) == SQLITE_ROW;
-	}
-	sqlite3_finalize(st);
-	return yes;
-}
-
-/* A name several regions share (西湖区: 杭州 and 南昌) means the one the
- * store has facts for, when there is exactly one. */
-static const brief_region *stored_one(brief_db *db, const brief_gazetteer *g,
-				      const char *name)
-{
-	const brief_region *v[8], *pick = NULL;
-	size_t n = brief_region_lookup(g, name, v, 8);
-	for (size_t i = 0; i < n && i < 8; i++)
-		if (has_facts(db, v[i]->code)) {
-			if (pick)
-				return NULL;
-			pick = v[i];
-		}
-	return pick;
-}
-
-static const brief_region *resolve(brief_db *db, const brief_gazetteer *g,
-				   const char *name, brief_diag *d)
-{
-	const brief_region *first;
-	size_t n;
-	const brief_region *r = brief_region_resolve(g, name, &n, &first);
-	if (!r && n > 1)
-		r = stored_one(db, g, name);
-	if (!r && n == 0)
-		brief_error(d, name, "unknown region");
-	else if (!r)
-		brief_error(d, name, "%zu regions have this name; give the code "
-				     "(e.g. %s for %s)", n, first->code, first->name);
-	return r;
-}
-
 /* The latest year with targets for the region, 0 when it has none. */
 static int latest_year(brief_db *db, const char *code)
 {
@@ -294,6 +251,46 @@ static int latest_year(brief_db *db, const char *code)
 		y = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return y;
+}
+
+typedef struct years {
+	int want;
+	bool found;
+	brief_buf list;         /* "2024, 2025" */
+} years;
+
+static int note_year(void *user, const char *code, const char *name, int year,
+		     int targets, int results)
+{
+	years *y = user;
+	y->found |= year == y->want;
+	brief_buf_printf(&y->list, "%s%d", y->list.len ? ", " : "", year);
+	return 0;
+}
+
+/* Whether the region has a briefing for the year by the one rule
+ * (brief_db_briefings); when not, says so with the years it has. */
+static bool has_briefing(brief_db *db, const brief_region *r, int year, brief_diag *d)
+{
+	years y = { year, false, BRIEF_BUF_INIT };
+	bool ok = false;
+	if (brief_db_briefings(db, r->code, 0, note_year, &y))
+		brief_error(d, r->name, "cannot read its facts: %s",
+			    sqlite3_errmsg(brief_db_handle(db)));
+	else if (y.found)
+		ok = true;
+	else if (year == 0 && !y.list.len)
+		brief_error(d, r->name, "no targets stored for this region");
+	else if (year == 0)
+		brief_error(d, r->name, "no targets stored for this region; it has briefings "
+			    "for %s (give --year)", y.list.data);
+	else
+		brief_error(d, r->name, "no briefing for %d (no targets for %d, no results "
+			    "for %d)%s%s", year, year, year - 1,
+			    y.list.len ? "; it has briefings for " : "",
+			    y.list.len ? y.list.data : "");
+	brief_buf_free(&y.list);
+	return ok;
 }
 
 static void date_range(brief_doc *d)
@@ -364,13 +361,11 @@ int brief_aggregate(brief_db *db, const char *region, int year,
 		brief_error(d, NULL, "cannot load the region table");
 		return -1;
 	}
-	if (!(r = resolve(db, g, region, d)))
+	if (!(r = brief_region_named(db, g, region, d)))
 		goto out;
 	out->year = year ? year : latest_year(db, r->code);
-	if (!out->year) {
-		brief_error(d, r->name, "no targets stored for this region");
+	if (!has_briefing(db, r, out->year, d))
 		goto out;
-	}
 	p = brief_region_parent(g, r);
 	out->region = strdup(r->name);
 	out->region_code = strdup(r->code);

@@ -8,6 +8,7 @@
 #define BRIEF_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "brief.h"
 #include "store/db.h"
@@ -30,10 +31,38 @@ typedef struct brief_command {
  * exit status. */
 int brief_main(int argc, char **argv, const brief_command *commands);
 
-/* Opens the database named by the cli, creating its directory. */
+/* Opens the database named by the cli, which must exist: a command that
+ * reads never creates one (a mistyped --db would look like an empty
+ * store). NULL after reporting. */
 brief_db *brief_cli_open_db(brief_cli *cli);
-/* True when argv holds -h or --help before any "--". */
-bool brief_cli_wants_help(int argc, char **argv);
+/* Opens the database, creating it and its directory (ingest). */
+brief_db *brief_cli_create_db(brief_cli *cli);
+
+/*
+ * Usage errors: "brief: CMD: what is wrong" and a pointer to the help,
+ * on stderr; returns BRIEF_EXIT_USAGE. cmd NULL: the program's own.
+ */
+int brief_cli_usage(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The error getopt_long found (c is '?' or ':', opterr 0, optstring
+ * starting with ':'), reported as brief_cli_usage does. */
+int brief_cli_bad_option(const char *cmd, int c, char **argv);
+/* The words after the options: exactly `want` of them (names them in
+ * the error), else a usage error; -1 when right. */
+int brief_cli_operands(const char *cmd, int argc, char **argv, int want,
+		       const char *names);
+/* "--year Y": a year 1..9999, else a usage error of cmd; -1 when good. */
+int brief_cli_year(const char *cmd, const char *arg, int *year);
+/* A positive count ("-j N"), else a usage error; -1 when good. */
+int brief_cli_count(const char *cmd, const char *opt, const char *arg, int *n);
+
+/* s padded, or cut with "…", to `cells` terminal cells (utf8proc's
+ * display widths), written to f. */
+void brief_cli_put_cells(FILE *f, const char *s, size_t cells);
+/* s padded to `cells` cells, never cut (a name that must stay whole). */
+void brief_cli_pad(FILE *f, const char *s, size_t cells);
+/* The extension of a path ("pdf"), "" when none. */
+const char *brief_cli_ext(const char *path);
 
 /* SOURCE_DATE_EPOCH, or -1 when unset or malformed. */
 long long brief_cli_epoch(void);

@@ -22,19 +22,24 @@
 
 #include "cli/batch.h"
 #include "cli/cli.h"
+#include "aggregate/region.h"
 #include "extract/regions.h"
 #include "util/buf.h"
+#include "util/fsutil.h"
 
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: brief [--db FILE] batch --year Y [--scope REGION]\n"
 		   "              [--format pdf|tex|both] [--out DIR] [-j N]\n\n"
-		   "Writes the briefing of every region that has facts for Y (within\n"
+		   "Writes the briefing of every region that has one for Y (within\n"
 		   "REGION: 杭州市 is the city, its districts and counties) to\n"
 		   "DIR/Y/REGION.pdf (or .tex, or both; DIR defaults to reports), the\n"
 		   "combined briefing DIR/Y/REGION-合订本.pdf (全部-合订本 without a\n"
 		   "scope), and DIR/Y/manifest.json and manifest.csv (region, code,\n"
 		   "file, pages, bytes, sha256, fact counts, sources of every file).\n\n"
+		   "A region has a briefing for Y when it has targets for Y or results\n"
+		   "for Y-1 (brief regions --year Y lists them). Every file written is\n"
+		   "named on standard output.\n\n"
 		   "  -j, --jobs N   worker processes (default: the number of cores);\n"
 		   "                 the output does not depend on N\n"
 		   "A region that fails is reported and the others finish (exit status\n"
@@ -53,33 +58,37 @@ static int parse(int argc, char **argv, batch *b)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, rc;
 	b->out = "reports";
 	b->pdf = true;
 	b->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	while ((c = getopt_long(argc, argv, "y:s:f:o:j:h", opts, NULL)) != -1) {
-		bool fmt = c == 'f' && (!strcmp(optarg, "pdf") || !strcmp(optarg, "tex") ||
-					!strcmp(optarg, "both"));
-		if (c == 'y' && atoi(optarg) > 0)
-			b->year = atoi(optarg);
+	while ((c = getopt_long(argc, argv, ":y:s:f:o:j:h", opts, NULL)) != -1) {
+		if (c == 'y' && (rc = brief_cli_year("batch", optarg, &b->year)) >= 0)
+			return rc;
+		else if (c == 'j' && (rc = brief_cli_count("batch", "-j", optarg, &b->jobs)) >= 0)
+			return rc;
 		else if (c == 's')
 			b->scope_arg = optarg;
-		else if (fmt) {
+		else if (c == 'f' && strcmp(optarg, "pdf") && strcmp(optarg, "tex") &&
+			 strcmp(optarg, "both"))
+			return brief_cli_usage("batch", "--format: not pdf, tex or both: %s", optarg);
+		else if (c == 'f') {
 			b->pdf = strcmp(optarg, "tex") != 0;
 			b->tex = strcmp(optarg, "pdf") != 0;
-		} else if (c == 'o' && *optarg)
+		} else if (c == 'o' && !*optarg)
+			return brief_cli_usage("batch", "--out: an empty directory name");
+		else if (c == 'o')
 			b->out = optarg;
-		else if (c == 'j' && atoi(optarg) > 0)
-			b->jobs = atoi(optarg);
-		else {
-			usage(c == 'h' ? stdout : stderr);
-			return c == 'h' ? BRIEF_EXIT_OK : BRIEF_EXIT_USAGE;
-		}
+		else if (c == 'h') {
+			usage(stdout);
+			return BRIEF_EXIT_OK;
+		} else if (c != 'y' && c != 'j')
+			return brief_cli_bad_option("batch", c, argv);
 	}
-	if (optind != argc || b->year <= 0) {
-		usage(stderr);
-		return BRIEF_EXIT_USAGE;
-	}
+	if ((rc = brief_cli_operands("batch", argc, argv, 0, "")) >= 0)
+		return rc;
+	if (b->year <= 0)
+		return brief_cli_usage("batch", "missing --year Y");
 	if (b->jobs < 1)
 		b->jobs = 1;
 	b->epoch = brief_cli_epoch();
@@ -88,15 +97,6 @@ static int parse(int argc, char **argv, batch *b)
 
 /* ---------------------------------------------------------------- */
 /* The regions.                                                      */
-
-/* The regions whose briefing for ?1 has facts: the year's targets,
- * projects and clusters, and the previous year's results (as
- * brief_aggregate counts them). */
-static const char regions_sql[] =
-	"SELECT region_code, min(region) FROM facts"
-	" WHERE region_code IS NOT NULL"
-	"   AND ((type = 'actual' AND year = ?1 - 1) OR (type <> 'actual' AND year = ?1))"
-	" GROUP BY region_code ORDER BY region_code";
 
 static int push_item(batch *b, const char *code, const char *name)
 {
@@ -110,25 +110,49 @@ static int push_item(batch *b, const char *code, const char *name)
 	return v[b->n++].name && v[b->n - 1].code ? 0 : -1;
 }
 
+typedef struct lister {
+	batch *b;
+	const brief_gazetteer *g;
+	const brief_region *scope;
+} lister;
+
+static int add_region(void *user, const char *code, const char *name, int year,
+		      int targets, int results)
+{
+	lister *l = user;
+	const brief_region *r = brief_region_by_code(l->g, code);
+	if (l->scope && !brief_region_within(l->g, code, l->scope))
+		return 0;
+	/* the gazetteer's name is the one the briefing prints */
+	return push_item(l->b, code, r ? r->name : name);
+}
+
+/* The regions with a briefing for the year, by the one rule. */
 static int list_regions(brief_db *db, const brief_gazetteer *g, batch *b,
 			const brief_region *scope)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
-	if (sqlite3_prepare_v2(brief_db_handle(db), regions_sql, -1, &st, NULL))
+	lister l = { b, g, scope };
+	return brief_db_briefings(db, NULL, b->year, add_region, &l);
+}
+
+/* DIR/Y can be written: one error up front rather than one per region. */
+static int check_out(brief_cli *cli, const batch *b)
+{
+	char *probe = brief_cli_out_path(b->out, b->year, "brief-probe-XXXXXX", NULL);
+	int fd = -1;
+	if (!probe)
 		return -1;
-	sqlite3_bind_int(st, 1, b->year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *code = (const char *)sqlite3_column_text(st, 0);
-		const brief_region *r = brief_region_by_code(g, code);
-		if (scope && !brief_region_within(g, code, scope))
-			continue;
-		/* the gazetteer's name is the one the briefing prints */
-		if (push_item(b, code, r ? r->name : (const char *)sqlite3_column_text(st, 1)))
-			break;
+	if (brief_make_parent(probe) == 0)
+		fd = mkstemp(probe);
+	if (fd < 0)
+		brief_error(&cli->diag, b->out, "cannot write the briefings there: %s",
+			    strerror(errno));
+	else {
+		close(fd);
+		unlink(probe);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	free(probe);
+	return fd < 0 ? -1 : 0;
 }
 
 static int by_name(const void *pa, const void *pb)
@@ -182,22 +206,22 @@ static int plan(brief_cli *cli, batch *b)
 	brief_gazetteer *g = brief_gazetteer_new();
 	brief_db *db = NULL;
 	const brief_region *scope = NULL;
-	size_t n = 0;
 	int rc = -1;
 
 	if (!g)
 		brief_error(&cli->diag, NULL, "cannot load the region table");
-	else if (b->scope_arg && !(scope = brief_region_resolve(g, b->scope_arg, &n, NULL)))
-		brief_error(&cli->diag, b->scope_arg, n ? "ambiguous region name (give its code)"
-							: "unknown region");
 	else if (!(db = brief_cli_open_db(cli)))
+		;       /* reported */
+	else if (b->scope_arg && !(scope = brief_region_named(db, g, b->scope_arg, &cli->diag)))
 		;       /* reported */
 	else if (list_regions(db, g, b, scope) || assign_bases(b) || set_book(b, scope))
 		brief_error(&cli->diag, cli->db_path, "cannot list the regions: %s",
 			    sqlite3_errmsg(brief_db_handle(db)));
 	else if (b->n == 0)
-		brief_error(&cli->diag, b->scope_arg, "no region has facts for %d", b->year);
-	else
+		brief_error(&cli->diag, b->scope_arg, "no region has a briefing for %d"
+			    " (no targets for %d, no results for %d)", b->year, b->year,
+			    b->year - 1);
+	else if (check_out(cli, b) == 0)
 		rc = 0;
 	brief_db_close(db);     /* the workers open their own */
 	brief_gazetteer_free(g);
@@ -263,8 +287,10 @@ static void progress(run *r, bool force)
 	if (fill < 30)
 		bar[fill] = '>';
 	bar[30] = '\0';
-	fprintf(stderr, "\r\033[K[%s] %zu/%zu briefings  %.1f/s  ETA %ld:%02ld", bar,
-		r->done, total, rate, eta / 60, eta % 60);
+	/* no rate and no time left until there is something to base them on */
+	fprintf(stderr, "\r\033[K[%s] %zu/%zu briefings", bar, r->done, total);
+	if (rate > 0)
+		fprintf(stderr, "  %.1f/s  ETA %ld:%02ld", rate, eta / 60, eta % 60);
 	r->bar = true;
 }
 
@@ -443,12 +469,18 @@ static int run_all(brief_cli *cli, batch *b, size_t *failed)
 	return rc;
 }
 
-static size_t files_written(const batch *b)
+/* Counts, and with print names, the files written: the regions' in code
+ * order, then the combined briefing's. */
+static size_t files_written(const batch *b, bool print)
 {
-	size_t n = 0;
+	size_t n = 0, i;
 	for (size_t j = 0; j <= b->n; j++) {
-		const batch_item *it = j == 0 ? &b->book : &b->v[j - 1];
-		n += json_array_size(json_object_get(it->answer, "files"));
+		const batch_item *it = j < b->n ? &b->v[j] : &b->book;
+		json_t *files = json_object_get(it->answer, "files"), *f;
+		json_array_foreach(files, i, f)
+			if (print)
+				printf("%s\n", json_string_value(json_object_get(f, "file")));
+		n += json_array_size(files);
 	}
 	return n;
 }
@@ -481,12 +513,14 @@ int brief_cmd_batch(brief_cli *cli, int argc, char **argv)
 		return status;
 	status = BRIEF_EXIT_PARTIAL;
 	b.db_path = cli->db_path;
-	if (plan(cli, &b) || run_all(cli, &b, &failed) ||
-	    batch_write_manifest(&b, &cli->diag))
+	if (plan(cli, &b) || run_all(cli, &b, &failed))
 		goto out;
-	printf("batch: %zu region%s for %d, %zu file%s written, %zu failed\n", b.n,
-	       b.n == 1 ? "" : "s", b.year, files_written(&b),
-	       files_written(&b) == 1 ? "" : "s", failed);
+	size_t nfiles = files_written(&b, true);
+	if (batch_write_manifest(&b, &cli->diag))
+		goto out;
+	printf("batch: %zu region%s for %d, %zu file%s written, "
+	       "%zu failed\n", b.n, b.n == 1 ? "" : "s", b.year, nfiles,
+	       nfiles == 1 ? "" : "s", failed);
 	status = failed ? BRIEF_EXIT_PARTIAL : BRIEF_EXIT_OK;
 out:
 	batch_free(&b);

@@ -4,13 +4,14 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "util/utf8.h"
 
 static void docs_usage(FILE *f)
 {
 	fprintf(f, "usage: brief [--db FILE] docs\n\n"
 		   "Lists the stored documents: id, file, title, published date,\n"
-		   "encoding, script, characters and warnings.\n");
+		   "encoding, script, characters, warnings and facts. Columns are\n"
+		   "aligned by display width; a file name or title too long for its\n"
+		   "column ends in \"…\".\n");
 }
 
 static const char docs_sql[] =
@@ -20,22 +21,21 @@ static const char docs_sql[] =
 	" (SELECT count(*) FROM facts f WHERE f.doc_id = d.id)"
 	" FROM documents d ORDER BY d.id";
 
-/* Prints s padded (or cut) to `cells` terminal cells. */
-static void put_cells(const char *s, size_t cells)
+/* Only --help: returns an exit status when done, -1 to go on. */
+static int docs_parse(int argc, char **argv)
 {
-	size_t len = strlen(s), i = 0, w = 0;
-	while (i < len) {
-		size_t at = i;
-		int cw = brief_cp_width(brief_utf8_next(s, len, &i));
-		if (w + (size_t)cw > cells) {
-			i = at;
-			break;
-		}
-		w += (size_t)cw;
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (c != 'h')
+			return brief_cli_bad_option("docs", c, argv);
+		docs_usage(stdout);
+		return BRIEF_EXIT_OK;
 	}
-	fwrite(s, 1, i, stdout);
-	for (; w < cells; w++)
-		putchar(' ');
+	return brief_cli_operands("docs", argc, argv, 0, "");
 }
 
 int brief_cmd_docs(brief_cli *cli, int argc, char **argv)
@@ -44,14 +44,8 @@ int brief_cmd_docs(brief_cli *cli, int argc, char **argv)
 	brief_db *db;
 	int rc;
 
-	if (brief_cli_wants_help(argc, argv)) {
-		docs_usage(stdout);
-		return BRIEF_EXIT_OK;
-	}
-	if (argc > 1) {
-		docs_usage(stderr);
-		return BRIEF_EXIT_USAGE;
-	}
+	if ((rc = docs_parse(argc, argv)) >= 0)
+		return rc;
 	if (!(db = brief_cli_open_db(cli)))
 		return BRIEF_EXIT_PARTIAL;
 	if (sqlite3_prepare_v2(brief_db_handle(db), docs_sql, -1, &st, NULL)) {
@@ -65,9 +59,9 @@ int brief_cmd_docs(brief_cli *cli, int argc, char **argv)
 	       "warn", "facts");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		printf("%4lld  ", sqlite3_column_int64(st, 0));
-		put_cells((const char *)sqlite3_column_text(st, 1), 26);
+		brief_cli_put_cells(stdout, (const char *)sqlite3_column_text(st, 1), 26);
 		putchar(' ');
-		put_cells((const char *)sqlite3_column_text(st, 2), 30);
+		brief_cli_put_cells(stdout, (const char *)sqlite3_column_text(st, 2), 30);
 		printf(" %-10s %-10s %-11s %6lld %4lld %5lld\n",
 		       sqlite3_column_text(st, 3), sqlite3_column_text(st, 4),
 		       sqlite3_column_text(st, 5), sqlite3_column_int64(st, 6),
@@ -98,18 +92,17 @@ int brief_cmd_text(brief_cli *cli, int argc, char **argv)
 	long long id;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "oh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":oh", opts, NULL)) != -1) {
 		if (c == 'o')
 			original = true;
-		else {
-			text_usage(c == 'h' ? stdout : stderr);
-			return c == 'h' ? BRIEF_EXIT_OK : BRIEF_EXIT_USAGE;
-		}
+		else if (c == 'h') {
+			text_usage(stdout);
+			return BRIEF_EXIT_OK;
+		} else
+			return brief_cli_bad_option("text", c, argv);
 	}
-	if (optind + 1 != argc) {
-		text_usage(stderr);
-		return BRIEF_EXIT_USAGE;
-	}
+	if ((c = brief_cli_operands("text", argc, argv, 1, "DOC")) >= 0)
+		return c;
 	if (!(db = brief_cli_open_db(cli)))
 		return BRIEF_EXIT_PARTIAL;
 	id = brief_db_resolve(db, argv[optind]);

@@ -2,12 +2,14 @@
  * cmd_export.c - brief export: facts as JSON lines or CSV, one per fact,
  * with exactly the fields of the exchange format (null where absent).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregate/region.h"
 #include "cli/cli.h"
 
 /* Column order of the exchange format; SQL column i+1 is field i. */
@@ -23,8 +25,7 @@ static const char export_sql[] =
 	" f.value, f.unit, f.bound, f.qualifier, f.period, f.year, f.name,"
 	" f.investment_yi, f.status, f.tier, f.evidence, f.offset"
 	" FROM facts f JOIN documents d ON d.id = f.doc_id"
-	" WHERE (?1 IS NULL OR f.region = ?1 OR f.region_code = ?1"
-	"        OR f.parent_code = ?1)"
+	" WHERE (?1 IS NULL OR f.region_code IS NOT NULL)"
 	"   AND (?2 IS NULL OR f.year = ?2)"
 	" ORDER BY d.name, f.offset, f.id";
 
@@ -36,8 +37,11 @@ static void usage(FILE *f)
 		   "row (csv) with the fields\n  ");
 	for (size_t i = 0; i < NFIELDS; i++)
 		fprintf(f, "%s%s", fields[i], i + 1 < NFIELDS ? ", " : "\n");
-	fprintf(f, "--region takes a full name or a code (a city's code also\n"
-		   "selects its districts and counties).\n");
+	fprintf(f, "\n  --region R   the facts of R and of what lies in it (杭州市: the\n"
+		   "               city, its districts and counties); R is a name, a\n"
+		   "               short name or a code, as for show\n"
+		   "  -o FILE      write to FILE (- is standard output, the default);\n"
+		   "               FILE.csv or FILE.jsonl sets the format\n");
 }
 
 static json_t *cell_json(sqlite3_stmt *st, int col)
@@ -106,6 +110,18 @@ typedef struct export_opts {
 	int year;
 } export_opts;
 
+/* The format asked for, else the one -o's extension names (jsonl when
+ * neither); a usage error when the two disagree. */
+static int pick_format(export_opts *o, const char *format)
+{
+	const char *ext = o->out ? brief_cli_ext(o->out) : "";
+	bool known = !strcmp(ext, "csv") || !strcmp(ext, "jsonl");
+	if (format && known && strcmp(format, ext))
+		return brief_cli_usage("export", "--format %s does not fit -o %s", format, o->out);
+	o->csv = !strcmp(format ? format : known ? ext : "jsonl", "csv");
+	return -1;
+}
+
 /* Returns an exit status when the command is done (help, usage error),
  * -1 when it should go on. */
 static int parse(int argc, char **argv, export_opts *o)
@@ -118,36 +134,47 @@ static int parse(int argc, char **argv, export_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
-	while ((c = getopt_long(argc, argv, "f:r:y:o:h", opts, NULL)) != -1) {
-		if (c == 'f' && (!strcmp(optarg, "csv") || !strcmp(optarg, "jsonl")))
-			o->csv = !strcmp(optarg, "csv");
+	const char *format = NULL;
+	int c, rc;
+	while ((c = getopt_long(argc, argv, ":f:r:y:o:h", opts, NULL)) != -1) {
+		if (c == 'f' && strcmp(optarg, "csv") && strcmp(optarg, "jsonl"))
+			return brief_cli_usage("export", "--format: not jsonl or csv: %s", optarg);
+		else if (c == 'f')
+			format = optarg;
 		else if (c == 'r')
 			o->region = optarg;
-		else if (c == 'y' && atoi(optarg) > 0)
-			o->year = atoi(optarg);
+		else if (c == 'y' && (rc = brief_cli_year("export", optarg, &o->year)) >= 0)
+			return rc;
 		else if (c == 'o')
-			o->out = optarg;
-		else {
-			usage(c == 'h' ? stdout : stderr);
-			return c == 'h' ? BRIEF_EXIT_OK : BRIEF_EXIT_USAGE;
-		}
+			o->out = strcmp(optarg, "-") ? optarg : NULL;
+		else if (c == 'h') {
+			usage(stdout);
+			return BRIEF_EXIT_OK;
+		} else if (c != 'y')
+			return brief_cli_bad_option("export", c, argv);
 	}
-	if (optind != argc) {
-		usage(stderr);
-		return BRIEF_EXIT_USAGE;
-	}
-	return -1;
+	if ((rc = brief_cli_operands("export", argc, argv, 0, "")) >= 0)
+		return rc;
+	return pick_format(o, format);
 }
 
-static int write_all(FILE *out, sqlite3_stmt *st, const export_opts *o)
+/* Whether the row's region is the scope or lies in it (the rule of
+ * regions --scope and batch --scope). */
+static bool in_scope(sqlite3_stmt *st, const brief_region *scope)
+{
+	const char *code = (const char *)sqlite3_column_text(st, 3);
+	return !scope || (code && brief_region_within(brief_gazetteer_shared(), code, scope));
+}
+
+static int write_all(FILE *out, sqlite3_stmt *st, const export_opts *o,
+		     const brief_region *scope)
 {
 	int rc;
 	if (o->csv)
 		for (size_t i = 0; i < NFIELDS; i++)
 			fprintf(out, "%s%s", fields[i], i + 1 < NFIELDS ? "," : "\r\n");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((o->csv ? put_csv : put_jsonl)(out, st))
+		if (in_scope(st, scope) && (o->csv ? put_csv : put_jsonl)(out, st))
 			return -1;
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -155,6 +182,8 @@ static int write_all(FILE *out, sqlite3_stmt *st, const export_opts *o)
 int brief_cmd_export(brief_cli *cli, int argc, char **argv)
 {
 	export_opts o = { 0 };
+	const brief_region *scope = NULL;
+	const brief_gazetteer *g = brief_gazetteer_shared();
 	sqlite3_stmt *st = NULL;
 	brief_db *db;
 	FILE *out = stdout;
@@ -165,17 +194,23 @@ int brief_cmd_export(brief_cli *cli, int argc, char **argv)
 	status = BRIEF_EXIT_PARTIAL;
 	if (!(db = brief_cli_open_db(cli)))
 		return status;
+	if (!g) {
+		brief_error(&cli->diag, NULL, "cannot load the region table");
+		goto out;
+	}
+	if (o.region && !(scope = brief_region_named(db, g, o.region, &cli->diag)))
+		goto out;
 	if (sqlite3_prepare_v2(brief_db_handle(db), export_sql, -1, &st, NULL))
 		goto out;
-	if (o.region)
-		sqlite3_bind_text(st, 1, o.region, -1, SQLITE_STATIC);
+	if (scope)
+		sqlite3_bind_int(st, 1, 1);
 	if (o.year)
 		sqlite3_bind_int(st, 2, o.year);
 	if (o.out && !(out = fopen(o.out, "w"))) {
-		brief_error(&cli->diag, o.out, "cannot write");
+		brief_error(&cli->diag, o.out, "cannot write: %s", strerror(errno));
 		goto out;
 	}
-	if (write_all(out, st, &o) == 0 && fflush(out) == 0)
+	if (write_all(out, st, &o, scope) == 0 && fflush(out) == 0)
 		status = BRIEF_EXIT_OK;
 	else
 		brief_error(&cli->diag, o.out ? o.out : "stdout",

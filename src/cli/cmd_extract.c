@@ -44,19 +44,16 @@ static int parse(int argc, char **argv, const char **doc)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "d:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:h", opts, NULL)) != -1) {
 		if (c == 'd')
 			*doc = optarg;
-		else {
-			usage(c == 'h' ? stdout : stderr);
-			return c == 'h' ? BRIEF_EXIT_OK : BRIEF_EXIT_USAGE;
-		}
+		else if (c == 'h') {
+			usage(stdout);
+			return BRIEF_EXIT_OK;
+		} else
+			return brief_cli_bad_option("extract", c, argv);
 	}
-	if (optind != argc) {
-		usage(stderr);
-		return BRIEF_EXIT_USAGE;
-	}
-	return -1;
+	return brief_cli_operands("extract", argc, argv, 0, "");
 }
 
 int brief_cmd_extract(brief_cli *cli, int argc, char **argv)

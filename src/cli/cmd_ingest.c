@@ -154,6 +154,9 @@ static void ingest_one(ingest_run *r, const char *path, bool quiet)
 		goto out;
 	}
 	r->counts[how]++;
+	/* unchanged: what the store holds, not what this run extracted */
+	long long nfacts = how == BRIEF_STORED_UNCHANGED ? brief_db_fact_count(r->db, id)
+							 : (long long)facts.n;
 	if (how != BRIEF_STORED_UNCHANGED && a.ngarbles)
 		brief_warn(d, path, "%zu garbled span%s (no facts taken from them)",
 			   a.ngarbles, a.ngarbles == 1 ? "" : "s");
@@ -162,11 +165,11 @@ static void ingest_one(ingest_run *r, const char *path, bool quiet)
 			   a.invalid_bytes, a.invalid_bytes == 1 ? "" : "s",
 			   a.encoding);
 	if (!quiet)
-		printf("%-9s %4lld  %s  (%s, %s, %zu sentences, %zu facts)\n",
+		printf("%-9s %4lld  %s  (%s, %s, %zu sentences, %lld facts)\n",
 		       how_names[how], id, path, a.encoding,
 		       a.script == BRIEF_SCRIPT_TRADITIONAL ? "traditional"
 							    : "simplified",
-		       a.nsents, how == BRIEF_STORED_UNCHANGED ? 0 : facts.n);
+		       a.nsents, nfacts);
 out:
 	brief_facts_free(&facts);
 	brief_article_free(&a);
@@ -175,7 +178,7 @@ out:
 static int setup(ingest_run *r)
 {
 	brief_diag *d = &r->cli->diag;
-	if (!(r->db = brief_cli_open_db(r->cli)) ||
+	if (!(r->db = brief_cli_create_db(r->cli)) ||
 	    !(r->ing = brief_ingester_new(d)))
 		return -1;
 	if (!(r->gaz = brief_gazetteer_new())) {
@@ -205,18 +208,17 @@ int brief_cmd_ingest(brief_cli *cli, int argc, char **argv)
 	bool quiet = false;
 	int c, status = BRIEF_EXIT_OK;
 
-	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
 		if (c == 'q')
 			quiet = true;
-		else {
-			usage(c == 'h' ? stdout : stderr);
-			return c == 'h' ? BRIEF_EXIT_OK : BRIEF_EXIT_USAGE;
-		}
+		else if (c == 'h') {
+			usage(stdout);
+			return BRIEF_EXIT_OK;
+		} else
+			return brief_cli_bad_option("ingest", c, argv);
 	}
-	if (optind >= argc) {
-		usage(stderr);
-		return BRIEF_EXIT_USAGE;
-	}
+	if (optind >= argc)
+		return brief_cli_usage("ingest", "missing PATH (files or directories to read)");
 	size_t errors0 = cli->diag.nerrors;
 	if (collect(&files, argc - optind, argv + optind, &cli->diag) ||
 	    setup(&r)) {

@@ -73,30 +73,42 @@ static int parse(int argc, char **argv, mail_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, rc;
 	a->reports = "reports";
-	while ((c = getopt_long(argc, argv, "y:r:o:s:f:R:nh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":y:r:o:s:f:R:nh", opts, NULL)) != -1) {
 		switch (c) {
-		case 'y': a->year = atoi(optarg); break;
+		case 'y':
+			if ((rc = brief_cli_year("mail", optarg, &a->year)) >= 0)
+				return rc;
+			break;
 		case 'r': a->recipients = optarg; break;
 		case 'o': a->out = optarg; break;
 		case 's': a->smtp = optarg; break;
 		case 'f': a->from = optarg; break;
 		case 'R': a->reports = optarg; break;
 		case 'n': a->dry_run = true; break;
+		case 'h':
+			usage(stdout);
+			return BRIEF_EXIT_OK;
 		default:
-			usage(c == 'h' ? stdout : stderr);
-			return c == 'h' ? BRIEF_EXIT_OK : BRIEF_EXIT_USAGE;
+			return brief_cli_bad_option("mail", c, argv);
 		}
 	}
-	if (optind != argc || a->year <= 0 || !a->recipients ||
-	    !a->out == !a->smtp || (a->smtp && !a->from)) {
-		usage(stderr);
-		return BRIEF_EXIT_USAGE;
-	}
+	if ((rc = brief_cli_operands("mail", argc, argv, 0, "")) >= 0)
+		return rc;
+	if (a->year <= 0)
+		return brief_cli_usage("mail", "missing --year Y");
+	if (!a->recipients)
+		return brief_cli_usage("mail", "missing --recipients FILE.csv");
+	if (!a->out && !a->smtp)
+		return brief_cli_usage("mail", "missing --out DIR or --smtp URL");
+	if (a->out && a->smtp)
+		return brief_cli_usage("mail", "--out and --smtp exclude each other");
+	if (a->smtp && !a->from)
+		return brief_cli_usage("mail", "--smtp needs --from ADDR");
 	if (a->from && !brief_email_valid(a->from)) {
-		fprintf(stderr, "brief: --from %s: not a plain address (local@domain)\n", a->from);
-		return BRIEF_EXIT_USAGE;
+		return brief_cli_usage("mail", "--from: not a plain address (local@domain): %s",
+				       a->from);
 	}
 	return -1;
 }
@@ -241,11 +253,9 @@ static void one_row(mail_run *r, const brief_recipient *row)
 	snprintf(where, sizeof where, "%s:%d", r->a->recipients, row->line);
 	if (row->error)
 		snprintf(why, sizeof why, "%s", row->error);
-	else if (brief_aggregate(r->db, row->region, r->a->year, &doc, &quiet)) {
-		char cause[400];
-		snprintf(cause, sizeof cause, "%.399s", why);
-		snprintf(why, sizeof why, "no briefing for %d (%s)", r->a->year, cause);
-	} else
+	else if (brief_aggregate(r->db, row->region, r->a->year, &doc, &quiet))
+		;       /* why says: unknown region, no briefing for the year */
+	else
 		rc = serve(r, row, &doc, why);
 	/* the row's fields are not echoed: a bad one may hold line breaks */
 	if (rc < 0)
@@ -265,8 +275,9 @@ int brief_cmd_mail(brief_cli *cli, int argc, char **argv)
 
 	if (status >= 0)
 		return status;
-	if (brief_recipients_load(a.recipients, &rows, &cli->diag) ||
-	    !(r.db = brief_cli_open_db(cli))) {
+	if (!(r.db = brief_cli_open_db(cli)) ||
+	    brief_recipients_load(a.recipients, &rows, &cli->diag)) {
+		brief_db_close(r.db);
 		brief_recipients_free(&rows);
 		return BRIEF_EXIT_PARTIAL;
 	}

@@ -14,10 +14,14 @@ static void usage(FILE *f)
 		   "code) for year Y (default: the latest year with targets): its\n"
 		   "targets, last year's results and how last year's targets went,\n"
 		   "key projects, clusters by tier, the sibling districts compared,\n"
-		   "and the numbered sources. --json prints the model as JSON.\n");
+		   "and the numbered sources. --json prints the model as JSON.\n\n"
+		   "A region has a briefing for year Y when it has targets for Y or\n"
+		   "results for Y-1 (brief regions lists the years); another year is\n"
+		   "an error.\n");
 }
 
-int brief_cmd_show(brief_cli *cli, int argc, char **argv)
+/* Returns an exit status when done (help, usage error), -1 to go on. */
+static int parse(int argc, char **argv, int *year, bool *json)
 {
 	static const struct option opts[] = {
 		{ "year", required_argument, NULL, 'y' },
@@ -25,26 +29,32 @@ int brief_cmd_show(brief_cli *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	int c, rc;
+	while ((c = getopt_long(argc, argv, ":y:jh", opts, NULL)) != -1) {
+		if (c == 'y' && (rc = brief_cli_year("show", optarg, year)) >= 0)
+			return rc;
+		else if (c == 'j')
+			*json = true;
+		else if (c == 'h') {
+			usage(stdout);
+			return BRIEF_EXIT_OK;
+		} else if (c != 'y')
+			return brief_cli_bad_option("show", c, argv);
+	}
+	return brief_cli_operands("show", argc, argv, 1, "REGION");
+}
+
+int brief_cmd_show(brief_cli *cli, int argc, char **argv)
+{
 	brief_doc doc;
 	brief_buf out = BRIEF_BUF_INIT;
 	bool json = false;
-	int year = 0, c, status = BRIEF_EXIT_PARTIAL;
+	int year = 0, status = parse(argc, argv, &year, &json);
 	brief_db *db;
 
-	while ((c = getopt_long(argc, argv, "y:jh", opts, NULL)) != -1) {
-		if (c == 'y' && atoi(optarg) > 0)
-			year = atoi(optarg);
-		else if (c == 'j')
-			json = true;
-		else {
-			usage(c == 'h' ? stdout : stderr);
-			return c == 'h' ? BRIEF_EXIT_OK : BRIEF_EXIT_USAGE;
-		}
-	}
-	if (optind + 1 != argc) {
-		usage(stderr);
-		return BRIEF_EXIT_USAGE;
-	}
+	if (status >= 0)
+		return status;
+	status = BRIEF_EXIT_PARTIAL;
 	if (!(db = brief_cli_open_db(cli)))
 		return status;
 	if (brief_aggregate(db, argv[optind], year, &doc, &cli->diag) == 0) {

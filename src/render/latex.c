@@ -3,6 +3,7 @@
  * briefing.tex built in, or the user's copy): the model becomes template
  * values, every substitution escaped by brief_latex_escape.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,12 +263,15 @@ int brief_render_tex(const brief_doc *d, const brief_render_opts *o,
 	const char *name = o->template_path ? o->template_path : "templates/briefing.tex";
 	size_t len = 0;
 	char *own = o->template_path ? brief_read_file(o->template_path, &len) : NULL;
-	const char *src = own ? own : brief_embed("briefing.tex", &len);
+	/* a template asked for and missing is an error, never the built-in */
+	const char *src = o->template_path ? own : brief_embed("briefing.tex", &len);
 	int rc = -1;
 
 	if (!src) {
-		brief_error(diag, name, o->template_path ? "cannot read the template"
-							 : "no built-in template");
+		if (o->template_path)
+			brief_error(diag, name, "cannot read the template: %s", strerror(errno));
+		else
+			brief_error(diag, name, "no built-in template");
 		return -1;
 	}
 	rc = brief_latex_fill(name, src, len, brief_latex_values(d, o->epoch), out, diag);

@@ -653,3 +653,56 @@ int brief_db_mail_record(brief_db *db, const char *key, const char *msgid,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+long long brief_db_fact_count(brief_db *db, long long doc_id)
+{
+	sqlite3_stmt *st = NULL;
+	long long n = -1;
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM facts WHERE doc_id = ?",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, doc_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (n < 0)
+		fail(db, "counting facts");
+	return n;
+}
+
+/* The rule of db.h in one query: a target of Y or a result of Y-1 makes
+ * a briefing of Y. The filters go inside both branches, in the form the
+ * index facts(region_code, year) serves: a batch asks once per region. */
+static const char briefings_sql[] =
+	"SELECT region_code, min(region), y, sum(t), sum(r) FROM ("
+	"  SELECT region_code, region, year AS y, 1 AS t, 0 AS r FROM facts"
+	"   WHERE type = 'target' AND %s AND %s"
+	"  UNION ALL"
+	"  SELECT region_code, region, year + 1, 0, 1 FROM facts"
+	"   WHERE type = 'actual' AND %s AND %s)"
+	" GROUP BY region_code, y ORDER BY region_code, y";
+
+int brief_db_briefings(brief_db *db, const char *code, int year,
+		       brief_briefing_fn fn, void *user)
+{
+	const char *in = code ? "region_code = ?1" : "region_code IS NOT NULL";
+	char sql[sizeof briefings_sql + 128];
+	sqlite3_stmt *st = NULL;
+	int rc = SQLITE_DONE, stop = 0;
+	snprintf(sql, sizeof sql, briefings_sql, in, year ? "year = ?2" : "year IS NOT NULL",
+		 in, year ? "year = ?2 - 1" : "year IS NOT NULL");
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL))
+		return fail(db, "listing the briefings");
+	bind_text(st, 1, code);
+	if (year)
+		sqlite3_bind_int(st, 2, year);
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(user, (const char *)sqlite3_column_text(st, 0),
+			  (const char *)sqlite3_column_text(st, 1),
+			  sqlite3_column_int(st, 2), sqlite3_column_int(st, 3),
+			  sqlite3_column_int(st, 4));
+	sqlite3_finalize(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : fail(db, "listing the briefings");
+}

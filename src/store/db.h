@@ -55,6 +55,25 @@ long long brief_db_resolve(brief_db *db, const char *doc);
  * (size_t)-1 on error. */
 size_t brief_db_doc_ids(brief_db *db, long long **ids);
 
+/* The number of facts stored for a document; -1 on error. */
+long long brief_db_fact_count(brief_db *db, long long doc_id);
+
+/*
+ * THE rule of which briefings exist: region R has a briefing for year Y
+ * when the store holds targets of R for Y or results of R for Y-1.
+ * `regions`, `show`, `render`, `batch`, `mail` and scripts/run.sh (through
+ * `brief regions --briefings`) all go by it.
+ *
+ * Calls fn for every such region-year, in code then year order, with the
+ * region's stored name and the numbers of targets for Y and results for
+ * Y-1; code NULL: every region, year 0: every year. Returns 0, -1 on a
+ * database error, or fn's nonzero return (which stops the walk).
+ */
+typedef int (*brief_briefing_fn)(void *user, const char *code, const char *name,
+				 int year, int targets, int results);
+int brief_db_briefings(brief_db *db, const char *code, int year,
+		       brief_briefing_fn fn, void *user);
+
 /* Whether a message with this key was accepted by a mail server before:
  * 1 yes, 0 no, -1 error. */
 int brief_db_mail_sent(brief_db *db, const char *key);
