@@ -59,7 +59,7 @@ static const char *const templates[RX_N] = {
 	[RX_PAREN] = "[(（](?<name>[^()（）,，。;；、\\s]{2,16})[)）](?<tier>{tier})?"
 		     "(?:产业集群|集群|产业)",
 	[RX_SINGLE] = NOT_AFTER_NAME "(?<name>" NP "{2,16}?)(?<tier>{tier})?"
-		      "(?<head>{single})",
+		      "(?<head>{single})(?:{single_tail})?",
 	[RX_QUOTED] = "“(?<name>[^”]{2,12})”(?<tier>未来产业)体系",
 	[RX_SHORT] = "\\G\\s*(?:{adv})?发展"
 		     "(?<name>" NC "{2,8}?服务业|" NC "{2,8}?(?=产业))(?:产业)?[。.]?\\s*$",
