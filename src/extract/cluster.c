@@ -6,6 +6,7 @@
  *   a count and a head opening a list            十大产业有A、B、C
  *   one name with a size tier                    一个300亿级的A产业
  *   one name before a strong head                以A产业集群为特色
+ *   one name given a tier                        把A作为首位产业
  *   a name on an official list                   A入选国家级…特色产业集群
  *   a cluster list line                          某区(A)特色产业集群
  *   a report's one-line heading                  优化发展A产业。
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "extract/internal.h"
+#include "extract/number.h"
 #include "util/buf.h"
 #include "util/lexicon.h"
 #include "util/rx.h"
@@ -33,18 +35,21 @@
 #define CLAUSE_END "(?=[、,，。;；\\s]|$)"
 
 enum {
-	RX_LIST, RX_COUNTED, RX_SIZED, RX_LED, RX_FOCUS, RX_ENLIST,
-	RX_PAREN, RX_SINGLE, RX_QUOTED, RX_SHORT, RX_UPGRADE, RX_CHAIN, RX_N
+	RX_LIST, RX_PAIR, RX_COUNTED, RX_SIZED, RX_LED, RX_FOCUS, RX_ENLIST,
+	RX_PAREN, RX_AS, RX_SINGLE, RX_QUOTED, RX_SHORT, RX_UPGRADE, RX_CHAIN, RX_N
 };
 
 /* {class} is replaced by that class of clusters.tsv as an alternation. */
 static const char *const templates[RX_N] = {
-	[RX_LIST] = "(?<list>(?:" IC "{2,14}、)+" IC "{2,12}?)"
+	[RX_LIST] = "(?<list>(?:" IC "{2,14}、)+" IC "{2,12}?)[”\"]?"
 		    "(?<etc>等?(?:在内的)?(?:更多)?)"
-		    "(?<verb>[,，](?:{build}))?"
+		    "(?<verb>[,，](?:{build}))?(?:为|作为)?"
 		    "(?<count>{count_rx})?的?"
 		    "(?<tier>[“\"]?(?:{tier}|{amount_rx})[”\"]?)?(?:{sector})?"
 		    "(?<head>{head_strong}|{head}(?=(?:{head_next})|[、,，。;；\\s]|$))",
+	[RX_PAIR] = "(?<list>" IC "{2,14}(?:{and})" IC "{2,12}?)[”\"]?"
+		    "(?<count>{count_rx})的?(?<tier>[“\"]?(?:{tier}|{amount_rx})[”\"]?)?"
+		    "(?:{sector})?(?<head>{head_strong}|{head}(?=(?:{head_next})|[、,，。;；\\s]|$))",
 	[RX_COUNTED] = "(?<count>{count_rx})(?<tier>{tier})?(?:{sector})?"
 		       "(?:{head_strong}|{head})(?:{intro})"
 		       "(?<list>(?:" IC "{2,12}、)+" IC "{2,12})",
@@ -55,9 +60,11 @@ static const char *const templates[RX_N] = {
 	[RX_FOCUS] = "以(?<list>(?:" IC "{2,12}、)*" IC "{2,12}?)等?为(?:{focus})的"
 		     NC "{0,4}?(?:{head_strong}|产业)",
 	[RX_ENLIST] = NOT_AFTER_NAME "(?<name>" NP "{2,16}?)(?:{head_strong}|产业)?"
-		      "(?:{enlist})(?<tier>[^,，。;；、\\s]{0,24}?)(?:产业)?集群",
+		      "(?:{enlist_adv})?(?:{enlist})(?<tier>[^,，。;；、\\s]{0,24}?)(?:产业)?集群",
 	[RX_PAREN] = "[(（](?<name>[^()（）,，。;；、\\s]{2,16})[)）](?<tier>{tier})?"
 		     "(?:产业集群|集群|产业)",
+	[RX_AS] = "(?:{as_open})(?<name>" NC "{2,10}?)(?:产业)?(?:{as})(?:{pron})?的?"
+		  "(?<tier>{tier})产业(?!园|项目|基地|平台)",
 	[RX_SINGLE] = NOT_AFTER_NAME "(?<name>" NP "{2,16}?)(?<tier>{tier})?"
 		      "(?<head>{single})(?:{single_tail})?",
 	[RX_QUOTED] = "“(?<name>[^”]{2,12})”(?<tier>未来产业)体系",
@@ -195,16 +202,35 @@ static const char *value_of(const char *cls, const char *s, size_t n)
 /* ---------------------------------------------------------------- */
 /* Names: cut the clause around them down to the industry.            */
 
+/* After a list closed by its head, 和 opens the next one (…产业集群和A、B
+ * 两个…); inside a name it joins its parts (有色金属和新材料). */
+static bool joins_lists(const char *s, size_t at)
+{
+	static const char *const heads[] = { "产业集群", "产业链", "产业", "集群", NULL };
+	for (const char *const *h = heads; *h; h++)
+		if (ends(s, at, *h))
+			return true;
+	return false;
+}
+
 /* The first item of a list (or a single name) may carry the clause before
  * it: 今年该区将建强集成电路 -> 集成电路; cut after the last verb of
- * building in it. */
+ * building (or of being listed: 我县入选国家级A) in it. */
 static void trim_verb(const char **s, size_t *n)
 {
+	static const char *const cuts[] = { "build", "enlist", NULL };
 	size_t best = 0;
-	for (const char *const *v = brief_words(LEX, "build"); v && *v; v++) {
+	for (const char *const *cls = cuts; *cls; cls++)
+		for (const char *const *v = brief_words(LEX, *cls); v && *v; v++) {
+			size_t k = strlen(*v);
+			for (size_t i = 0; i + k < *n; i++)
+				if (!memcmp(*s + i, *v, k) && i + k > best)
+					best = i + k;
+		}
+	for (const char *const *v = brief_words(LEX, "join"); v && *v; v++) {
 		size_t k = strlen(*v);
 		for (size_t i = 0; i + k < *n; i++)
-			if (!memcmp(*s + i, *v, k) && i + k > best)
+			if (!memcmp(*s + i, *v, k) && i + k > best && joins_lists(*s, i))
 				best = i + k;
 	}
 	*s += best;
@@ -363,6 +389,15 @@ static char *level_of(const char *p, size_t n)
 	return NULL;
 }
 
+/* A tier the trimmed clause put before the name (建设国家级A产业集群). */
+static char *tier_before(const char *s, size_t n)
+{
+	for (const char *const *w = brief_words(LEX, "tier"); w && *w; w++)
+		if (ends(s, n, *w))
+			return tier_text(*w, strlen(*w));
+	return NULL;
+}
+
 /* The tier of the current match: its tier group, else what its head
  * implies (细分领域), else what the single head is (未来产业). */
 static char *tier_of(const cctx *c)
@@ -440,24 +475,75 @@ static int add(cctx *c, const char *s, size_t n, const char *tier)
 	return brief_fact_locate(f, c->g, r, c->a, ev_start, ev_end);
 }
 
-/* A list's items, split at 、; only the first carries the clause before. */
-static int add_items(cctx *c, span list, const char *tier)
+typedef struct items {
+	span v[32];
+	size_t n;
+} items;
+
+/* The list's items, split at 、. */
+static void split(const char *t, span list, items *it)
 {
-	const char *t = c->a->text;
-	int rc = 0;
-	for (size_t i = list.s; i < list.e && rc == 0;) {
+	it->n = 0;
+	for (size_t i = list.s; i < list.e && it->n < sizeof it->v / sizeof it->v[0];) {
 		size_t end = i;
 		while (end + 3 <= list.e && memcmp(t + end, "、", 3))
 			end++;
 		if (end + 3 > list.e)
 			end = list.e;
-		const char *item = t + i;
-		size_t in = end - i;
-		if (i == list.s)
+		it->v[it->n++] = (span){ i, end };
+		i = end < list.e ? end + 3 : list.e;
+	}
+}
+
+/* How many the count says (三大 -> 3, 12个 -> 12); 0 when none. */
+static size_t count_of(const cctx *c)
+{
+	span sp;
+	double v;
+	if (!group(c, "count", &sp))
+		return 0;
+	size_t last = brief_utf8_prev(c->a->text + sp.s, sp.e - sp.s);
+	if (!brief_number_parse(c->a->text + sp.s, last, &v) || v < 1 || v > 99)
+		return 0;
+	return (size_t)v;
+}
+
+/* A、B和C三大产业: one item more than the 、 give, the last two joined
+ * by 和 (or 与, 及). Without a count 有色金属和新材料 is one industry. */
+static void split_joined(const char *t, items *it, size_t count)
+{
+	if (!it->n || count != it->n + 1 || it->n >= sizeof it->v / sizeof it->v[0])
+		return;
+	span *last = &it->v[it->n - 1];
+	size_t at = 0, k = 0;
+	for (const char *const *w = brief_words(LEX, "and"); w && *w; w++)
+		for (size_t i = last->s + 3; i + strlen(*w) < last->e; i++)
+			if (!memcmp(t + i, *w, strlen(*w)) && i > at) {
+				at = i;
+				k = strlen(*w);
+			}
+	if (!at)
+		return;
+	it->v[it->n] = (span){ at + k, last->e };
+	last->e = at;
+	it->n++;
+}
+
+/* A list's items; only the first carries the clause before. */
+static int add_items(cctx *c, span list, const char *tier)
+{
+	const char *t = c->a->text;
+	items it;
+	split(t, list, &it);
+	split_joined(t, &it, count_of(c));
+	int rc = 0;
+	for (size_t i = 0; i < it.n && rc == 0; i++) {
+		const char *item = t + it.v[i].s;
+		size_t in = it.v[i].e - it.v[i].s;
+		if (i == 0)
 			trim_name(c, &item, &in);
 		trim_head(&item, &in);
 		rc = add(c, item, in, tier);
-		i = end < list.e ? end + 3 : list.e;
 	}
 	return rc;
 }
@@ -500,6 +586,8 @@ static int take(cctx *c, size_t ss, size_t se)
 		return 0;
 	if (c->rx == RX_LIST && !is_list(c))
 		return 0;
+	if (c->rx == RX_PAIR && count_of(c) != 2)
+		return 0;
 	char *tier = tier_of(c);
 	int rc = 0;
 	if (group(c, "list", &sp)) {
@@ -508,6 +596,9 @@ static int take(cctx *c, size_t ss, size_t se)
 		const char *name = c->a->text + sp.s;
 		size_t n = sp.e - sp.s;
 		trim_name(c, &name, &n);
+		trim_head(&name, &n);
+		if (!tier)
+			tier = tier_before(c->a->text + sp.s, (size_t)(name - c->a->text) - sp.s);
 		rc = add(c, name, n, tier);
 	}
 	free(tier);
