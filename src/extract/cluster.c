@@ -10,6 +10,7 @@
  *   a name on an official list                   A入选国家级…特色产业集群
  *   a cluster list line                          某区(A)特色产业集群
  *   a report's one-line heading                  优化发展A产业。
+ *   a chain a verb builds                        延伸A产业链
  *
  * The words (heads, tiers, verbs, vague words) live in data/clusters.tsv;
  * the shapes are here.
@@ -36,7 +37,7 @@
 
 enum {
 	RX_LIST, RX_PAIR, RX_COUNTED, RX_SIZED, RX_LED, RX_FOCUS, RX_ENLIST,
-	RX_PAREN, RX_AS, RX_SINGLE, RX_QUOTED, RX_SHORT, RX_UPGRADE, RX_CHAIN, RX_N
+	RX_PAREN, RX_AS, RX_SINGLE, RX_QUOTED, RX_SHORT, RX_UPGRADE, RX_CHAIN, RX_BUILT, RX_N
 };
 
 /* {class} is replaced by that class of clusters.tsv as an alternation. */
@@ -46,13 +47,14 @@ static const char *const templates[RX_N] = {
 		    "(?<verb>[,，](?:{build}))?(?:为|作为)?"
 		    "(?<count>{count_rx})?的?"
 		    "(?<tier>[“\"]?(?:{tier}|{amount_rx})[”\"]?)?(?:{sector})?"
-		    "(?<head>{head_strong}|{head}(?=(?:{head_next})|[、,，。;；\\s]|$))",
+		    "(?<head>{head_strong}|{head}(?=(?:{head_next})|(?:{and})|[、,，。;；\\s]|$))",
 	[RX_PAIR] = "(?<list>" IC "{2,14}(?:{and})" IC "{2,12}?)[”\"]?"
 		    "(?<count>{count_rx})的?(?<tier>[“\"]?(?:{tier}|{amount_rx})[”\"]?)?"
-		    "(?:{sector})?(?<head>{head_strong}|{head}(?=(?:{head_next})|[、,，。;；\\s]|$))",
+		    "(?:{sector})?(?<head>{head_strong}|{head}(?=(?:{head_next})|(?:{and})|[、,，。;；\\s]|$))",
 	[RX_COUNTED] = "(?<count>{count_rx})(?<tier>{tier})?(?:{sector})?"
-		       "(?:{head_strong}|{head})(?:{intro})"
-		       "(?<list>(?:" IC "{2,12}、)+" IC "{2,12})",
+		       "(?:{head_strong}|{head})(?:体系)?[,，]?(?:{intro})"
+		       "(?<list>(?:" IC "{2,12}、)+" IC "{2,12}?)"
+		       "(?=等|[。,，;；\\s”\"]|$|{count_rx})",
 	[RX_SIZED] = "(?<tier>{amount_rx})的(?<name>" NC "{2,12}?)"
 		     "(?:{head_strong}|产业)(?=[、,，。;；\\s等]|$)",
 	[RX_LED] = "(?:{led})(?<name>" NC "{2,12}?)(?:{head_strong}|产业)"
@@ -68,11 +70,14 @@ static const char *const templates[RX_N] = {
 	[RX_SINGLE] = NOT_AFTER_NAME "(?<name>" NP "{2,16}?)(?<tier>{tier})?"
 		      "(?<head>{single})(?:{single_tail})?",
 	[RX_QUOTED] = "“(?<name>[^”]{2,12})”(?<tier>未来产业)体系",
-	[RX_SHORT] = "\\G\\s*(?:{adv})?发展"
-		     "(?<name>" NC "{2,8}?服务业|" NC "{2,8}?(?=产业))(?:产业)?[。.]?\\s*$",
+	[RX_SHORT] = "\\G\\s*(?:[(（]?[一二三四五六七八九十\\d]{1,2}[)）.、]\\s*)?"
+		     "(?:{adv}){0,2}(?:{head_verb})"
+		     "(?<name>" NC "{2,8}?服务业|" NC "{2,8}?(?=产业))"
+		     "(?:{head_strong}|产业)?[。.]?\\s*$",
 	[RX_UPGRADE] = NOT_AFTER_NAME "(?<name>" NC "{2,12}?)产业(?![向朝往])"
 		       "(?:\\p{sc=Han}{1,3}化[、和]){1,4}\\p{sc=Han}{1,3}化",
 	[RX_CHAIN] = NOT_AFTER_NAME "(?<name>" NC "{2,12}?)全产业链",
+	[RX_BUILT] = NOT_AFTER_NAME "(?<name>" NC "{2,16}?)(?<tier>{tier})?产业链",
 };
 
 struct brief_clusters {
@@ -252,9 +257,13 @@ static void trim_lead(const char **s, size_t *n)
 	}
 }
 
-/* 智能装备产业 -> 智能装备: a list item may repeat the head. */
+/* 智能装备产业 -> 智能装备: a list item may repeat the head; a chain's
+ * name may end in where on it (A上下游产业链). */
 static void trim_head(const char **s, size_t *n)
 {
+	for (const char *const *w = brief_words(LEX, "tail"); w && *w; w++)
+		if (*n > strlen(*w) + 3 && ends(*s, *n, *w))
+			*n -= strlen(*w);
 	static const char *const heads[] = { "产业集群", "产业链", "产业", NULL };
 	for (const char *const *h = heads; *h; h++)
 		if (*n > strlen(*h) + 3 && ends(*s, *n, *h)) {
@@ -529,6 +538,20 @@ static void split_joined(const char *t, items *it, size_t count)
 	it->n++;
 }
 
+/* 项目涵盖A、B等产业: the fields projects fall in, not the region's
+ * industries. Looks at the clause before the list, up to ten characters. */
+static bool domains(const cctx *c, span list, size_t ss)
+{
+	const char *t = c->a->text;
+	size_t from = list.s;
+	for (int k = 0; k < 10 && from > ss; k++)
+		from = ss + brief_utf8_prev(t + ss, from - ss);
+	for (const char *const *w = brief_words(LEX, "domain"); w && *w; w++)
+		if (has(t + from, list.e - from, *w))
+			return true;
+	return false;
+}
+
 /* A list's items; only the first carries the clause before. */
 static int add_items(cctx *c, span list, const char *tier)
 {
@@ -564,6 +587,13 @@ static bool is_list(const cctx *c)
 	return group(c, "head", &head) && is_word("head_strong", c->a->text + head.s, head.e - head.s);
 }
 
+/* A chain is the region's when a verb of building opens it (延伸A产业链);
+ * 产业链上下游, 优质产业链项目 name none. */
+static bool after_verb(const char *s, size_t n)
+{
+	return n && ends_with_verb(s, n);
+}
+
 /* The short line of a report's list (优化发展A产业。) stands alone. */
 static bool short_line(const cctx *c, size_t ss, size_t se)
 {
@@ -591,12 +621,15 @@ static int take(cctx *c, size_t ss, size_t se)
 	char *tier = tier_of(c);
 	int rc = 0;
 	if (group(c, "list", &sp)) {
-		rc = add_items(c, sp, tier);
+		if (!domains(c, sp, ss))
+			rc = add_items(c, sp, tier);
 	} else if (group(c, "name", &sp)) {
 		const char *name = c->a->text + sp.s;
 		size_t n = sp.e - sp.s;
 		trim_name(c, &name, &n);
 		trim_head(&name, &n);
+		if (c->rx == RX_BUILT && !after_verb(c->a->text + sp.s, (size_t)(name - c->a->text) - sp.s))
+			n = 0;
 		if (!tier)
 			tier = tier_before(c->a->text + sp.s, (size_t)(name - c->a->text) - sp.s);
 		rc = add(c, name, n, tier);
