@@ -175,6 +175,64 @@ Test(clusters, industries_led_chained_or_upgraded)
 	expect("临安区", names, NULL);
 }
 
+Test(clusters, counted_list_joined_by_and)
+{
+	extract("安吉县重点发展电子信息、装备制造和新材料三大产业。");
+	static const char *const names[] = { "电子信息", "装备制造", "新材料", NULL };
+	expect("安吉县", names, NULL);
+	extract("德清县着力培育地理信息和通用航空两大千亿级产业集群。");
+	static const char *const pair[] = { "地理信息", "通用航空", NULL };
+	expect("德清县", pair, "千亿级");
+	extract("海宁市有色金属和新材料、电子信息产业集群营收增长。");
+	cr_assert_not_null(cluster("海宁市", "有色金属和新材料"), "no count: one industry");
+}
+
+Test(clusters, a_plan_formula_and_its_list)
+{
+	extract("德清县构建“4+X”现代产业体系,即地理信息、生物医药、通用航空、高端装备"
+		"四大主导产业和X个新兴产业。");
+	static const char *const names[] = { "地理信息", "生物医药", "通用航空", "高端装备", NULL };
+	expect("德清县", names, "主导产业");
+	cr_assert_eq(clusters(), 4);
+}
+
+Test(clusters, a_name_given_a_tier)
+{
+	extract("安吉县把绿色家居作为首位产业,确立白茶为全县主导产业。");
+	cr_assert_str_eq(cluster("安吉县", "绿色家居")->tier, "首位产业");
+	cr_assert_str_eq(cluster("安吉县", "白茶")->tier, "主导产业");
+	extract("安吉县入选国家级绿色家居产业集群。");
+	cr_assert_str_eq(cluster("安吉县", "绿色家居")->tier, "国家级");
+	cr_assert_eq(clusters(), 1, "我县, 安吉县 are not industries");
+}
+
+Test(clusters, chains_a_verb_builds)
+{
+	extract("安吉县将延伸白茶产业链,补强竹木加工产业链,推动产业链上下游协同,"
+		"打造完整产业链,引进优质产业链项目30个。");
+	cr_assert_not_null(cluster("安吉县", "白茶"));
+	cr_assert_not_null(cluster("安吉县", "竹木加工"));
+	cr_assert_eq(clusters(), 2);
+	extract("安吉县今年重点抓好三件事。\n(二)做强绿色家居产业集群。");
+	cr_assert_eq(clusters(), 1, "a numbered heading");
+}
+
+Test(clusters, project_fields_and_counts_are_not_clusters)
+{
+	static const char *const prose[] = {
+		"吴兴区建成国家级产业集群2个。",
+		"全县共有产业集群5个。",
+		"吴兴区培育了一批特色产业集群,加快推进产业集群化发展。",
+		"本次签约项目涵盖电子信息、装备制造等产业。",
+		"吴兴区实施产业链链长制,做强县域特色产业链。",
+		"1.培育壮大新兴产业。",
+	};
+	for (size_t i = 0; i < sizeof prose / sizeof prose[0]; i++) {
+		extract(prose[i]);
+		cr_assert_eq(clusters(), 0, "%s", prose[i]);
+	}
+}
+
 /* Industry words in prose that are not the region's clusters. */
 Test(clusters, prose_industry_words_are_not_clusters)
 {
