@@ -33,7 +33,6 @@
 #define NP "[\\p{sc=Han}A-Za-z0-9()（）]"
 #define IC "[^、,，。;；:：“”\"\\s等的]"
 #define NOT_AFTER_NAME "(?<!" NP ")"
-#define CLAUSE_END "(?=[、,，。;；\\s]|$)"
 
 enum {
 	RX_LIST, RX_PAIR, RX_COUNTED, RX_SIZED, RX_LED, RX_FOCUS, RX_ENLIST,
@@ -44,7 +43,7 @@ enum {
 static const char *const templates[RX_N] = {
 	[RX_LIST] = "(?<list>(?:" IC "{2,14}、)+" IC "{2,12}?)[”\"]?"
 		    "(?<etc>等?(?:在内的)?(?:更多)?)"
-		    "(?<verb>[,，](?:{build}))?(?:为|作为)?"
+		    "(?<verb>[,，](?:{build}))?(?:{as})?"
 		    "(?<count>{count_rx})?的?"
 		    "(?<tier>[“\"]?(?:{tier}|{amount_rx})[”\"]?)?(?:{sector})?"
 		    "(?<head>{head_strong}|{head}(?=(?:{head_next})|(?:{and})|[、,，。;；\\s]|$))",
@@ -66,17 +65,17 @@ static const char *const templates[RX_N] = {
 	[RX_PAREN] = "[(（](?<name>[^()（）,，。;；、\\s]{2,16})[)）](?<tier>{tier})?"
 		     "(?:产业集群|集群|产业)",
 	[RX_AS] = "(?:{as_open})(?<name>" NC "{2,10}?)(?:产业)?(?:{as})(?:{pron})?的?"
-		  "(?<tier>{tier})产业(?!园|项目|基地|平台)",
+		  "(?<tier>{tier})产业(?!{place})",
 	[RX_SINGLE] = NOT_AFTER_NAME "(?<name>" NP "{2,16}?)(?<tier>{tier})?"
 		      "(?<head>{single})(?:{single_tail})?",
-	[RX_QUOTED] = "“(?<name>[^”]{2,12})”(?<tier>未来产业)体系",
+	[RX_QUOTED] = "“(?<name>[^”]{2,12})”(?<tier>{tier})?(?<head>{single})(?:{single_tail})",
 	[RX_SHORT] = "\\G\\s*(?:[(（]?[一二三四五六七八九十\\d]{1,2}[)）.、]\\s*)?"
 		     "(?:{adv}){0,2}(?:{head_verb})"
-		     "(?<name>" NC "{2,8}?服务业|" NC "{2,8}?(?=产业))"
+		     "(?<name>" NC "{2,8}?(?:{service})|" NC "{2,8}?(?=产业))"
 		     "(?:{head_strong}|产业)?[。.]?\\s*$",
-	[RX_UPGRADE] = NOT_AFTER_NAME "(?<name>" NC "{2,12}?)产业(?![向朝往])"
+	[RX_UPGRADE] = NOT_AFTER_NAME "(?<name>" NC "{2,12}?)产业(?!{toward})"
 		       "(?:\\p{sc=Han}{1,3}化[、和]){1,4}\\p{sc=Han}{1,3}化",
-	[RX_CHAIN] = NOT_AFTER_NAME "(?<name>" NC "{2,12}?)全产业链",
+	[RX_CHAIN] = NOT_AFTER_NAME "(?<name>" NC "{2,12}?)(?:{whole_chain})",
 	[RX_BUILT] = NOT_AFTER_NAME "(?<name>" NC "{2,16}?)(?<tier>{tier})?产业链",
 };
 
@@ -207,15 +206,39 @@ static const char *value_of(const char *cls, const char *s, size_t n)
 /* ---------------------------------------------------------------- */
 /* Names: cut the clause around them down to the industry.            */
 
-/* After a list closed by its head, 和 opens the next one (…产业集群和A、B
- * 两个…); inside a name it joins its parts (有色金属和新材料). */
-static bool joins_lists(const char *s, size_t at)
+static bool ends_in(const char *s, size_t n, const char *cls)
 {
-	static const char *const heads[] = { "产业集群", "产业链", "产业", "集群", NULL };
-	for (const char *const *h = heads; *h; h++)
-		if (ends(s, at, *h))
+	for (const char *const *w = brief_words(LEX, cls); w && *w; w++)
+		if (ends(s, n, *w))
 			return true;
 	return false;
+}
+
+/* The longest word of the head classes that s[0..n) ends with; 0 if none. */
+static size_t head_at_end(const char *s, size_t n)
+{
+	static const char *const heads[] = { "head_strong", "head", NULL };
+	size_t best = 0;
+	for (const char *const *cls = heads; *cls; cls++)
+		for (const char *const *w = brief_words(LEX, *cls); w && *w; w++)
+			if (strlen(*w) > best && ends(s, n, *w))
+				best = strlen(*w);
+	return best;
+}
+
+/* The end of the last word of `cls` inside s[0..n) (not at its very
+ * end); with `joined`, only where a list closed by its head ends before
+ * it: …产业集群和A、B两个… opens a new list, 有色金属和新材料 is one name. */
+static size_t last_cut(const char *s, size_t n, const char *cls, bool joined)
+{
+	size_t best = 0;
+	for (const char *const *v = brief_words(LEX, cls); v && *v; v++) {
+		size_t k = strlen(*v);
+		for (size_t i = 0; i + k < n; i++)
+			if (i + k > best && !memcmp(s + i, *v, k) && (!joined || head_at_end(s, i)))
+				best = i + k;
+	}
+	return best;
 }
 
 /* The first item of a list (or a single name) may carry the clause before
@@ -223,21 +246,11 @@ static bool joins_lists(const char *s, size_t at)
  * building (or of being listed: 我县入选国家级A) in it. */
 static void trim_verb(const char **s, size_t *n)
 {
-	static const char *const cuts[] = { "build", "enlist", NULL };
-	size_t best = 0;
-	for (const char *const *cls = cuts; *cls; cls++)
-		for (const char *const *v = brief_words(LEX, *cls); v && *v; v++) {
-			size_t k = strlen(*v);
-			for (size_t i = 0; i + k < *n; i++)
-				if (!memcmp(*s + i, *v, k) && i + k > best)
-					best = i + k;
-		}
-	for (const char *const *v = brief_words(LEX, "join"); v && *v; v++) {
-		size_t k = strlen(*v);
-		for (size_t i = 0; i + k < *n; i++)
-			if (!memcmp(*s + i, *v, k) && i + k > best && joins_lists(*s, i))
-				best = i + k;
-	}
+	size_t best = last_cut(*s, *n, "build", false), k;
+	if ((k = last_cut(*s, *n, "enlist", false)) > best)
+		best = k;
+	if ((k = last_cut(*s, *n, "join", true)) > best)
+		best = k;
 	*s += best;
 	*n -= best;
 }
@@ -264,12 +277,9 @@ static void trim_head(const char **s, size_t *n)
 	for (const char *const *w = brief_words(LEX, "tail"); w && *w; w++)
 		if (*n > strlen(*w) + 3 && ends(*s, *n, *w))
 			*n -= strlen(*w);
-	static const char *const heads[] = { "产业集群", "产业链", "产业", NULL };
-	for (const char *const *h = heads; *h; h++)
-		if (*n > strlen(*h) + 3 && ends(*s, *n, *h)) {
-			*n -= strlen(*h);
-			return;
-		}
+	size_t k = head_at_end(*s, *n);
+	if (k && *n > k + 3)
+		*n -= k;
 }
 
 /* (能源互联网) -> 能源互联网 */
@@ -307,14 +317,6 @@ static void trim_zone(const char **s, size_t *n)
 		}
 }
 
-static bool ends_with_verb(const char *s, size_t n)
-{
-	for (const char *const *v = brief_words(LEX, "build"); v && *v; v++)
-		if (ends(s, n, *v))
-			return true;
-	return false;
-}
-
 /* The clause before a name: a region named in it (博兴商用智能厨房设备,
  * 山东某市某区(…)), a verb of building, a level word. A name that is all
  * region (山东省特色产业集群) or ends in a verb (高起点培育产业集群) names
@@ -327,7 +329,7 @@ static void trim_name(const cctx *c, const char **s, size_t *n)
 		*n -= cut - from;
 		*s = t + cut;
 	}
-	if (ends_with_verb(*s, *n)) {
+	if (ends_in(*s, *n, "build")) {
 		*n = 0;
 		return;
 	}
@@ -337,23 +339,27 @@ static void trim_name(const cctx *c, const char **s, size_t *n)
 	trim_parens(s, n);
 }
 
-static bool usable(const char *s, size_t n)
+/* A bare number or a count: 2024, 13条重点 (126X is a name). */
+static bool is_count(const char *s, size_t n)
 {
-	size_t chars = brief_utf8_chars(s, n);
-	if (chars < 2 || chars > 12 || is_word("vague", s, n))
-		return false;
-	for (const char *const *b = brief_words(LEX, "bad"); b && *b; b++)
-		if (has(s, n, *b))
-			return false;
-	/* a name is not a bare number or a count (126X is a name; 2024 and
-	 * 13条重点 are not) */
 	size_t digits = 0;
 	while (digits < n && s[digits] >= '0' && s[digits] <= '9')
 		digits++;
 	if (digits == n)
-		return false;
+		return true;
 	for (const char *const *m = brief_words(LEX, "measure"); digits && m && *m; m++)
 		if (starts(s + digits, n - digits, *m))
+			return true;
+	return false;
+}
+
+static bool usable(const char *s, size_t n)
+{
+	size_t chars = brief_utf8_chars(s, n);
+	if (chars < 2 || chars > 12 || is_word("vague", s, n) || is_count(s, n))
+		return false;
+	for (const char *const *b = brief_words(LEX, "bad"); b && *b; b++)
+		if (has(s, n, *b))
 			return false;
 	return true;
 }
@@ -378,14 +384,17 @@ static char *tier_text(const char *p, size_t n)
 	const char *v = value_of("tier", p, n);
 	if (*v)
 		return strdup(v);
-	if (ends(p, n, "亿")) {
-		char *r = malloc(n + 4);
-		if (r) {
-			memcpy(r, p, n);
-			memcpy(r + n, "级", 4);
+	/* 百亿 -> 百亿级 */
+	for (const char *const *w = brief_words(LEX, "amount_unit"); w && *w; w++)
+		if (ends(p, n, *w)) {
+			const char *more = value_of("amount_unit", *w, strlen(*w));
+			char *r = malloc(n + strlen(more) + 1);
+			if (r) {
+				memcpy(r, p, n);
+				strcpy(r + n, more);
+			}
+			return r;
 		}
-		return r;
-	}
 	return strndup(p, n);
 }
 
@@ -419,7 +428,8 @@ static char *tier_of(const cctx *c)
 		return tier_text(t + sp.s, sp.e - sp.s);
 	if (!group(c, "head", &sp))
 		return NULL;
-	const char *v = value_of(c->rx == RX_SINGLE ? "single" : "head", t + sp.s, sp.e - sp.s);
+	bool single = c->rx == RX_SINGLE || c->rx == RX_QUOTED;
+	const char *v = value_of(single ? "single" : "head", t + sp.s, sp.e - sp.s);
 	return *v ? strdup(v) : NULL;
 }
 
@@ -591,7 +601,7 @@ static bool is_list(const cctx *c)
  * 产业链上下游, 优质产业链项目 name none. */
 static bool after_verb(const char *s, size_t n)
 {
-	return n && ends_with_verb(s, n);
+	return n && ends_in(s, n, "build");
 }
 
 /* The short line of a report's list (优化发展A产业。) stands alone. */
@@ -655,8 +665,7 @@ static int rule(cctx *c, int rx, size_t ss, size_t se)
 /* Most sentences name no industry: skip them cheaply. */
 static bool worth(const char *s, size_t n)
 {
-	static const char *const cues[] = { "产业", "集群", "领域", "赛道", "服务业", NULL };
-	for (const char *const *q = cues; *q; q++)
+	for (const char *const *q = brief_words(LEX, "cue"); q && *q; q++)
 		if (has(s, n, *q))
 			return true;
 	return false;
