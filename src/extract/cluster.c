@@ -50,7 +50,7 @@ static const char *const templates[RX_N] = {
 	[RX_PAIR] = "(?<list>" IC "{2,14}(?:{and})" IC "{2,12}?)[”\"]?"
 		    "(?<count>{count_rx})的?(?<tier>[“\"]?(?:{tier}|{amount_rx})[”\"]?)?"
 		    "(?:{sector})?(?<head>{head_strong}|{head}(?=(?:{head_next})|(?:{and})|[、,，。;；\\s]|$))",
-	[RX_COUNTED] = "(?<count>{count_rx})(?<tier>{tier})?(?:{sector})?"
+	[RX_COUNTED] = "(?<count>{count_rx})?(?<tier>{tier})?(?:{sector})?"
 		       "(?:{head_strong}|{head})(?:体系)?[,，]?(?:{intro})"
 		       "(?<list>(?:" IC "{2,12}、)+" IC "{2,12}?)"
 		       "(?=等|[。,，;；\\s”\"]|$|{count_rx})",
@@ -528,14 +528,16 @@ static size_t count_of(const cctx *c)
 }
 
 /* A、B和C三大产业: one item more than the 、 give, the last two joined
- * by 和 (or 与, 及). Without a count 有色金属和新材料 is one industry. */
+ * by 和 (or 与, 及). Without a count 有色金属和新材料 is one industry, but
+ * A、B以及C are three. */
 static void split_joined(const char *t, items *it, size_t count)
 {
-	if (!it->n || count != it->n + 1 || it->n >= sizeof it->v / sizeof it->v[0])
+	if (!it->n || it->n >= sizeof it->v / sizeof it->v[0])
 		return;
+	const char *cls = count == it->n + 1 ? "and" : "and_always";
 	span *last = &it->v[it->n - 1];
 	size_t at = 0, k = 0;
-	for (const char *const *w = brief_words(LEX, "and"); w && *w; w++)
+	for (const char *const *w = brief_words(LEX, cls); w && *w; w++)
 		for (size_t i = last->s + 3; i + strlen(*w) < last->e; i++)
 			if (!memcmp(t + i, *w, strlen(*w)) && i > at) {
 				at = i;
@@ -627,6 +629,8 @@ static int take(cctx *c, size_t ss, size_t se)
 	if (c->rx == RX_LIST && !is_list(c))
 		return 0;
 	if (c->rx == RX_PAIR && count_of(c) != 2)
+		return 0;
+	if (c->rx == RX_COUNTED && !group(c, "count", &sp) && !group(c, "tier", &sp))
 		return 0;
 	char *tier = tier_of(c);
 	int rc = 0;
