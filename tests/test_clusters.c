@@ -106,6 +106,11 @@ Test(clusters, count_opening_the_whole_list)
 	extract("德清县四大主导产业包括地理信息、生物医药、通用航空、高端装备。");
 	static const char *const names[] = { "地理信息", "生物医药", "通用航空", "高端装备", NULL };
 	expect("德清县", names, "主导产业");
+	extract("安吉县主导产业为绿色家居、高端装备、生命健康。");
+	static const char *const tiered[] = { "绿色家居", "高端装备", "生命健康", NULL };
+	expect("安吉县", tiered, "主导产业");
+	extract("长兴县三大产业为主导。");
+	cr_assert_eq(clusters(), 0, "no list, no names");
 	extract("柯桥区三大主导产业:现代纺织、绿色化工、时尚创意。");
 	static const char *const colon[] = { "现代纺织", "绿色化工", "时尚创意", NULL };
 	expect("柯桥区", colon, "主导产业");
@@ -183,6 +188,9 @@ Test(clusters, counted_list_joined_by_and)
 	extract("德清县着力培育地理信息和通用航空两大千亿级产业集群。");
 	static const char *const pair[] = { "地理信息", "通用航空", NULL };
 	expect("德清县", pair, "千亿级");
+	extract("德清县聚焦地理信息、生物医药以及通用航空等产业。");
+	static const char *const also[] = { "地理信息", "生物医药", "通用航空", NULL };
+	expect("德清县", also, NULL);
 	extract("海宁市有色金属和新材料、电子信息产业集群营收增长。");
 	cr_assert_not_null(cluster("海宁市", "有色金属和新材料"), "no count: one industry");
 }
