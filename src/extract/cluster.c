@@ -619,34 +619,54 @@ static bool after_region(const cctx *c, size_t ss)
 	return open > ss && brief_attrib_last_name(c->t, ss, open) == open;
 }
 
-static int take(cctx *c, size_t ss, size_t se)
+/* What a shape needs beyond its pattern. */
+static bool admissible(const cctx *c, size_t ss, size_t se)
 {
 	span sp;
-	if (c->rx == RX_SHORT && !short_line(c, ss, se))
+	switch (c->rx) {
+	case RX_SHORT:
+		return short_line(c, ss, se);
+	case RX_PAREN:
+		return after_region(c, ss);
+	case RX_LIST:
+		return is_list(c);
+	case RX_PAIR:
+		return count_of(c) == 2;
+	case RX_COUNTED:
+		return group(c, "count", &sp) || group(c, "tier", &sp);
+	default:
+		return true;
+	}
+}
+
+/* One name: trimmed to the industry; a level the clause put before it is
+ * its tier when the match gave none. */
+static int add_name(cctx *c, span sp, char **tier)
+{
+	const char *t = c->a->text, *name = t + sp.s;
+	size_t n = sp.e - sp.s;
+	trim_name(c, &name, &n);
+	trim_head(&name, &n);
+	size_t before = (size_t)(name - t) - sp.s;
+	if (c->rx == RX_BUILT && !after_verb(t + sp.s, before))
 		return 0;
-	if (c->rx == RX_PAREN && !after_region(c, ss))
-		return 0;
-	if (c->rx == RX_LIST && !is_list(c))
-		return 0;
-	if (c->rx == RX_PAIR && count_of(c) != 2)
-		return 0;
-	if (c->rx == RX_COUNTED && !group(c, "count", &sp) && !group(c, "tier", &sp))
+	if (!*tier)
+		*tier = tier_before(t + sp.s, before);
+	return add(c, name, n, *tier);
+}
+
+static int take(cctx *c, size_t ss, size_t se)
+{
+	if (!admissible(c, ss, se))
 		return 0;
 	char *tier = tier_of(c);
+	span sp;
 	int rc = 0;
 	if (group(c, "list", &sp)) {
 		if (!domains(c, sp, ss))
 			rc = add_items(c, sp, tier);
 	} else if (group(c, "name", &sp)) {
-		const char *name = c->a->text + sp.s;
-		size_t n = sp.e - sp.s;
-		trim_name(c, &name, &n);
-		trim_head(&name, &n);
-		if (c->rx == RX_BUILT && !after_verb(c->a->text + sp.s, (size_t)(name - c->a->text) - sp.s))
-			n = 0;
-		if (!tier)
-			tier = tier_before(c->a->text + sp.s, (size_t)(name - c->a->text) - sp.s);
-		rc = add(c, name, n, tier);
+		rc = add_name(c, sp, &tier);
 	}
 	free(tier);
 	return rc;
