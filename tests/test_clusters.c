@@ -157,6 +157,19 @@ Test(clusters, one_name_before_a_strong_head)
 	cr_assert_not_null(cluster("莲都区", "香菇"));
 }
 
+Test(clusters, labels_before_and_around_the_names)
+{
+	extract("安吉县今年重点抓好三件事。\n千亿级绿色家居产业集群。");
+	cr_assert_str_eq(cluster("安吉县", "绿色家居")->tier, "千亿级");
+	extract("安吉县加快发展以数字安防、智能网联为代表的新兴产业。");
+	static const char *const led[] = { "数字安防", "智能网联", NULL };
+	expect("安吉县", led, "新兴产业");
+	cr_assert_eq(clusters(), 2);
+	extract("安吉县做强白茶、竹木等优势特色产业。");
+	static const char *const local[] = { "白茶", "竹木", NULL };
+	expect("安吉县", local, "优势特色产业");
+}
+
 Test(clusters, a_report_heading_one_industry_a_line)
 {
 	extract("余杭区主导产业提质增效。 优化发展数字贸易产业。 优化发展现代物流服务业。"

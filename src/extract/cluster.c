@@ -44,11 +44,11 @@ static const char *const templates[RX_N] = {
 	[RX_LIST] = "(?<list>(?:" IC "{2,14}、)+" IC "{2,12}?)[”\"]?"
 		    "(?<etc>等?(?:在内的)?(?:更多)?)"
 		    "(?<verb>[,，](?:{build}))?(?:{as})?"
-		    "(?<count>{count_rx})?的?"
+		    "(?<count>{count_rx})?"
 		    "(?<tier>[“\"]?(?:{tier}|{amount_rx})[”\"]?)?(?:{sector})?"
 		    "(?<head>{head_strong}|{head}(?=(?:{head_next})|(?:{and})|[、,，。;；\\s]|$))",
 	[RX_PAIR] = "(?<list>" IC "{2,14}(?:{and})" IC "{2,12}?)[”\"]?"
-		    "(?<count>{count_rx})的?(?<tier>[“\"]?(?:{tier}|{amount_rx})[”\"]?)?"
+		    "(?<count>{count_rx})(?<tier>[“\"]?(?:{tier}|{amount_rx})[”\"]?)?"
 		    "(?:{sector})?(?<head>{head_strong}|{head}(?=(?:{head_next})|(?:{and})|[、,，。;；\\s]|$))",
 	[RX_COUNTED] = "(?<count>{count_rx})?(?<tier>{tier})?(?:{sector})?"
 		       "(?:{head_strong}|{head})(?:体系)?[,，]?(?:{intro})"
@@ -59,7 +59,7 @@ static const char *const templates[RX_N] = {
 	[RX_LED] = "(?:{led})(?<name>" NC "{2,12}?)(?:{head_strong}|产业)"
 		   "(?=(?:{head_next})|[、,，。;；\\s]|$)",
 	[RX_FOCUS] = "以(?<list>(?:" IC "{2,12}、)*" IC "{2,12}?)等?为(?:{focus})的"
-		     NC "{0,4}?(?:{head_strong}|产业)",
+		     "(?<tier>{tier})?(?:{sector})?(?:{head_strong}|产业)",
 	[RX_ENLIST] = NOT_AFTER_NAME "(?<name>" NP "{2,16}?)(?:{head_strong}|产业)?"
 		      "(?:{enlist_adv})?(?:{enlist})(?<tier>[^,，。;；、\\s]{0,24}?)(?:产业)?集群",
 	[RX_PAREN] = "[(（](?<name>[^()（）,，。;；、\\s]{2,16})[)）](?<tier>{tier})?"
