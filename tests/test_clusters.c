@@ -140,6 +140,17 @@ Test(clusters, cluster_list_lines_name_place_and_industry)
 	cr_assert_eq(clusters(), 2, "the list's title names no industry");
 }
 
+Test(clusters, a_list_of_places_and_their_clusters)
+{
+	extract("2023年度特色产业集群名单公布\n"
+		"浙江省入选的集群包括:宁波市北仑区汽车零部件产业集群、"
+		"湖州市长兴县新能源电池产业集群、嘉兴市海宁市经编产业集群。");
+	cr_assert_not_null(cluster("北仑区", "汽车零部件"));
+	cr_assert_not_null(cluster("长兴县", "新能源电池"), "each item's own place");
+	cr_assert_not_null(cluster("海宁市", "经编"));
+	cr_assert_eq(clusters(), 3);
+}
+
 Test(clusters, a_name_on_an_official_list_takes_its_level)
 {
 	extract("海宁市经编产业集群入选国家级中小企业特色产业集群,"

@@ -321,7 +321,7 @@ static void trim_zone(const char **s, size_t *n)
  * 山东某市某区(…)), a verb of building, a level word. A name that is all
  * region (山东省特色产业集群) or ends in a verb (高起点培育产业集群) names
  * no industry. */
-static void trim_name(const cctx *c, const char **s, size_t *n)
+static void trim_region(const cctx *c, const char **s, size_t *n)
 {
 	const char *t = c->a->text;
 	size_t from = (size_t)(*s - t), cut = brief_attrib_last_name(c->t, from, from + *n);
@@ -329,6 +329,11 @@ static void trim_name(const cctx *c, const char **s, size_t *n)
 		*n -= cut - from;
 		*s = t + cut;
 	}
+}
+
+static void trim_name(const cctx *c, const char **s, size_t *n)
+{
+	trim_region(c, s, n);
 	if (ends_in(*s, *n, "build")) {
 		*n = 0;
 		return;
@@ -564,7 +569,8 @@ static bool domains(const cctx *c, span list, size_t ss)
 	return false;
 }
 
-/* A list's items; only the first carries the clause before. */
+/* A list's items; only the first carries the clause before, any may
+ * open with the place it is in. */
 static int add_items(cctx *c, span list, const char *tier)
 {
 	const char *t = c->a->text;
@@ -577,6 +583,8 @@ static int add_items(cctx *c, span list, const char *tier)
 		size_t in = it.v[i].e - it.v[i].s;
 		if (i == 0)
 			trim_name(c, &item, &in);
+		else
+			trim_region(c, &item, &in);   /* 某市A产业集群、某县B产业集群 */
 		trim_head(&item, &in);
 		rc = add(c, item, in, tier);
 	}
