@@ -94,6 +94,13 @@ Test(clusters, counted_list_with_a_size_tier)
 	cr_assert_eq(clusters(), 3, "the verb and the region are not a name");
 }
 
+Test(clusters, traditional_script_with_pinyin_glosses)
+{
+	extract("今年,安吉縣將著力打造綠色家居、高端裝備兩大千億級產(chǎn)業(yè)集群。");
+	static const char *const names[] = { "绿色家居", "高端装备", NULL };
+	expect("安吉县", names, "千亿级");
+}
+
 Test(clusters, list_closed_by_etc_and_a_label)
 {
 	extract("绵阳市将前瞻布局新型显示、航空航天、核技术应用等未来产业。");
