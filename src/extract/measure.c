@@ -35,7 +35,12 @@ static const char many_re[] =
 	"(?:\\d+|[一二两三四五六七八九十百千]+)(?:个|项|宗|批)[^，。；,;]{0,12}?(?:项目|工程)"
 	"|(?:项目|工程)(?:\\d+|[一二两三四五六七八九十百千]+)(?:个|项|宗)";
 
-enum { RX_QTY, RX_RANK, RX_GOAL, RX_RESULT, RX_MANY, RX_N };
+/* 三次产业结构为3.4:39.0:57.6 (a communiqué's sector shares). */
+static const char sectors_re[] =
+	"三次产业(?:结构|比例|比重)[^，。；,;:0-9]{0,6}?(?<a>\\d+(?:\\.\\d+)?)[:：]"
+	"(?<b>\\d+(?:\\.\\d+)?)[:：](?<c>\\d+(?:\\.\\d+)?)";
+
+enum { RX_QTY, RX_RANK, RX_GOAL, RX_RESULT, RX_MANY, RX_SECTORS, RX_N };
 
 struct brief_measures {
 	brief_rxset s;
@@ -96,7 +101,7 @@ brief_measures *brief_measures_new(void)
 	brief_measures *m = calloc(1, sizeof *m);
 	char *goal = alternation(cue("goal")), *result = alternation(cue("result"));
 	char *qty = qty_pattern();
-	const char *res[RX_N] = { qty, rank_re, goal, result, many_re };
+	const char *res[RX_N] = { qty, rank_re, goal, result, many_re, sectors_re };
 	/* hostile text (a megabyte of 亿) must end in "no match", fast */
 	if (!m || !goal || !result || !qty || brief_rxset_init(&m->s, res, RX_N, 100000)) {
 		free(m);
@@ -250,6 +255,11 @@ static char *canon_indicator(const char *s, size_t n)
 			return NULL;
 	for (const char *const *w = cue("not-indicator-end"); *w; w++)
 		if (ends_with(s, n, *w))
+			return NULL;
+	/* 37个乡、12个镇: a list of counts, not the name of one */
+	for (size_t i = 0; i + 4 <= n; i++)
+		if (s[i] >= '0' && s[i] <= '9' && (!memcmp(s + i + 1, "个", 3) ||
+						   !memcmp(s + i + 1, "家", 3)))
 			return NULL;
 	size_t ne, bare = n;
 	const brief_lex_entry *e = brief_lex_entries(brief_lexicon_get("indicators.tsv"), &ne);
@@ -999,6 +1009,28 @@ static int ranks(ctx *c, size_t ss, size_t se)
 	return 0;
 }
 
+/* 三次产业结构为3.4:39.0:57.6: the share of each sector in GDP. */
+static int sectors(ctx *c, size_t ss, size_t se)
+{
+	const char *t = c->a->text;
+	PCRE2_SIZE *ov = brief_rxset_match(&c->m->s, RX_SECTORS, t, ss, se);
+	const char *const *names = cue("industry-share");
+	if (!ov)
+		return 0;
+	size_t cs = clause_start(t, ss, ov[0]), ce = clause_end(t, ov[1], se);
+	for (int k = 0; k < 3 && names[k]; k++) {
+		double v;
+		size_t a = ov[2 * (k + 1)], b = ov[2 * (k + 1) + 1];
+		if (!brief_number_parse(t + a, b - a, &v))
+			continue;
+		qty q = { false, a, b, v, "%", "share", "pct", "exact", false };
+		bool target = is_target(c, cs, a, ss, se);
+		if (emit(c, &q, strdup(names[k]), NULL, target, ss, se, cs, ce))
+			return -1;
+	}
+	return 0;
+}
+
 /* 一季度完成1/3: a share written as a fraction, in per cent. */
 static int fractions(ctx *c, size_t ss, size_t se)
 {
@@ -1145,7 +1177,8 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			c.label = caption(a->text + ss, se - ss);
 			continue;
 		}
-		if (sentence(&c, ss, se) || ranks(&c, ss, se) || fractions(&c, ss, se)) {
+		if (sentence(&c, ss, se) || ranks(&c, ss, se) || fractions(&c, ss, se) ||
+		    sectors(&c, ss, se)) {
 			rc = -1;
 			break;
 		}
