@@ -241,6 +241,9 @@ static char *canon_indicator(const char *s, size_t n)
 			}
 		}
 	}
+	for (const char *const *w = scope; *w; w++)
+		if (strlen(*w) == n && !memcmp(s, *w, n))
+			return NULL;    /* 一季度 alone: when, not what */
 	while (n && (*s == ' ' || *s == '#' || *s == '|'))
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '|'))
@@ -610,6 +613,7 @@ typedef struct ctx {
 	size_t sent_first;      /* the current sentence's first fact in out */
 	char *label;            /* a caption line just before, no number in it */
 	brief_table table;      /* the table whose rows are being read */
+	bool framed;            /* the sentence has set the paragraph's tense */
 } ctx;
 
 static bool has_match(ctx *c, size_t rx, size_t s, size_t e)
@@ -637,6 +641,13 @@ static int tense_of(ctx *c, size_t s, size_t e, int year)
  * Goal or result: the clause says, else the sentence up to the quantity,
  * else the whole sentence, else what the paragraph was saying before.
  */
+static int strong_tense(const char *t, size_t s, size_t e)
+{
+	bool g = any_of(t + s, e - s, cue("goal-strong")) != NULL;
+	bool r = any_of(t + s, e - s, cue("result-strong")) != NULL;
+	return g == r ? 0 : g ? 1 : -1;
+}
+
 static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
@@ -653,11 +664,21 @@ static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se)
 	k = tense_of(c, cs, qs, c->year);
 	if (!k)
 		k = tense_of(c, ss, qs, c->year);
-	if (!k)
-		k = tense_of(c, ss, se, c->year);
+	/* what a clause says carries to the clauses after it in the
+	 * paragraph; what it only inherits does not */
+	if (k) {
+		/* a sentence's frame is its first decided clause: 年度计划投资
+		 * at its end does not make the next sentence a goal */
+		if (!c->framed)
+			c->tense = k;
+		c->framed = true;
+		return k > 0;
+	}
+	/* the rest of the sentence, in words that decide alone: a clause
+	 * after this one (…，年度计划投资16.4亿元) says nothing of it */
+	k = strong_tense(t, qs, se);
 	if (!k)
 		k = c->tense;
-	c->tense = k;
 	return k > 0;
 }
 
@@ -820,9 +841,15 @@ static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, char **o
 	while (n && (strip_one(&s, &n, cue("tail"), true) ||
 		     strip_one(&s, &n, cue("lead"), false)))
 		;
-	size_t items = 1;
-	for (size_t i = 0; i + 3 <= n; i++)
+	size_t items = 1, dun = 1;
+	for (size_t i = 0; i + 3 <= n; i++) {
 		items += !memcmp(s + i, "、", 3) || !memcmp(s + i, "和", 3);
+		dun += !memcmp(s + i, "、", 3);
+	}
+	/* 现代家居、有色金属和新材料、电子信息…分别达: 和 inside an item */
+	bool and_joins = items == k;
+	if (!and_joins && dun == k && k > 1)
+		items = dun;
 	if (items != k) {
 		/* 城乡居民人均可支配收入分别增长5.3%和6.4%: one name for all */
 		for (size_t j = 0; j < k; j++)
@@ -831,7 +858,8 @@ static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, char **o
 	}
 	for (size_t i = 0, j = 0; i < n && j < k; j++) {
 		size_t e = i;
-		while (e + 3 <= n && memcmp(s + e, "、", 3) && memcmp(s + e, "和", 3))
+		while (e + 3 <= n && memcmp(s + e, "、", 3) &&
+		       (!and_joins || memcmp(s + e, "和", 3)))
 			e++;
 		if (e + 3 > n)
 			e = n;
@@ -1155,7 +1183,7 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
 {
-	ctx c = { m, g, t, a, out, brief_attrib_plan_year(t), 0, -1, 0, NULL, { 0 } };
+	ctx c = { m, g, t, a, out, brief_attrib_plan_year(t), 0, -1, 0, NULL, { 0 }, false };
 	int rc = 0;
 	for (size_t s = 0; s < a->nsents; s++) {
 		if (a->sents[s].para != c.para) {
@@ -1163,6 +1191,7 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			c.tense = 0;
 		}
 		c.sent_first = out->n;
+		c.framed = false;
 		size_t ss = a->sents[s].start, se = a->sents[s].end;
 		if (brief_table_is_row(a->text + ss, se - ss)) {
 			if (!brief_table_header(&c.table, a->text + ss, se - ss) &&
