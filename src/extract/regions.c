@@ -407,6 +407,22 @@ static bool word_start(const char *t, size_t i)
 	return false;
 }
 
+/* The province among a name's candidates: 海南 is the province before
+ * the 海南藏族自治州 that shares its short form; NULL when none or two. */
+static const brief_region *one_province(const brief_gazetteer *g, const raw_hit *h)
+{
+	const brief_region *p = NULL;
+	for (size_t k = 0; k < h->cands.n; k++) {
+		const brief_region *r = &g->regions[g->names[h->cands.v[k]].region];
+		if (r->level == BRIEF_LEVEL_PROVINCE) {
+			if (p && p != r)
+				return NULL;
+			p = r;
+		}
+	}
+	return p;
+}
+
 /* Regions named in the text without doubt: full or former names that
  * belong to one region and stand as words of their own, and the short
  * names of provinces (浙江). */
@@ -422,7 +438,9 @@ static void anchors(const brief_gazetteer *g, const raw_hit *h, size_t n,
 				many = true;
 			only = r;
 		}
-		if (!only || many)
+		if (many)
+			only = one_province(g, &h[i]);
+		if (!only)
 			continue;
 		if (is_common_word(t + h[i].start, h[i].end - h[i].start) ||
 		    (h[i].short_form && only->level != BRIEF_LEVEL_PROVINCE) ||
@@ -537,7 +555,8 @@ static const brief_region *resolve(const brief_gazetteer *g, const raw_hit *h,
 	}
 	if (!best || ties)
 		return NULL;
-	if (h->cands.n > 1 && support(g, best, set) == 0)
+	if (h->cands.n > 1 && support(g, best, set) == 0 &&
+	    !(best->level == BRIEF_LEVEL_PROVINCE && best == one_province(g, h)))
 		return NULL;    /* 鼓楼区 with no city in sight */
 	bool common = is_common_word(t + h->start, h->end - h->start);
 	if (h->short_form && place_follows(t, len, h->end))
