@@ -260,3 +260,19 @@ Test(language, a_batch_of_projects_has_a_total)
 	cr_assert(measure(&fs, 26, "个"));
 	brief_facts_free(&fs);
 }
+
+Test(language, a_rank_of_the_growth_just_given)
+{
+	brief_facts fs;
+	facts_of_text("发布时间：2025-01-20\n\n2024年，德清县地区生产总值同比增长6.4%、增速全市第一；"
+		      "工业总产值达1260亿元、居全市之首。\n", &fs);
+	const brief_fact *f = NULL;
+	for (size_t i = 0; i < fs.n; i++)
+		if (fs.v[i].kind && !strcmp(fs.v[i].kind, "rank") && fs.v[i].indicator &&
+		    !strcmp(fs.v[i].indicator, "GDP增速"))
+			f = &fs.v[i];
+	cr_assert(f, "增速全市第一 ranks the GDP growth before it");
+	cr_assert_eq(f->value, 1);
+	cr_assert_str_eq(f->unit, "名");
+	brief_facts_free(&fs);
+}

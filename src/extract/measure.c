@@ -25,7 +25,7 @@ static const char qty_tail[] = ")(?<after>级|大关)?";
 
 /* A rank: 全省第一, 位居全市第二, 保持全市首位, 拔得头筹. */
 static const char rank_re[] =
-	"(?:(?<scope>全国|全省|全市|全区|省内|市内|同类城市)(?:第(?<n>[一二三四五六七八九十\\d]+)(?:位|名)?|首位|榜首)"
+	"(?:(?<scope>全国|全省|全市|全区|省内|市内|同类城市)(?:第(?<n>[一二三四五六七八九十\\d]+)(?:位|名)?|首位|榜首|之首)"
 	"|(?:位居|居|位列|列|跃居|重回|保持)(?<scope2>全国|全省|全市)?第(?<n2>[一二三四五六七八九十\\d]+)"
 	"|拔得头筹|名列前茅(?!\\p{sc=Han}))";
 
@@ -971,6 +971,42 @@ static int ranks_of_sentence(ctx *c, const qty *q, const char *qual,
 	return 0;
 }
 
+/* 增长4.2%、增速全市第一 / 总量全市第二: a rank of the growth or the
+ * level of what the sentence has just measured; NULL when the words
+ * before the rank are not such an aspect alone. */
+static char *aspect_of(ctx *c, const char *s, size_t n)
+{
+	static const char *const glue[] = { "、", "，", ",", "且", "其中", NULL };
+	for (size_t i = n; i >= 3; i--)         /* the last item before the rank */
+		if (!memcmp(s + i - 3, "、", 3)) {
+			s += i;
+			n -= i;
+			break;
+		}
+	while (n && strip_one(&s, &n, glue, false))
+		;
+	const char *aspect = NULL;
+	for (;;) {
+		for (const char *const *w = cue("rank-aspect"); *w && !aspect; w++)
+			if (ends_with(s, n, *w) && n <= strlen(*w) + 6)
+				aspect = *w;
+		if (aspect || !n || !strip_one(&s, &n, cue("tail"), true))
+			break;
+	}
+	if (!aspect || c->out->n <= c->sent_first)
+		return NULL;
+	const brief_fact *f = &c->out->v[c->out->n - 1];
+	if (!f->indicator)
+		return NULL;
+	size_t k = strlen(f->indicator), m = strlen(aspect);
+	char *ind = malloc(k + m + 1);
+	if (ind) {
+		memcpy(ind, f->indicator, k);
+		memcpy(ind + k, aspect, m + 1);
+	}
+	return ind;
+}
+
 /* GDP、服务业增加值…的总量继续保持全省第一: one rank per indicator. */
 static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 		      size_t ss, size_t se, size_t cs, size_t ce)
@@ -979,6 +1015,9 @@ static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 	size_t from = brief_attrib_last_name(c->at, cs, q->start), to = q->start;
 	const char *s = t + from;
 	size_t n = to - from;
+	char *aspect_ind = aspect_of(c, s, n);
+	if (aspect_ind)
+		return emit(c, q, aspect_ind, qual, target, ss, se, cs, ce);
 	while (n && (strip_one(&s, &n, cue("tail"), true) ||
 		     strip_one(&s, &n, cue("lead"), false)))
 		;
