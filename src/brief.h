@@ -111,6 +111,8 @@ typedef struct brief_fact {
 	double investment_yi;   /* total investment in 亿元 */
 	char *status;           /* 签约, 开工, 竣工, 投产, ... */
 	char *tier;             /* 国字号, 千亿级, ... */
+	char *scope;            /* 全省, 全市, 区本级: what a rank or value is
+				 * relative to or limited to; NULL when none */
 	char *evidence;         /* the clause it came from, Simplified */
 	size_t offset;          /* char (code point) offset of evidence in text */
 	int sentence;           /* index into brief_article.sents, -1 if none */

@@ -55,6 +55,7 @@ void brief_fact_clear(brief_fact *f)
 	free(f->name);
 	free(f->status);
 	free(f->tier);
+	free(f->scope);
 	free(f->evidence);
 	memset(f, 0, sizeof *f);
 	f->sentence = -1;

@@ -95,7 +95,7 @@ Test(db, migrates_and_reopens)
 {
 	brief_db *db = brief_db_open(dbpath, &diag);
 	cr_assert_not_null(db);
-	cr_assert_eq(count(db, "PRAGMA user_version"), 3);
+	cr_assert_eq(count(db, "PRAGMA user_version"), 4);
 	cr_assert_eq(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'facts'"), 1);
 	brief_db_close(db);
 	db = brief_db_open(dbpath, &diag);
@@ -225,12 +225,14 @@ Test(db, migrates_an_older_database)
 {
 	brief_db *db = brief_db_open(dbpath, &diag);
 	sqlite3_exec(brief_db_handle(db), "DROP TABLE mail_sent; DROP INDEX facts_parent;"
+		     " ALTER TABLE facts DROP COLUMN scope;"
 		     " PRAGMA user_version = 1", 0, 0, 0);
 	brief_db_close(db);
 	db = brief_db_open(dbpath, &diag);
 	cr_assert_not_null(db);
-	cr_assert_eq(count(db, "PRAGMA user_version"), 3);
+	cr_assert_eq(count(db, "PRAGMA user_version"), 4);
 	cr_assert_eq(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'facts_parent'"), 1);
+	cr_assert_eq(count(db, "SELECT count(*) FROM pragma_table_info('facts') WHERE name = 'scope'"), 1);
 	cr_assert_eq(brief_db_mail_sent(db, "k"), 0);
 	cr_assert_eq(brief_db_mail_record(db, "k", "id@x", "钱塘区", 2025, "a@b.cn"), 0);
 	cr_assert_eq(brief_db_mail_sent(db, "k"), 1);

@@ -274,5 +274,20 @@ Test(language, a_rank_of_the_growth_just_given)
 	cr_assert(f, "增速全市第一 ranks the GDP growth before it");
 	cr_assert_eq(f->value, 1);
 	cr_assert_str_eq(f->unit, "名");
+	cr_assert_str_eq(f->scope, "全市", "全市第一 is not 全省第一");
+	brief_facts_free(&fs);
+}
+
+Test(language, a_value_keeps_its_scope)
+{
+	brief_facts fs;
+	facts_of_text("发布时间：2025-01-20\n\n2024年，德清县区本级一般公共预算收入完成58.2亿元，"
+		      "工业增加值占全市比重为11.5%。\n", &fs);
+	const brief_fact *f = measure(&fs, 58.2, "亿元");
+	cr_assert(f && f->scope);
+	cr_assert_str_eq(f->scope, "区本级");
+	f = measure(&fs, 11.5, "%");
+	cr_assert(f && f->scope);
+	cr_assert_str_eq(f->scope, "全市");
 	brief_facts_free(&fs);
 }

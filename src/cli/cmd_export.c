@@ -16,14 +16,14 @@
 static const char *const fields[] = {
 	"type", "doc", "region", "region_code", "indicator", "kind", "value",
 	"unit", "bound", "qualifier", "period", "year", "name",
-	"investment_yi", "status", "tier", "evidence", "offset",
+	"investment_yi", "status", "tier", "evidence", "offset", "scope",
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
 static const char export_sql[] =
 	"SELECT f.type, d.name, f.region, f.region_code, f.indicator, f.kind,"
 	" f.value, f.unit, f.bound, f.qualifier, f.period, f.year, f.name,"
-	" f.investment_yi, f.status, f.tier, f.evidence, f.offset"
+	" f.investment_yi, f.status, f.tier, f.evidence, f.offset, f.scope"
 	" FROM facts f JOIN documents d ON d.id = f.doc_id"
 	" WHERE (?1 IS NULL OR f.region_code IS NOT NULL)"
 	"   AND (?2 IS NULL OR f.year = ?2)"

@@ -394,6 +394,7 @@ typedef struct qty {
 	const char *cls;        /* the unit's class in data/units.tsv */
 	const char *bound;
 	bool chinese;           /* written in Chinese numerals */
+	size_t scope_s, scope_e;/* 全省 of 全省第一, 区本级: in the text, or 0, 0 */
 } qty;
 
 /* Units as the briefings print them (data/units.tsv), value scaled to
@@ -544,6 +545,7 @@ static bool read_qty(brief_measures *m, const char *t, size_t cs, size_t ce,
 	double v;
 
 	q->start = ns;
+	q->scope_s = q->scope_e = 0;
 	q->end = ov[9] != PCRE2_UNSET && !tier ? ov[9] : ue;
 	q->chinese = !(t[ns] >= '0' && t[ns] <= '9');
 	q->tier = tier;
@@ -699,6 +701,27 @@ static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
 	return buf;
 }
 
+/* What a value is limited to or relative to: 区本级 (the district's own
+ * budget), 占全省 (a share of the province's): the words in [cs, qs), or
+ * an empty span. */
+static void value_scope(const char *t, size_t cs, size_t qs, size_t *s, size_t *e)
+{
+	*s = *e = 0;
+	for (const char *const *w = cue("value-scope"); *w; w++) {
+		size_t k = strlen(*w);
+		for (size_t i = cs; i + k <= qs; i++)
+			if (!memcmp(t + i, *w, k)) {
+				size_t from = i;
+				/* 占全省: the scope is what follows 占 */
+				if (k > 3 && !memcmp(*w, "占", 3))
+					from += 3;
+				*s = from;
+				*e = i + k;
+				return;
+			}
+	}
+}
+
 static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 		bool target, size_t ss, size_t se, size_t cs, size_t ce)
 {
@@ -749,6 +772,10 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 		unit = ind && (strstr(ind, "人口") || strstr(ind, "人才")) ? "万人" : "万元";
 	f->unit = strdup(unit);
 	f->bound = strdup(q->bound);
+	size_t sc_s = q->scope_s, sc_e = q->scope_e;
+	if (sc_s == sc_e)
+		value_scope(t, cs, q->start, &sc_s, &sc_e);
+	f->scope = sc_s < sc_e ? strndup(t + sc_s, sc_e - sc_s) : NULL;
 	f->qualifier = qual ? strdup(qual) : NULL;
 	const char *p = period_of(t, ss, q->start, target, year, pbuf, sizeof pbuf);
 	f->period = p ? strdup(p) : NULL;
@@ -1067,7 +1094,12 @@ static int ranks(ctx *c, size_t ss, size_t se)
 		if (skip)
 			continue;
 		size_t cs = clause_start(t, ss, ms), ce = clause_end(t, me, se);
-		qty q = { false, ms, me, v, "名", "rank", "classifier", "exact", false };
+		qty q = { false, ms, me, v, "名", "rank", "classifier", "exact", false, 0, 0 };
+		for (int g = 1; g <= 3; g += 2)         /* (?<scope>) and (?<scope2>) */
+			if (ov[2 * g] != PCRE2_UNSET) {
+				q.scope_s = ov[2 * g];
+				q.scope_e = ov[2 * g + 1];
+			}
 		bool target = is_target(c, cs, ms, ss, se);
 		const char *qual = target ? qualifier(t, cs, ms, ss) : NULL;
 		if (rank_facts(c, &q, qual, target, ss, se, cs, ce))
@@ -1090,7 +1122,7 @@ static int sectors(ctx *c, size_t ss, size_t se)
 		size_t a = ov[2 * (k + 1)], b = ov[2 * (k + 1) + 1];
 		if (!brief_number_parse(t + a, b - a, &v))
 			continue;
-		qty q = { false, a, b, v, "%", "share", "pct", "exact", false };
+		qty q = { false, a, b, v, "%", "share", "pct", "exact", false, 0, 0 };
 		bool target = is_target(c, cs, a, ss, se);
 		if (emit(c, &q, strdup(names[k]), NULL, target, ss, se, cs, ce))
 			return -1;
@@ -1118,7 +1150,7 @@ static int fractions(ctx *c, size_t ss, size_t se)
 			continue;
 		size_t cs = clause_start(t, ss, b), ce = clause_end(t, e, se);
 		qty q = { false, b, e, (double)(long)(v * 10000 + 0.5) / 100, "%", "share",
-			  "pct", "exact", false };
+			  "pct", "exact", false, 0, 0 };
 		bool target = is_target(c, cs, b, ss, se);
 		const char *qual = target ? qualifier(t, cs, b, ss) : NULL;
 		char *ind = indicator(c->at, t, cs, b);
@@ -1198,7 +1230,7 @@ static int table_row(ctx *c, size_t ss, size_t se)
 			continue;
 		const char *kind = v->growth ? "growth" : !strcmp(unit, "%") ? "share"
 				   : amount ? "level" : "count";
-		qty q = { false, v->start, v->end, value, unit, kind, cls, v->bound, false };
+		qty q = { false, v->start, v->end, value, unit, kind, cls, v->bound, false, 0, 0 };
 		char *ind = noun_phrase(t + row.ind_s, row.ind_e - row.ind_s);
 		if (emit(c, &q, ind, NULL, v->target, ss, se, ss, se))
 			return -1;

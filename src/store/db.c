@@ -347,6 +347,7 @@ static void bind_fact(sqlite3_stmt *st, long long doc, const brief_fact *f)
 		sqlite3_bind_int(st, 20, f->sentence);
 	else
 		sqlite3_bind_null(st, 20);
+	bind_text(st, 21, f->scope);
 }
 
 static int insert_facts(brief_db *db, long long id, const brief_facts *fs)
@@ -355,7 +356,7 @@ static int insert_facts(brief_db *db, long long id, const brief_facts *fs)
 		"INSERT INTO facts (doc_id, type, region, region_code, "
 		"parent_code, indicator, kind, value, unit, bound, qualifier, "
 		"period, year, name, investment_yi, status, tier, evidence, "
-		"offset, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+		"offset, sentence, scope) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 	sqlite3_stmt *st = NULL;
 	int rc = 0;
 

@@ -83,3 +83,7 @@ CREATE TABLE mail_sent (
 -- The sibling comparison of every briefing looks facts up by parent; a
 -- batch over thousands of regions scanned the whole table each time.
 CREATE INDEX facts_parent ON facts(parent_code, year, indicator);
+
+-- migration 4
+-- What a rank or a value is relative to or limited to (全省第一, 区本级).
+ALTER TABLE facts ADD COLUMN scope TEXT;
