@@ -115,19 +115,6 @@ static const brief_region *last_in(const brief_attrib *t, size_t start,
 	return last_from(t, start, end, end);
 }
 
-/* Start of the clause holding byte `at` (after ，；：), not before `from`. */
-static size_t clause_of(const char *s, size_t from, size_t at)
-{
-	while (at > from) {
-		size_t p = brief_utf8_prev(s, at), j = p;
-		uint32_t cp = brief_utf8_next(s, at, &j);
-		if (cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' || cp == 0xFF1A ||
-		    cp == ':' || cp == 0x3002)
-			return at;
-		at = p;
-	}
-	return from;
-}
 
 /* A digest of several regions heads each part with the region's name
  * on a line of its own (渝中 / 沙坪坝：…): that region, or NULL. */
@@ -260,7 +247,7 @@ const brief_region *brief_attrib_at(const brief_attrib *t, size_t offset)
 	if (s >= a->nsents)
 		return t->main;
 	const brief_region *r = last_from(t, a->sents[s].start,
-					  clause_of(a->text, a->sents[s].start, offset), offset);
+					  brief_clause_start(a->text, a->sents[s].start, offset), offset);
 	if (r)
 		return r;
 	/* no region before it in its sentence: the one its paragraph has

@@ -7,6 +7,9 @@
  *   measure.c   targets and actuals (indicator, kind, value, bound ...)
  *   project.c   key projects (name, investment, status)
  *   cluster.c   industry clusters (name, tier)
+ *   section.c   the plan year and the tense of each section
+ *   clause.c    clause boundaries
+ *   table.c     rows of flattened tables
  *   extract.c   the orchestration behind brief_extract()
  */
 #ifndef BRIEF_EXTRACT_INTERNAL_H
@@ -49,6 +52,12 @@ void brief_sections(const brief_article *a, int plan, signed char *tense);
 int brief_fact_locate(brief_fact *f, const brief_gazetteer *g,
 		      const brief_region *r, const brief_article *a,
 		      size_t start, size_t end);
+
+/* clause.c: the start of the clause holding byte `at` of t (after the
+ * last ，；：。 etc., not before `from`), and its end (before the next
+ * mark, not after `to`). */
+size_t brief_clause_start(const char *t, size_t from, size_t at);
+size_t brief_clause_end(const char *t, size_t at, size_t to);
 
 /* True when [start,end) of a->text overlaps a garbled span. */
 bool brief_in_garble(const brief_article *a, size_t start, size_t end);

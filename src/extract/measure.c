@@ -153,35 +153,6 @@ static const char *any_of(const char *s, size_t n, const char *const *ws)
 	return NULL;
 }
 
-static bool clause_mark(uint32_t cp, bool colon)
-{
-	return cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' ||
-	       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2014 ||
-	       (colon && (cp == 0xFF1A || cp == ':'));
-}
-
-/* Start of the clause holding byte `at`: after the last ，；：。 etc. */
-static size_t clause_start(const char *t, size_t from, size_t at)
-{
-	while (at > from) {
-		size_t p = brief_utf8_prev(t, at), j = p;
-		if (clause_mark(brief_utf8_next(t, at, &j), true))
-			return at;
-		at = p;
-	}
-	return from;
-}
-
-static size_t clause_end(const char *t, size_t at, size_t to)
-{
-	while (at < to) {
-		size_t j = at;
-		if (clause_mark(brief_utf8_next(t, to, &j), false))
-			return at;
-		at = j;
-	}
-	return to;
-}
 
 /* ---------------------------------------------------------------- */
 /* Goal or result.                                                   */
@@ -808,7 +779,7 @@ static char *topic_before(ctx *c, size_t ss, size_t cs)
 	static const char *const verbs[] = { "要", "将", "再", "实现", "达到", "突破",
 					     "增长", "力争", "确保", "保持", "完成", NULL };
 	const char *t = c->a->text;
-	size_t pe = cs, ps = clause_start(t, ss, brief_utf8_prev(t, cs));
+	size_t pe = cs, ps = brief_clause_start(t, ss, brief_utf8_prev(t, cs));
 	size_t from = brief_attrib_last_name(c->at, ps, pe), end = pe;
 	for (const char *const *v = verbs; *v; v++)
 		for (size_t i = from; i + strlen(*v) <= end; i++)
@@ -856,7 +827,7 @@ static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, char **o
 {
 	const char *t = c->a->text;
 	if (k == 1) {
-		size_t ce = clause_end(t, q->end, c->a->text_len);
+		size_t ce = brief_clause_end(t, q->end, c->a->text_len);
 		out[0] = q->tier ? indicator_after(t, q->end + 3, ce)
 			 : noun_follows(t, q, ce) ? indicator_after(t, q->end, ce)
 			 : indicator(c->at, t, cs, q->start);
@@ -923,7 +894,7 @@ static int sentence(ctx *c, size_t ss, size_t se)
 
 	PCRE2_SIZE *ov;
 	while (at < se && nlist < 16 && (ov = brief_rxset_match(&c->m->s, RX_QTY, t, at, se))) {
-		size_t cs = clause_start(t, ss, ov[0]), ce = clause_end(t, ov[1], se);
+		size_t cs = brief_clause_start(t, ss, ov[0]), ce = brief_clause_end(t, ov[1], se);
 		at = ov[1] > at ? ov[1] : at + 1;
 		if (read_qty(c->m, t, cs, ce, &list[nlist]))
 			nlist++;
@@ -931,7 +902,7 @@ static int sentence(ctx *c, size_t ss, size_t se)
 	char *prev = NULL;      /* the indicator before: 612.3亿元,同比增长6.2% */
 	for (size_t i = 0; i < nlist;) {
 		size_t k = group_size(t, list + i, nlist - i);
-		size_t cs = clause_start(t, ss, list[i].start);
+		size_t cs = brief_clause_start(t, ss, list[i].start);
 		char **inds = calloc(k, sizeof *inds);
 		if (!inds) {
 			free(prev);
@@ -940,7 +911,7 @@ static int sentence(ctx *c, size_t ss, size_t se)
 		group_indicators(c, list + i, k, cs, inds);
 		for (size_t j = 0; j < k; j++) {
 			const qty *q = &list[i + j];
-			size_t qcs = clause_start(t, ss, q->start), ce = clause_end(t, q->end, se);
+			size_t qcs = brief_clause_start(t, ss, q->start), ce = brief_clause_end(t, q->end, se);
 			bool target = is_target(c, qcs, q->start, ss, se);
 			const char *qual = target ? qualifier(t, qcs, q->start, ss) : NULL;
 			if (inds[j] && (any_of(inds[j], strlen(inds[j]), cue("pronoun")) ||
@@ -1093,7 +1064,7 @@ static int ranks(ctx *c, size_t ss, size_t se)
 			skip |= starts_with(t + me, se - me, *w);
 		if (skip)
 			continue;
-		size_t cs = clause_start(t, ss, ms), ce = clause_end(t, me, se);
+		size_t cs = brief_clause_start(t, ss, ms), ce = brief_clause_end(t, me, se);
 		qty q = { false, ms, me, v, "名", "rank", "classifier", "exact", false, 0, 0 };
 		for (int g = 1; g <= 3; g += 2)         /* (?<scope>) and (?<scope2>) */
 			if (ov[2 * g] != PCRE2_UNSET) {
@@ -1116,7 +1087,7 @@ static int sectors(ctx *c, size_t ss, size_t se)
 	const char *const *names = cue("industry-share");
 	if (!ov)
 		return 0;
-	size_t cs = clause_start(t, ss, ov[0]), ce = clause_end(t, ov[1], se);
+	size_t cs = brief_clause_start(t, ss, ov[0]), ce = brief_clause_end(t, ov[1], se);
 	for (int k = 0; k < 3 && names[k]; k++) {
 		double v;
 		size_t a = ov[2 * (k + 1)], b = ov[2 * (k + 1) + 1];
@@ -1148,7 +1119,7 @@ static int fractions(ctx *c, size_t ss, size_t se)
 		double v;
 		if (!brief_number_parse(t + b, e - b, &v) || v <= 0 || v >= 1)
 			continue;
-		size_t cs = clause_start(t, ss, b), ce = clause_end(t, e, se);
+		size_t cs = brief_clause_start(t, ss, b), ce = brief_clause_end(t, e, se);
 		qty q = { false, b, e, (double)(long)(v * 10000 + 0.5) / 100, "%", "share",
 			  "pct", "exact", false, 0, 0 };
 		bool target = is_target(c, cs, b, ss, se);

@@ -1,0 +1,36 @@
+/*
+ * clause.c - clause boundaries, one rule for every finder: a clause ends
+ * at ，；。！？— and, when it opens, after a colon (目标是：…).
+ */
+#include "extract/internal.h"
+#include "util/utf8.h"
+
+static bool clause_mark(uint32_t cp, bool colon)
+{
+	return cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' ||
+	       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2014 ||
+	       (colon && (cp == 0xFF1A || cp == ':'));
+}
+
+/* Start of the clause holding byte `at`: after the last ，；：。 etc. */
+size_t brief_clause_start(const char *t, size_t from, size_t at)
+{
+	while (at > from) {
+		size_t p = brief_utf8_prev(t, at), j = p;
+		if (clause_mark(brief_utf8_next(t, at, &j), true))
+			return at;
+		at = p;
+	}
+	return from;
+}
+
+size_t brief_clause_end(const char *t, size_t at, size_t to)
+{
+	while (at < to) {
+		size_t j = at;
+		if (clause_mark(brief_utf8_next(t, to, &j), false))
+			return at;
+		at = j;
+	}
+	return to;
+}
