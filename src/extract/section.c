@@ -47,6 +47,7 @@ static int first_year(const char *s, size_t n, size_t *at)
 	return 0;
 }
 
+
 /* 20xx年 directly before a phrase (20xx年国民经济…计划) in s[0..n). */
 static int year_before(const char *s, size_t n, const char *phrase)
 {
@@ -272,13 +273,14 @@ void brief_sections(const brief_article *a, int plan, signed char *tense)
 			para = se->para;
 			para_tense = 0;
 			if (is_heading(a, i)) {
-				/* a story's title sets its tense (2023 成就…); an
-				 * unnumbered heading saying nothing opens another
-				 * story of a newspaper page */
+				/* a heading sets the tense of its section; a story's
+				 * title only when it names a period or a report
+				 * (2023 成就…), not a slogan (锚定经济新目标) */
 				bool numbered = is_enumerated(s, n);
 				int h = heading_tense(s, n, plan, numbered);
-				if (h || (!numbered && i > 0))
-					cur = h ? h : base;
+				if (h && (i > 0 || first_year(s, n, NULL) ||
+					  has_any(s, n, "report-title")))
+					cur = h;
 				tense[i] = (signed char)cur;
 				continue;
 			}
