@@ -194,6 +194,48 @@ Test(ingest, news_page_in_gbk_gives_the_story_only)
 	brief_article_free(&a);
 }
 
+/* A page: `script` bytes of <script>, the story `depth`
+ * <div>s deep. */
+static char *hostile_page(size_t script, size_t depth, size_t *n)
+{
+	static const char story[] =
+		"<p>2025年，德清县力争地区生产总值增长6%以上，固定资产投资增长5%左右。</p>";
+	size_t cap = script + 12 * depth + sizeof story + 256, o = 0;
+	char *s = malloc(cap);
+	o += (size_t)sprintf(s, "<html><head><title>德清</title><script>");
+	memset(s + o, 'x', script);
+	o += script;
+	o += (size_t)sprintf(s + o, "</script></head><body>");
+	for (size_t i = 0; i < depth; i++)
+		o += (size_t)sprintf(s + o, "<div>");
+	o += (size_t)sprintf(s + o, "%s", story);
+	for (size_t i = 0; i < depth; i++)
+		o += (size_t)sprintf(s + o, "</div>");
+	o += (size_t)sprintf(s + o, "</body></html>");
+	*n = o;
+	return s;
+}
+
+/* issue 13.2: libxml2 drops the body after a text node over 10 MB and
+ * text nested deeper than 256 elements; brief lifts both limits (and
+ * walks a deep tree without recursing) */
+Test(ingest, huge_script_and_deep_nesting_keep_the_story)
+{
+	static const size_t cases[][2] = { { 11u << 20, 0 }, { 0, 300 }, { 0, 200000 } };
+	for (size_t k = 0; k < 3; k++) {
+		size_t n;
+		char *page = hostile_page(cases[k][0], cases[k][1], &n);
+		brief_article a;
+		why[0] = '\0';
+		cr_assert_eq(brief_ingest_bytes(ing, "p.html", page, n, &a, &diag), 0,
+			     "case %zu: %s", k, why);
+		cr_assert(has(&a, "德清县力争地区生产总值增长6%以上"), "case %zu: %s", k, a.text);
+		cr_assert_str_eq(why, "", "case %zu: nothing is dropped", k);
+		brief_article_free(&a);
+		free(page);
+	}
+}
+
 /* ---------------------------------------------------------------- */
 
 Test(decode, rejects_what_is_not_text)

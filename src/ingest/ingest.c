@@ -152,6 +152,9 @@ int brief_ingest_bytes(brief_ingester *ing, const char *name,
 		brief_error(d, name, "cannot parse the HTML");
 		goto fail;
 	}
+	if (page.cut)
+		brief_warn(d, name, "the HTML parser stopped before the end of "
+			   "the page: the text after that point is lost");
 	body = dec.html ? page.text : dec.text;
 	body_len = dec.html ? page.len : dec.len;
 	if (set_names(out, name) || !(out->encoding = strdup(dec.encoding)))
