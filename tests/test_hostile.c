@@ -1,0 +1,133 @@
+/*
+ * Hostile input and hostile places (issue 13): FIFOs and devices where
+ * files should be, symlink loops, names with newlines, paths too long,
+ * and what a killed run leaves behind. Every fixture is made here, in a
+ * directory of the test's own.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "support/run.h"
+
+static char dir[64];
+
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/brief-hostile-%d", getpid());
+	brief_test_sh("rm -rf %s && mkdir -p %s", dir, dir);
+}
+
+static void teardown(void)
+{
+	brief_test_sh("rm -rf %s", dir);
+}
+
+TestSuite(hostile, .init = setup, .fini = teardown, .timeout = 120);
+
+#define ART "data/articles/001_fb79c2cc7258167d.txt"
+
+/* The binary by absolute path, for commands run in the test directory. */
+static const char *bin(void)
+{
+	static char path[4096];
+	if (!realpath(brief_test_bin(), path))
+		snprintf(path, sizeof path, "%s", brief_test_bin());
+	return path;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *s = calloc(1, 1 << 16);
+	if (f) {
+		size_t n = fread(s, 1, (1 << 16) - 1, f);
+		s[n] = '\0';
+		fclose(f);
+	}
+	return s;
+}
+
+/* issue 13.5: a FIFO (no writer) named before a real file */
+Test(hostile, fifo_is_reported_and_the_files_after_it_read)
+{
+	brief_test_sh("mkfifo %s/pipe.txt && cp " ART " %s/a.txt", dir, dir);
+	int rc = brief_test_sh("cd %s && timeout -s KILL 20 %s --db x.db ingest pipe.txt a.txt "
+			       ">out 2>err", dir, bin());
+	char path[128];
+	snprintf(path, sizeof path, "%s/out", dir);
+	char *out = slurp(path);
+	snprintf(path, sizeof path, "%s/err", dir);
+	char *err = slurp(path);
+	cr_assert_eq(rc, 1, "%d: %s", rc, err);
+	cr_assert(strstr(err, "pipe.txt: not a regular file"), "%s", err);
+	cr_assert(strstr(out, "1 new, 0 unchanged, 0 replaced, 1 failed"), "%s", out);
+	free(out);
+	free(err);
+}
+
+/* issue 13.10: -o onto a FIFO or a device is refused, a symlink followed */
+Test(hostile, output_onto_a_fifo_device_or_symlink)
+{
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db ingest " ART, dir), 0, "%s", r.err);
+	brief_test_sh("mkfifo %s/pipe.txt && touch %s/real.txt && ln -s real.txt %s/link.txt",
+		      dir, dir, dir);
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db render 余杭区 --format text -o %s/pipe.txt",
+				    dir, dir), 1);
+	cr_assert(strstr(r.err, "pipe.txt: not a regular file"), "%s", r.err);
+	cr_assert_eq(brief_test_sh("test -p %s/pipe.txt", dir), 0, "the FIFO stays");
+	/* a device of our own (never one in /dev: the old code replaced it) */
+	if (brief_test_sh("mknod %s/null c 1 3 2>/dev/null", dir) == 0) {
+		cr_assert_eq(brief_test_run(&r, "--db %s/x.db render 余杭区 --format text "
+					    "-o %s/null", dir, dir), 1);
+		cr_assert_eq(brief_test_sh("test -c %s/null", dir), 0, "the device stays");
+	}
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db render 余杭区 --format text -o %s/link.txt",
+				    dir, dir), 0, "%s", r.err);
+	cr_assert_eq(brief_test_sh("test -L %s/link.txt && grep -q 余杭区 %s/real.txt", dir, dir),
+		     0, "the link stays, its target is replaced");
+	brief_run_free(&r);
+}
+
+/* issue 13.11: a directory symlink loop is walked once; a loop named on
+ * the command line is a failure, counted */
+Test(hostile, symlink_loops)
+{
+	brief_test_sh("mkdir -p %s/in/sub && cp " ART " %s/in/sub/a.txt && "
+		      "ln -s .. %s/in/sub/up && ln -s self %s/self", dir, dir, dir, dir);
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db ingest %s/in %s/self", dir, dir, dir), 1);
+	cr_assert_eq(brief_test_count(r.out, "a.txt"), 1, "%s", r.out);
+	cr_assert(strstr(r.err, "self: Too many levels of symbolic links"), "%s", r.err);
+	cr_assert(strstr(r.out, "2 files: 1 new, 0 unchanged, 0 replaced, 1 failed"), "%s", r.out);
+	brief_run_free(&r);
+}
+
+/* issue 13.14: a newline in a name would split the output line */
+Test(hostile, newline_in_a_name_is_quoted)
+{
+	brief_test_sh("cp " ART " '%s/a\nb.txt' && printf 'x\\0y' > '%s/c\nd.txt'", dir, dir);
+	brief_run r = { 0 };
+	brief_test_run(&r, "--db %s/x.db ingest %s", dir, dir);
+	cr_assert(strstr(r.out, "new          1  \"/tmp/"), "%s", r.out);
+	cr_assert(strstr(r.out, "/a\\nb.txt\"  (UTF-8"), "%s", r.out);
+	cr_assert(strstr(r.err, "/c\\nd.txt\": binary file"), "%s", r.err);
+	brief_run_free(&r);
+}
+
+/* issue 13.12: a 5,000-character -o path: the error names it (its middle
+ * elided) and the directories made for it go again */
+Test(hostile, output_path_too_long)
+{
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db ingest " ART, dir), 0, "%s", r.err);
+	brief_run_free(&r);
+	cr_assert_eq(brief_test_sh(
+		"cd %s && P=o/$(python3 -c \"print('/'.join(['d' * 200] * 25))\")/x.txt && "
+		"%s --db x.db render 余杭区 --format text -o $P 2>err; test $? = 1 && "
+		"grep -q '^brief: o/dddd.*\\.\\.\\..*dddd/x.txt: cannot write: File name too long' err && "
+		"test ! -e o", dir, bin()), 0);
+}
