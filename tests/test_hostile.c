@@ -5,9 +5,13 @@
  * directory of the test's own.
  */
 #include <criterion/criterion.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "support/run.h"
@@ -130,4 +134,122 @@ Test(hostile, output_path_too_long)
 		"%s --db x.db render 余杭区 --format text -o $P 2>err; test $? = 1 && "
 		"grep -q '^brief: o/dddd.*\\.\\.\\..*dddd/x.txt: cannot write: File name too long' err && "
 		"test ! -e o", dir, bin()), 0);
+}
+
+/* An article whose one sentence holds `n` digits with no break. */
+static void long_run_db(size_t n)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/long.txt", dir);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("德清县召开会议\n\n2025年，德清县力争地区生产总值增长6%以上", f);
+	for (size_t i = 0; i < n; i++)
+		fputc('1', f);
+	fputs("，固定资产投资增长5%左右。\n去年，全县实现地区生产总值723.6亿元，同比增长6.8%。\n", f);
+	fclose(f);
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db ingest %s", dir, path), 0, "%s", r.err);
+	brief_run_free(&r);
+}
+
+/* xelatex's temporary directories under the test's own TMPDIR */
+static void own_tmpdir(void)
+{
+	char tmp[96];
+	snprintf(tmp, sizeof tmp, "%s/tmp", dir);
+	brief_test_sh("mkdir -p %s", tmp);
+	setenv("TMPDIR", tmp, 1);
+}
+
+static size_t tex_dirs(void)
+{
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "ls -d %s/tmp/brief-tex-* 2>/dev/null | wc -l", dir);
+	FILE *p = popen(cmd, "r");
+	unsigned long n = 99;
+	if (p) {
+		if (fscanf(p, "%lu", &n) != 1)
+			n = 99;
+		pclose(p);
+	}
+	return n;
+}
+
+/* issue 13.6: 3,000 characters without a break made xelatex fail
+ * ("Missing number" on a box too wide; longer ones hung it) */
+Test(hostile, long_unbreakable_run_compiles)
+{
+	own_tmpdir();
+	long_run_db(3000);
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db render 德清县 -o %s/l.tex --compile",
+				    dir, dir), 0, "%s", r.err);
+	cr_assert_eq(brief_test_sh("test -s %s/l.pdf && grep -q '1\\\\hspace{0pt}1' %s/l.tex",
+				   dir, dir), 0);
+	cr_assert_eq(tex_dirs(), 0);
+	brief_run_free(&r);
+}
+
+/* A template that never lets xelatex finish. */
+static void hang_template(void)
+{
+	brief_test_sh("sed 's/^\\\\begin{document}/&\\\\loop\\\\iftrue\\\\repeat/' "
+		      "templates/briefing.tex > %s/hang.tex && grep -q iftrue %s/hang.tex",
+		      dir, dir);
+}
+
+/* issue 13.6: a time limit; the log kept as X.log; the directory gone */
+Test(hostile, xelatex_time_limit_keeps_the_log)
+{
+	own_tmpdir();
+	long_run_db(10);
+	hang_template();
+	setenv("BRIEF_TEX_TIMEOUT", "2", 1);
+	brief_run r = { 0 };
+	time_t t0 = time(NULL);
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db render 德清县 -o %s/h.tex --template "
+				    "%s/hang.tex --compile", dir, dir, dir), 1);
+	cr_assert_lt(time(NULL) - t0, 20);
+	cr_assert(strstr(r.err, "xelatex: stopped after 2 s"), "%s", r.err);
+	cr_assert(strstr(r.err, "the log is "), "%s", r.err);
+	cr_assert_eq(brief_test_sh("grep -q 'This is XeTeX' %s/h.log", dir), 0);
+	cr_assert_eq(brief_test_sh("test ! -e %s/h.pdf", dir), 0);
+	cr_assert_eq(tex_dirs(), 0);
+	brief_run_free(&r);
+}
+
+/* Whether a process still runs in a directory under the test's own. */
+static bool anything_runs_in(const char *sub)
+{
+	return brief_test_sh("for p in /proc/[0-9]*; do readlink $p/cwd; done 2>/dev/null "
+			     "| grep -q '^%s/%s'", dir, sub) == 0;
+}
+
+/* issue 13.8: SIGKILL of render --compile: xelatex dies with it, and the
+ * next compile removes the directory left behind */
+Test(hostile, sigkill_of_compile_leaves_no_xelatex)
+{
+	own_tmpdir();
+	long_run_db(10);
+	hang_template();
+	setenv("BRIEF_TEX_TIMEOUT", "60", 1);
+	for (int round = 0; round < 3; round++) {
+		pid_t pid = brief_test_spawn("--db %s/x.db render 德清县 -o %s/k.tex --template "
+					     "%s/hang.tex --compile", dir, dir, dir);
+		for (int i = 0; i < 200 && !anything_runs_in("tmp/brief-tex-"); i++)
+			usleep(50000);
+		cr_assert(anything_runs_in("tmp/brief-tex-"), "xelatex started");
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		for (int i = 0; i < 60 && anything_runs_in("tmp/"); i++)
+			usleep(50000);
+		cr_assert(!anything_runs_in("tmp/"), "round %d: xelatex outlived brief", round);
+	}
+	cr_assert_geq(tex_dirs(), 1, "a kill leaves the directory");
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db render 德清县 -o %s/ok.tex --compile",
+				    dir, dir), 0, "%s", r.err);
+	cr_assert_eq(tex_dirs(), 0, "the next compile removes what the kills left");
+	brief_run_free(&r);
 }
