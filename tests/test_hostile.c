@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -251,5 +253,66 @@ Test(hostile, sigkill_of_compile_leaves_no_xelatex)
 	cr_assert_eq(brief_test_run(&r, "--db %s/x.db render 德清县 -o %s/ok.tex --compile",
 				    dir, dir), 0, "%s", r.err);
 	cr_assert_eq(tex_dirs(), 0, "the next compile removes what the kills left");
+	brief_run_free(&r);
+}
+
+static size_t temp_files(const char *sub)
+{
+	char cmd[192];
+	snprintf(cmd, sizeof cmd, "find %s/%s -name '*.tmp.*' | wc -l", dir, sub);
+	FILE *p = popen(cmd, "r");
+	unsigned long n = 99;
+	if (p) {
+		if (fscanf(p, "%lu", &n) != 1)
+			n = 99;
+		pclose(p);
+	}
+	return n;
+}
+
+static void random_kill(const char *args, int max_ms)
+{
+	pid_t pid = brief_test_spawn("%s", args);
+	usleep((useconds_t)(rand() % max_ms) * 1000);
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
+/* issue 13.7: killed PDF renders and batches left FILE.pdf.tmp.XXXXXX
+ * that no later run removed. Now no name exists before the file is
+ * complete (O_TMPFILE), and the next write of a file removes the dead
+ * writers' temporary files - not a live writer's (it holds a lock). */
+Test(hostile, killed_writes_leave_no_temp_files)
+{
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db ingest -q data/articles", dir), 0, "%s", r.err);
+	brief_test_sh("mkdir -p %s/o && touch %s/o/y.pdf.tmp.AbC123 %s/o/y.pdf.tmp.LiVe12",
+		      dir, dir, dir);
+	char live[128];
+	snprintf(live, sizeof live, "%s/o/y.pdf.tmp.LiVe12", dir);
+	int fd = open(live, O_RDONLY);
+	cr_assert(fd >= 0 && flock(fd, LOCK_EX) == 0);
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db render 余杭区 --format pdf -o %s/o/y.pdf",
+				    dir, dir), 0, "%s", r.err);
+	cr_assert_eq(brief_test_sh("test ! -e %s/o/y.pdf.tmp.AbC123 && test -e %s",
+				   dir, live), 0, "the dead writer's goes, the live one's stays");
+	close(fd);
+	unlink(live);
+
+	char render[256], batch[256];
+	snprintf(render, sizeof render, "--db %s/x.db render 余杭区 --format pdf -o %s/o/y.pdf",
+		 dir, dir);
+	snprintf(batch, sizeof batch, "--db %s/x.db batch --year 2025 --out %s/b -j 2", dir, dir);
+	srand((unsigned)time(NULL));
+	for (int i = 0; i < 40; i++)
+		random_kill(render, 250);
+	for (int i = 0; i < 10; i++)
+		random_kill(batch, 1000);
+	/* a kill between link and rename (microseconds) may leave one; the
+	 * next run of the same writes removes it */
+	cr_assert_eq(brief_test_run(&r, "%s", render), 0, "%s", r.err);
+	cr_assert_eq(brief_test_run(&r, "%s", batch), 0, "%s", r.err);
+	cr_assert_eq(temp_files("o"), 0);
+	cr_assert_eq(temp_files("b"), 0);
 	brief_run_free(&r);
 }
