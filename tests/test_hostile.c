@@ -316,3 +316,37 @@ Test(hostile, killed_writes_leave_no_temp_files)
 	cr_assert_eq(temp_files("b"), 0);
 	brief_run_free(&r);
 }
+
+/* Runs two commands at once; how many of the pair failed. */
+static int pair_fails(const char *a, const char *b)
+{
+	return brief_test_sh("cd %s && (%s %s >/dev/null 2>e1 & p=$!; %s %s >/dev/null 2>e2; "
+			     "s2=$?; wait $p; s1=$?; exit $(( (s1 != 0) + (s2 != 0) )))",
+			     dir, bin(), a, bin(), b);
+}
+
+/* issue 13.9: two runs opening a new (or old) database at once: one
+ * failed with "table documents already exists", "database is locked"
+ * or "index facts_parent already exists" */
+Test(hostile, concurrent_runs_create_and_migrate_the_schema_once)
+{
+	brief_test_sh("cd %s && mkdir a b && for f in $OLDPWD/data/articles/*.txt; do "
+		      "for i in 1 2; do { echo \"第${i}期\"; cat $f; } > a/$i-${f##*/}; "
+		      "{ echo \"第${i}期乙\"; cat $f; } > b/$i-${f##*/}; done; done", dir);
+	for (int round = 0; round < 10; round++) {
+		brief_test_sh("rm -f %s/n.db*", dir);
+		cr_assert_eq(pair_fails("--db n.db ingest -q a", "--db n.db ingest -q b"), 0,
+			     "round %d", round);
+		cr_assert_eq(brief_test_sh("test $(sqlite3 %s/n.db 'SELECT count(*) FROM documents')"
+					   " = 20", dir), 0, "round %d: an ingest lost", round);
+	}
+	for (int round = 0; round < 10; round++) {
+		/* a database of schema 2, as an older brief left it */
+		brief_test_sh("cd %s && rm -f o.db* && sed '/^-- migration 3/,$d' "
+			      "$OLDPWD/src/store/schema.sql | sqlite3 o.db && "
+			      "sqlite3 o.db 'PRAGMA user_version = 2'", dir);
+		cr_assert_eq(pair_fails("--db o.db docs", "--db o.db docs"), 0, "round %d", round);
+		cr_assert_eq(brief_test_sh("sqlite3 %s/o.db 'PRAGMA user_version' | grep -qx 3", dir),
+			     0);
+	}
+}
