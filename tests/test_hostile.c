@@ -350,3 +350,27 @@ Test(hostile, concurrent_runs_create_and_migrate_the_schema_once)
 			     0);
 	}
 }
+
+/* issue 13.15: on a full disk batch wrote no manifest.csv when the JSON
+ * did not fit, and no summary line. A 64 KiB tmpfs, all but one page
+ * filled, in a mount namespace of its own (root only). */
+Test(hostile, batch_on_a_full_disk_still_summarises)
+{
+	if (brief_test_sh("unshare -m true 2>/dev/null") != 0)
+		cr_skip_test("no mount namespaces here");
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db ingest -q data/articles", dir), 0, "%s", r.err);
+	brief_run_free(&r);
+	int rc = brief_test_sh(
+		"cd %s && mkdir -p full && unshare -m sh -c '"
+		"mount -t tmpfs -o size=64k tmpfs full && mkdir full/2025 && "
+		"head -c 61440 /dev/zero > full/fill; "
+		"%s --db x.db batch --year 2025 --out full -j 2 >out 2>err; s=$?; "
+		"ls full/2025 > files; exit $s'", dir, bin());
+	cr_assert_eq(rc, 1);
+	cr_assert_eq(brief_test_sh("grep -q '^batch: 9 regions for 2025, 0 files written, "
+				   "10 failed; no complete manifest$' %s/out", dir), 0);
+	cr_assert_eq(brief_test_sh("grep -q 'No space left on device' %s/err", dir), 0);
+	cr_assert_eq(brief_test_sh("grep -q manifest %s/files", dir), 0,
+		     "what fits of the manifest is written");
+}

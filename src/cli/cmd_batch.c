@@ -481,13 +481,18 @@ int brief_cmd_batch(brief_cli *cli, int argc, char **argv)
 		return status;
 	status = BRIEF_EXIT_PARTIAL;
 	b.db_path = cli->db_path;
-	if (plan(cli, &b) || run_all(cli, &b, &failed) ||
-	    batch_write_manifest(&b, &cli->diag))
+	if (plan(cli, &b))
 		goto out;
-	printf("batch: %zu region%s for %d, %zu file%s written, %zu failed\n", b.n,
+	/* Whatever failed (a full disk fails everything), the manifest of
+	 * what was written and the summary still come. */
+	int ran = run_all(cli, &b, &failed);
+	int man = batch_write_manifest(&b, &cli->diag);
+	printf("batch: %zu region%s for %d, %zu file%s written, %zu failed%s\n", b.n,
 	       b.n == 1 ? "" : "s", b.year, files_written(&b),
-	       files_written(&b) == 1 ? "" : "s", failed);
-	status = failed ? BRIEF_EXIT_PARTIAL : BRIEF_EXIT_OK;
+	       files_written(&b) == 1 ? "" : "s", failed,
+	       man ? "; no complete manifest" : "");
+	if (!ran && !man && !failed)
+		status = BRIEF_EXIT_OK;
 out:
 	batch_free(&b);
 	return status;
