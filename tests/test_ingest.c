@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ingest/clean.h"
 #include "ingest/decode.h"
@@ -234,6 +236,22 @@ Test(ingest, huge_script_and_deep_nesting_keep_the_story)
 		brief_article_free(&a);
 		free(page);
 	}
+}
+
+/* issue 13.5: opening a FIFO with no writer blocked for good; the
+ * library refuses anything but a regular file, and does not wait */
+Test(ingest, fifo_is_refused_without_waiting, .timeout = 10)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/brief-fifo-%d.txt", getpid());
+	unlink(path);
+	cr_assert_eq(mkfifo(path, 0600), 0);
+	brief_article a;
+	why[0] = '\0';
+	int rc = brief_ingest_file(ing, path, &a, &diag);
+	unlink(path);
+	cr_assert_eq(rc, -1);
+	cr_assert(strstr(why, "not a regular file"), "%s", why);
 }
 
 /* ---------------------------------------------------------------- */
