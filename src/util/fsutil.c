@@ -135,26 +135,84 @@ static bool tmp_of(const char *name, const char *base)
 	       strlen(name + n + 5) == 6;
 }
 
+/*
+ * The names in one directory that look like temporary files, read once
+ * per directory and process: a batch writes thousands of files into one
+ * directory, and listing it for each would be quadratic.
+ */
+static struct {
+	char *dir;
+	char **names;
+	size_t n;
+} stale_seen;
+
+static bool looks_tmp(const char *name)
+{
+	const char *t = strstr(name, ".tmp.");
+	while (t && strstr(t + 1, ".tmp."))
+		t = strstr(t + 1, ".tmp.");
+	return t && t > name && strlen(t + 5) == 6;
+}
+
+static void list_candidates(const char *dir)
+{
+	for (size_t i = 0; i < stale_seen.n; i++)
+		free(stale_seen.names[i]);
+	free(stale_seen.names);
+	free(stale_seen.dir);
+	memset(&stale_seen, 0, sizeof stale_seen);
+	if (!(stale_seen.dir = strdup(dir)))
+		return;
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	size_t cap = 0;
+	while (dp && (e = readdir(dp))) {
+		if (!looks_tmp(e->d_name))
+			continue;
+		if (stale_seen.n == cap) {
+			cap = cap ? 2 * cap : 8;
+			char **v = realloc(stale_seen.names, cap * sizeof *v);
+			if (!v)
+				break;
+			stale_seen.names = v;
+		}
+		if ((stale_seen.names[stale_seen.n] = strdup(e->d_name)))
+			stale_seen.n++;
+	}
+	if (dp)
+		closedir(dp);
+}
+
+/* Removes name (in dir) if no live writer holds its lock. */
+static void remove_if_dead(const char *dir, const char *name)
+{
+	char *path = malloc(strlen(dir) + strlen(name) + 1);
+	if (!path)
+		return;
+	strcat(strcpy(path, dir), name);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+		unlink(path);
+	if (fd >= 0)
+		close(fd);
+	free(path);
+}
+
 static void remove_stale(const char *target)
 {
 	const char *slash = strrchr(target, '/');
 	char *dir = slash ? strndup(target, (size_t)(slash - target) + 1) : strdup("./");
 	const char *base = slash ? slash + 1 : target;
-	DIR *dp = dir ? opendir(dir) : NULL;
-	struct dirent *e;
 	int err = errno;
 
-	while (dp && (e = readdir(dp))) {
-		if (!tmp_of(e->d_name, base))
-			continue;
-		int fd = openat(dirfd(dp), e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
-			unlinkat(dirfd(dp), e->d_name, 0);
-		if (fd >= 0)
-			close(fd);
-	}
-	if (dp)
-		closedir(dp);
+	if (dir && (!stale_seen.dir || strcmp(stale_seen.dir, dir)))
+		list_candidates(dir);
+	for (size_t i = 0; dir && i < stale_seen.n; i++)
+		if (tmp_of(stale_seen.names[i], base)) {
+			remove_if_dead(dir, stale_seen.names[i]);
+			free(stale_seen.names[i]);
+			stale_seen.names[i--] = stale_seen.names[--stale_seen.n];
+		}
 	free(dir);
 	errno = err;
 }
