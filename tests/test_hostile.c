@@ -103,12 +103,14 @@ Test(hostile, output_onto_a_fifo_device_or_symlink)
 Test(hostile, symlink_loops)
 {
 	brief_test_sh("mkdir -p %s/in/sub && cp " ART " %s/in/sub/a.txt && "
-		      "ln -s .. %s/in/sub/up && ln -s self %s/self", dir, dir, dir, dir);
+		      "ln -s .. %s/in/sub/up && ln -s self %s/self && ln -s loop.txt %s/in/loop.txt",
+		      dir, dir, dir, dir, dir);
 	brief_run r = { 0 };
 	cr_assert_eq(brief_test_run(&r, "--db %s/x.db ingest %s/in %s/self", dir, dir, dir), 1);
 	cr_assert_eq(brief_test_count(r.out, "a.txt"), 1, "%s", r.out);
 	cr_assert(strstr(r.err, "self: Too many levels of symbolic links"), "%s", r.err);
-	cr_assert(strstr(r.out, "2 files: 1 new, 0 unchanged, 0 replaced, 1 failed"), "%s", r.out);
+	cr_assert(strstr(r.err, "loop.txt: Too many levels of symbolic links"), "%s", r.err);
+	cr_assert(strstr(r.out, "3 files: 1 new, 0 unchanged, 0 replaced, 2 failed"), "%s", r.out);
 	brief_run_free(&r);
 }
 

@@ -115,9 +115,14 @@ static int walk(file_list *l, const char *dir, const struct stat *dst,
 		char path[4096];
 		struct stat st;
 		if (name[0] == '.' ||
-		    snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path ||
-		    stat(path, &st))
+		    snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
 			continue;
+		if (stat(path, &st)) {
+			/* an article's name on a dangling or looping symlink */
+			if (wanted(name))
+				input_failed(seen, d, path, strerror(errno));
+			continue;
+		}
 		if (S_ISDIR(st.st_mode))
 			rc |= walk(l, path, &st, seen, d);
 		else if (S_ISREG(st.st_mode) && wanted(name))
