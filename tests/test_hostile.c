@@ -376,3 +376,20 @@ Test(hostile, batch_on_a_full_disk_still_summarises)
 	cr_assert_eq(brief_test_sh("grep -q manifest %s/files", dir), 0,
 		     "what fits of the manifest is written");
 }
+
+/* issue 13.12: the directories made for a write that then fails go
+ * again. A tmpfs with four inodes: three directories fit, the file not. */
+Test(hostile, failed_write_removes_the_directories_it_made)
+{
+	if (brief_test_sh("unshare -m true 2>/dev/null") != 0)
+		cr_skip_test("no mount namespaces here");
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s/x.db ingest " ART, dir), 0, "%s", r.err);
+	brief_run_free(&r);
+	cr_assert_eq(brief_test_sh(
+		"cd %s && mkdir -p small && unshare -m sh -c '"
+		"mount -t tmpfs -o size=1m,nr_inodes=4 tmpfs small && mkdir small/keep && "
+		"%s --db x.db render 余杭区 --format text -o small/keep/a/b/x.txt 2>err; "
+		"test $? = 1 && test -d small/keep && test ! -e small/keep/a'", dir, bin()), 0);
+	cr_assert_eq(brief_test_sh("grep -q 'x.txt: cannot write: No space left' %s/err", dir), 0);
+}

@@ -17,25 +17,32 @@
 #include <time.h>
 #include <unistd.h>
 
-/* mkdir -p of the directory part of `path`; *made counts the directories
- * it created (the last ones of the path), so that a failure can remove
- * them again. */
-static int make_parent(const char *path, size_t *made)
+/* What make_parent created: `n` directories, the deepest of them the
+ * first `deep` bytes of the path. */
+typedef struct made_dirs {
+	size_t n, deep;
+} made_dirs;
+
+/* mkdir -p of the directory part of `path`, noting what it created so
+ * that a failed write can remove it again. */
+static int make_parent(const char *path, made_dirs *made)
 {
 	char *dir = strdup(path);
 	int rc = 0;
 
-	*made = 0;
+	made->n = made->deep = 0;
 	if (!dir)
 		return -1;
 	for (char *p = dir + 1; *p && rc == 0; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(dir, 0777) == 0)
-			(*made)++;
-		else if (errno != EEXIST)
+		if (mkdir(dir, 0777) == 0) {
+			made->n++;
+			made->deep = (size_t)(p - dir);
+		} else if (errno != EEXIST) {
 			rc = -1;
+		}
 		*p = '/';
 	}
 	free(dir);
@@ -44,20 +51,22 @@ static int make_parent(const char *path, size_t *made)
 
 int brief_make_parent(const char *path)
 {
-	size_t made;
+	made_dirs made;
 	return make_parent(path, &made);
 }
 
-/* Removes the last `made` directories of path's directory part, deepest
- * first: what make_parent created for a write that then failed. */
-static void unmake_parent(const char *path, size_t made)
+/* Removes what make_parent created, deepest first. The directories it
+ * made follow one another down the path (below the last that existed). */
+static void unmake_parent(const char *path, const made_dirs *made)
 {
-	char *dir = strdup(path);
+	char *dir = made->n ? strndup(path, made->deep) : NULL;
 	int err = errno;
-	for (char *p; dir && made && (p = strrchr(dir, '/')) && p > dir; made--) {
-		*p = '\0';
-		if (rmdir(dir))
+	size_t n = made->n;
+	while (dir && n-- && rmdir(dir) == 0) {
+		char *p = strrchr(dir, '/');
+		if (!p || p == dir)
 			break;
+		*p = '\0';
 	}
 	free(dir);
 	errno = err;
@@ -311,7 +320,8 @@ int brief_write_atomic(const char *path, const void *data, size_t len,
 		       brief_diag *d)
 {
 	char *target = write_target(path), *tmp = NULL;
-	size_t made = 0, sz = 0;
+	made_dirs made = { 0, 0 };
+	size_t sz = 0;
 	int rc = -1, kind = target ? check_target(target) : -1;
 
 	if (kind > 0) {
@@ -333,7 +343,7 @@ int brief_write_atomic(const char *path, const void *data, size_t len,
 		int err = errno;
 		if (tmp[0])
 			unlink(tmp);
-		unmake_parent(target, made);
+		unmake_parent(target, &made);
 		errno = err;
 	}
 out:
