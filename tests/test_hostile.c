@@ -378,7 +378,7 @@ Test(hostile, batch_on_a_full_disk_still_summarises)
 }
 
 /* issue 13.12: the directories made for a write that then fails go
- * again. A tmpfs with four inodes: three directories fit, the file not. */
+ * again. A tmpfs with four inodes: the root, keep, a and b; c fails. */
 Test(hostile, failed_write_removes_the_directories_it_made)
 {
 	if (brief_test_sh("unshare -m true 2>/dev/null") != 0)
@@ -389,7 +389,7 @@ Test(hostile, failed_write_removes_the_directories_it_made)
 	cr_assert_eq(brief_test_sh(
 		"cd %s && mkdir -p small && unshare -m sh -c '"
 		"mount -t tmpfs -o size=1m,nr_inodes=4 tmpfs small && mkdir small/keep && "
-		"%s --db x.db render 余杭区 --format text -o small/keep/a/b/x.txt 2>err; "
+		"%s --db x.db render 余杭区 --format text -o small/keep/a/b/c/x.txt 2>err; "
 		"test $? = 1 && test -d small/keep && test ! -e small/keep/a'", dir, bin()), 0);
 	cr_assert_eq(brief_test_sh("grep -q 'x.txt: cannot write: No space left' %s/err", dir), 0);
 }
