@@ -130,7 +130,10 @@ static void report_log(const char *dir, const char *keep, bool late,
 			shown++;
 		}
 	if (kept)
-		brief_error(d, "xelatex", "the log is %s", keep);
+		brief_error(d, "xelatex", shown ? "the log is %s" : "failed; the log is %s",
+			    keep);
+	else if (!shown)
+		brief_error(d, "xelatex", "failed");
 	free(log);
 }
 
