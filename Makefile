@@ -151,7 +151,7 @@ fuzz: deps
 	  build-fuzz/fuzz-ingest
 	@mkdir -p build-fuzz/corpus && cp tests/fuzz/corpus/* build-fuzz/corpus/
 	build-fuzz/fuzz-ingest -max_total_time=$${FUZZ_SECONDS:-60} \
-	  -max_len=65536 -artifact_prefix=build-fuzz/ build-fuzz/corpus
+	  -max_len=$${FUZZ_MAX_LEN:-65536} -artifact_prefix=build-fuzz/ build-fuzz/corpus
 
 $(BUILD)/fuzz-ingest: tests/fuzz/fuzz_ingest.c $(LIBA)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)

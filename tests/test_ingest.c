@@ -7,12 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ingest/clean.h"
 #include "ingest/decode.h"
 #include "ingest/ingest.h"
 #include "ingest/meta.h"
 #include "ingest/sentence.h"
+#include "util/utf8.h"
 
 static void silent(void *user, brief_severity sev, const char *msg)
 {
@@ -193,6 +196,64 @@ Test(ingest, news_page_in_gbk_gives_the_story_only)
 	brief_article_free(&a);
 }
 
+/* A page: `script` bytes of <script>, the story `depth`
+ * <div>s deep. */
+static char *hostile_page(size_t script, size_t depth, size_t *n)
+{
+	static const char story[] =
+		"<p>2025年，德清县力争地区生产总值增长6%以上，固定资产投资增长5%左右。</p>";
+	size_t cap = script + 12 * depth + sizeof story + 256, o = 0;
+	char *s = malloc(cap);
+	o += (size_t)sprintf(s, "<html><head><title>德清</title><script>");
+	memset(s + o, 'x', script);
+	o += script;
+	o += (size_t)sprintf(s + o, "</script></head><body>");
+	for (size_t i = 0; i < depth; i++)
+		o += (size_t)sprintf(s + o, "<div>");
+	o += (size_t)sprintf(s + o, "%s", story);
+	for (size_t i = 0; i < depth; i++)
+		o += (size_t)sprintf(s + o, "</div>");
+	o += (size_t)sprintf(s + o, "</body></html>");
+	*n = o;
+	return s;
+}
+
+/* issue 13.2: libxml2 drops the body after a text node over 10 MB and
+ * text nested deeper than 256 elements; brief lifts both limits (and
+ * walks a deep tree without recursing) */
+Test(ingest, huge_script_and_deep_nesting_keep_the_story)
+{
+	static const size_t cases[][2] = { { 11u << 20, 0 }, { 0, 300 }, { 0, 200000 } };
+	for (size_t k = 0; k < 3; k++) {
+		size_t n;
+		char *page = hostile_page(cases[k][0], cases[k][1], &n);
+		brief_article a;
+		why[0] = '\0';
+		cr_assert_eq(brief_ingest_bytes(ing, "p.html", page, n, &a, &diag), 0,
+			     "case %zu: %s", k, why);
+		cr_assert(has(&a, "德清县力争地区生产总值增长6%以上"), "case %zu: %s", k, a.text);
+		cr_assert_str_eq(why, "", "case %zu: nothing is dropped", k);
+		brief_article_free(&a);
+		free(page);
+	}
+}
+
+/* issue 13.5: opening a FIFO with no writer blocked for good; the
+ * library refuses anything but a regular file, and does not wait */
+Test(ingest, fifo_is_refused_without_waiting, .timeout = 10)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/brief-fifo-%d.txt", getpid());
+	unlink(path);
+	cr_assert_eq(mkfifo(path, 0600), 0);
+	brief_article a;
+	why[0] = '\0';
+	int rc = brief_ingest_file(ing, path, &a, &diag);
+	unlink(path);
+	cr_assert_eq(rc, -1);
+	cr_assert(strstr(why, "not a regular file"), "%s", why);
+}
+
 /* ---------------------------------------------------------------- */
 
 Test(decode, rejects_what_is_not_text)
@@ -237,6 +298,99 @@ Test(decode, crlf_and_bom)
 	cr_assert_eq(brief_decode(s, sizeof s - 1, false, &d, w, sizeof w), 0);
 	cr_assert_str_eq(d.text, "第一行\n第二行\n第三行");
 	brief_decoded_free(&d);
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f, "%s", path);
+	char *s = malloc(1 << 20);
+	*n = fread(s, 1, 1 << 20, f);
+	fclose(f);
+	return s;
+}
+
+/* issue 13.1: the last character cut off is one bad character, not a
+ * reason to read the whole article as GB18030 */
+Test(decode, utf8_cut_in_its_last_character_stays_utf8)
+{
+	size_t n;
+	char *s = slurp(SEED("002_aad395e038006355.txt"), &n);
+	memcpy(s + n, "\xe6\x96", 2);
+	brief_decoded d, whole;
+	char w[128];
+	cr_assert_eq(brief_decode(s, n, false, &whole, w, sizeof w), 0, "%s", w);
+	for (size_t cut = 1; cut <= 2; cut++) {
+		cr_assert_eq(brief_decode(s, n + cut, false, &d, w, sizeof w), 0, "%s", w);
+		cr_assert_str_eq(d.encoding, "UTF-8");
+		cr_assert_eq(d.invalid_bytes, 1);
+		cr_assert_eq(d.len, whole.len + 3);
+		cr_assert_eq(memcmp(d.text, whole.text, whole.len), 0);
+		cr_assert_str_eq(d.text + whole.len, "\xEF\xBF\xBD");
+		brief_decoded_free(&d);
+	}
+	brief_decoded_free(&whole);
+	free(s);
+}
+
+/* UTF-8 -> UTF-16 (LE or BE) without a BOM */
+static size_t to_utf16(const char *s, size_t n, bool be, char *out)
+{
+	size_t i = 0, o = 0;
+	while (i < n) {
+		uint32_t cp = brief_utf8_next(s, n, &i);
+		uint16_t u[2] = { (uint16_t)cp, 0 };
+		int k = 1;
+		if (cp > 0xFFFF) {
+			u[0] = (uint16_t)(0xD800 + ((cp - 0x10000) >> 10));
+			u[1] = (uint16_t)(0xDC00 + ((cp - 0x10000) & 0x3FF));
+			k = 2;
+		}
+		for (int j = 0; j < k; j++) {
+			out[o++] = (char)(be ? u[j] >> 8 : u[j] & 0xFF);
+			out[o++] = (char)(be ? u[j] & 0xFF : u[j] >> 8);
+		}
+	}
+	return o;
+}
+
+/* issue 13.3: Chinese-heavy UTF-16 has 4-7 % NULs, all but the U+xx00
+ * characters' on one side of each pair */
+Test(decode, utf16_without_bom_by_where_its_nuls_sit)
+{
+	static const char *const seeds[] = {
+		SEED("002_aad395e038006355.txt"), SEED("000_851db24ed264abd6.txt"),
+		SEED("004_74212d2662a3d8db.txt"),
+	};
+	for (size_t k = 0; k < 3; k++) {
+		size_t n;
+		char *s = slurp(seeds[k], &n), *wide = malloc(4 * n + 4);
+		brief_decoded u8, d;
+		char w[128];
+		cr_assert_eq(brief_decode(s, n, false, &u8, w, sizeof w), 0, "%s", w);
+		for (int be = 0; be < 2; be++) {
+			size_t m = to_utf16(s, n, be, wide);
+			cr_assert_eq(brief_decode(wide, m, false, &d, w, sizeof w), 0,
+				     "%s %s: %s", seeds[k], be ? "BE" : "LE", w);
+			cr_assert_str_eq(d.encoding, be ? "UTF-16BE" : "UTF-16LE");
+			cr_assert_str_eq(d.text, u8.text);
+			brief_decoded_free(&d);
+		}
+		brief_decoded_free(&u8);
+		free(s);
+		free(wide);
+	}
+	/* NULs on one side of binary bytes still make binary */
+	char bin[4096];
+	unsigned x = 777;
+	for (size_t i = 0; i < sizeof bin; i++) {
+		x = x * 1103515245u + 12345u;
+		bin[i] = i % 2 ? '\0' : (char)(1 + (x >> 16) % 255);
+	}
+	brief_decoded d;
+	char w[128];
+	cr_assert_eq(brief_decode(bin, sizeof bin, false, &d, w, sizeof w), -1);
+	cr_assert_str_eq(w, "binary file (NUL bytes)");
 }
 
 Test(clean, folds_full_width_and_keeps_chinese_punctuation)

@@ -80,6 +80,61 @@ Test(mail, recipients_rows_and_their_errors)
 	cr_assert_eq(d.nerrors, 1);
 }
 
+/* issue 13.13: a bare CR split a record and shifted the later line
+ * numbers; a NUL in a quoted field cut it silently */
+Test(mail, recipients_bare_cr_and_nul)
+{
+	static const char text[] =
+		"region,name,email\n"
+		"钱塘区,王\r五,wang@example.cn\n"
+		"钱塘区,\"李\0四\",li@example.cn\n"
+		"余杭区,张三,zhang@example.cn\n";
+	char path[128];
+	snprintf(path, sizeof path, "%s/cr.csv", dir);
+	FILE *f = fopen(path, "wb");
+	cr_assert_not_null(f);
+	fwrite(text, 1, sizeof text - 1, f);
+	fclose(f);
+	brief_diag d = { .sink = silent };
+	brief_recipients r;
+	cr_assert_eq(brief_recipients_load(path, &r, &d), 0);
+	cr_assert_eq(r.n, 3);
+	cr_assert_str_eq(r.v[0].error, "a line break in a field (header injection)");
+	cr_assert_eq(r.v[0].line, 2);
+	cr_assert_str_eq(r.v[1].error, "a NUL byte in a field");
+	cr_assert_eq(r.v[1].line, 3);
+	cr_assert_null(r.v[2].error);
+	cr_assert_eq(r.v[2].line, 4, "line %d", r.v[2].line);
+	brief_recipients_free(&r);
+}
+
+/* issue 13.13: RFC 5321 limits (64 local, 255 domain, 254 in all) */
+Test(mail, address_length_limits)
+{
+	char a[400];
+	memset(a, 'a', 64);
+	strcpy(a + 64, "@example.cn");
+	cr_assert(brief_email_valid(a));
+	memset(a, 'a', 65);
+	strcpy(a + 65, "@example.cn");
+	cr_assert_not(brief_email_valid(a), "65-character local part");
+	/* 312 characters: a@ and five 60-character labels and .cn */
+	strcpy(a, "a@");
+	for (int i = 0; i < 5; i++) {
+		size_t n = strlen(a);
+		memset(a + n, 'b', 60);
+		a[n + 60] = '.';
+		a[n + 61] = '\0';
+	}
+	strcat(a, "cn");
+	cr_assert_gt(strlen(a), 254);
+	cr_assert_not(brief_email_valid(a), "%zu characters", strlen(a));
+	strcpy(a, "a@");
+	memset(a + 2, 'b', 64);
+	strcpy(a + 66, ".cn");
+	cr_assert_not(brief_email_valid(a), "a 64-character label");
+}
+
 Test(mail, address_validation)
 {
 	cr_assert(brief_email_valid("a.b+tag@sub.example.cn"));

@@ -163,13 +163,18 @@ int batch_write_manifest(const batch *b, brief_diag *d)
 	char *js = m ? json_dumps(m, JSON_INDENT(2)) : NULL;
 	int rc = -1;
 
-	if (!pj || !pc || !js)
+	if (!pj || !pc || !js) {
 		brief_error(d, b->out, "out of memory");
-	else if (brief_write_atomic(pj, js, strlen(js), d) == 0 &&
-		 write_csv(m, pc, d) == 0)
-		rc = 0;
-	if (rc == 0)
-		printf("%s\n%s\n", pj, pc);
+	} else {
+		/* each on its own: the CSV may fit where the JSON did not */
+		int j = brief_write_atomic(pj, js, strlen(js), d);
+		int c = write_csv(m, pc, d);
+		if (j == 0)
+			printf("%s\n", pj);
+		if (c == 0)
+			printf("%s\n", pc);
+		rc = j || c ? -1 : 0;
+	}
 	free(js);
 	json_decref(m);
 	free(pj);

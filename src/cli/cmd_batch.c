@@ -289,8 +289,10 @@ static void progress(run *r, bool force)
 	bar[30] = '\0';
 	/* no rate and no time left until there is something to base them on */
 	fprintf(stderr, "\r\033[K[%s] %zu/%zu briefings", bar, r->done, total);
-	if (rate > 0)
+	if (rate >= 0.1)
 		fprintf(stderr, "  %.1f/s  ETA %ld:%02ld", rate, eta / 60, eta % 60);
+	else if (rate > 0)      /* a loaded machine: what "0.0/s" would hide */
+		fprintf(stderr, "  %.1f/min  ETA %ld:%02ld", rate * 60, eta / 60, eta % 60);
 	r->bar = true;
 }
 
@@ -513,15 +515,18 @@ int brief_cmd_batch(brief_cli *cli, int argc, char **argv)
 		return status;
 	status = BRIEF_EXIT_PARTIAL;
 	b.db_path = cli->db_path;
-	if (plan(cli, &b) || run_all(cli, &b, &failed))
+	if (plan(cli, &b))
 		goto out;
+	/* Whatever failed (a full disk fails everything), the manifest of
+	 * what was written and the summary still come. */
+	int ran = run_all(cli, &b, &failed);
 	size_t nfiles = files_written(&b, true);
-	if (batch_write_manifest(&b, &cli->diag))
-		goto out;
-	printf("batch: %zu region%s for %d, %zu file%s written, "
-	       "%zu failed\n", b.n, b.n == 1 ? "" : "s", b.year, nfiles,
-	       nfiles == 1 ? "" : "s", failed);
-	status = failed ? BRIEF_EXIT_PARTIAL : BRIEF_EXIT_OK;
+	int man = batch_write_manifest(&b, &cli->diag);
+	printf("batch: %zu region%s for %d, %zu file%s written, %zu failed%s\n", b.n,
+	       b.n == 1 ? "" : "s", b.year, nfiles, nfiles == 1 ? "" : "s", failed,
+	       man ? "; no complete manifest" : "");
+	if (!ran && !man)
+		status = failed ? BRIEF_EXIT_PARTIAL : BRIEF_EXIT_OK;
 out:
 	batch_free(&b);
 	return status;

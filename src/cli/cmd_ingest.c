@@ -1,5 +1,6 @@
 /* cmd_ingest.c - brief ingest PATH...: files and directories -> database. */
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,14 +63,51 @@ static int list_add(file_list *l, const char *path)
 	return (l->v[l->n] = strdup(path)) ? (l->n++, 0) : -1;
 }
 
+/* The directories a walk has entered, by device and inode: a symlink
+ * back to an ancestor (or to a directory already read) is not followed
+ * again. */
+typedef struct dir_seen {
+	struct { dev_t dev; ino_t ino; } *v;
+	size_t n, cap;
+	size_t failed;          /* inputs that could not be read at all */
+} dir_seen;
+
+static int seen_add(dir_seen *s, const struct stat *st)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].dev == st->st_dev && s->v[i].ino == st->st_ino)
+			return 1;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 16;
+		void *v = realloc(s->v, cap * sizeof *s->v);
+		if (!v)
+			return -1;
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n].dev = st->st_dev;
+	s->v[s->n++].ino = st->st_ino;
+	return 0;
+}
+
+static void input_failed(dir_seen *s, brief_diag *d, const char *path,
+			 const char *why)
+{
+	brief_error(d, path, "%s", why);
+	s->failed++;
+}
+
 /* Adds the article files under `dir`, in name order so runs repeat. */
-static int walk(file_list *l, const char *dir, brief_diag *d)
+static int walk(file_list *l, const char *dir, const struct stat *dst,
+		dir_seen *seen, brief_diag *d)
 {
 	struct dirent **ents;
-	int n = scandir(dir, &ents, NULL, alphasort), rc = 0;
+	int n, rc = seen_add(seen, dst);
 
-	if (n < 0) {
-		brief_error(d, dir, "cannot read the directory");
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	if ((n = scandir(dir, &ents, NULL, alphasort)) < 0) {
+		input_failed(seen, d, dir, "cannot read the directory");
 		return 0;
 	}
 	for (int i = 0; i < n; i++) {
@@ -77,11 +115,16 @@ static int walk(file_list *l, const char *dir, brief_diag *d)
 		char path[4096];
 		struct stat st;
 		if (name[0] == '.' ||
-		    snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path ||
-		    stat(path, &st))
+		    snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
 			continue;
+		if (stat(path, &st)) {
+			/* an article's name on a dangling or looping symlink */
+			if (wanted(name))
+				input_failed(seen, d, path, strerror(errno));
+			continue;
+		}
 		if (S_ISDIR(st.st_mode))
-			rc |= walk(l, path, d);
+			rc |= walk(l, path, &st, seen, d);
 		else if (S_ISREG(st.st_mode) && wanted(name))
 			rc |= list_add(l, path);
 	}
@@ -91,19 +134,37 @@ static int walk(file_list *l, const char *dir, brief_diag *d)
 	return rc;
 }
 
-static int collect(file_list *l, int argc, char **argv, brief_diag *d)
+/* One path named on the command line: a directory is walked, a regular
+ * file listed, anything else (a FIFO would block the read) reported. */
+static int collect_one(file_list *l, const char *path, dir_seen *seen,
+		       brief_diag *d)
 {
-	for (int i = 0; i < argc; i++) {
-		struct stat st;
-		if (stat(argv[i], &st)) {
-			/* Named explicitly but missing: a failed input. */
-			brief_error(d, argv[i], "no such file or directory");
-			continue;
-		}
-		if (S_ISDIR(st.st_mode) ? walk(l, argv[i], d)
-					: list_add(l, argv[i]))
-			return -1;
+	struct stat st;
+	if (stat(path, &st)) {
+		input_failed(seen, d, path, errno == ENOENT ? "no such file or directory"
+							    : strerror(errno));
+		return 0;
 	}
+	if (S_ISDIR(st.st_mode))
+		return walk(l, path, &st, seen, d);
+	if (!S_ISREG(st.st_mode)) {
+		input_failed(seen, d, path, "not a regular file");
+		return 0;
+	}
+	return list_add(l, path);
+}
+
+static int collect(file_list *l, int argc, char **argv, size_t *failed,
+		   brief_diag *d)
+{
+	dir_seen seen = { 0 };
+	int rc = 0;
+	for (int i = 0; i < argc && rc == 0; i++)
+		rc = collect_one(l, argv[i], &seen, d);
+	*failed = seen.failed;
+	free(seen.v);
+	if (rc)
+		return -1;
 	/* Files named on the command line keep their order; duplicates go. */
 	for (size_t i = 0; i + 1 < l->n; i++)
 		for (size_t j = i + 1; j < l->n; j++)
@@ -164,9 +225,10 @@ static void ingest_one(ingest_run *r, const char *path, bool quiet)
 		brief_warn(d, path, "%zu byte%s not valid %s, replaced by U+FFFD",
 			   a.invalid_bytes, a.invalid_bytes == 1 ? "" : "s",
 			   a.encoding);
+	char name[1024];
 	if (!quiet)
 		printf("%-9s %4lld  %s  (%s, %s, %zu sentences, %lld facts)\n",
-		       how_names[how], id, path, a.encoding,
+		       how_names[how], id, brief_name(path, name, sizeof name), a.encoding,
 		       a.script == BRIEF_SCRIPT_TRADITIONAL ? "traditional"
 							    : "simplified",
 		       a.nsents, nfacts);
@@ -220,7 +282,11 @@ int brief_cmd_ingest(brief_cli *cli, int argc, char **argv)
 	if (optind >= argc)
 		return brief_cli_usage("ingest", "missing PATH (files or directories to read)");
 	size_t errors0 = cli->diag.nerrors;
-	if (collect(&files, argc - optind, argv + optind, &cli->diag) ||
+	/* the inputs that could not even be listed count as failed files */
+	size_t unread = 0;
+	int listed = collect(&files, argc - optind, argv + optind, &unread, &cli->diag);
+	r.failed = unread;
+	if (listed ||
 	    setup(&r)) {
 		status = BRIEF_EXIT_PARTIAL;
 		goto out;
@@ -234,7 +300,7 @@ int brief_cmd_ingest(brief_cli *cli, int argc, char **argv)
 	if (!quiet)
 		printf("ingest: %zu file%s: %zu new, %zu unchanged, "
 		       "%zu replaced, %zu failed\n",
-		files.n, files.n == 1 ? "" : "s", r.counts[BRIEF_STORED_NEW],
+		files.n + unread, files.n + unread == 1 ? "" : "s", r.counts[BRIEF_STORED_NEW],
 		r.counts[BRIEF_STORED_UNCHANGED], r.counts[BRIEF_STORED_REPLACED],
 		r.failed);
 	if (cli->diag.nerrors > errors0)

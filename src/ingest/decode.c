@@ -142,10 +142,16 @@ static int decode_cjk(const char *bytes, size_t n, brief_decoded *out,
 	return 0;
 }
 
-/* UTF-16 without a BOM: ASCII characters give a NUL in every other byte. */
-static const char *utf16_guess(const char *s, size_t n)
+/*
+ * UTF-16 without a BOM. Plain UTF-8 and the CJK encodings never hold a
+ * NUL; in UTF-16 the NULs are the high bytes of ASCII and line breaks and
+ * the low bytes of U+xx00 characters (一 is common). Chinese-heavy text
+ * has few of them (4-7 %), so where they sit decides, not their share:
+ * the parity holding more of them is the high byte, tried first.
+ */
+static const char *utf16_order(const char *s, size_t n, int which)
 {
-	size_t even = 0, odd = 0, m = n < 4096 ? n : 4096;
+	size_t even = 0, odd = 0, m = n < 65536 ? n : 65536;
 	for (size_t i = 0; i < m; i++)
 		if (s[i] == '\0') {
 			if (i % 2)
@@ -153,11 +159,28 @@ static const char *utf16_guess(const char *s, size_t n)
 			else
 				even++;
 		}
-	if (odd > m / 8 && even < odd / 8)
-		return "UTF-16LE";
-	if (even > m / 8 && odd < even / 8)
-		return "UTF-16BE";
-	return NULL;
+	bool le = odd >= even;
+	return le == (which == 0) ? "UTF-16LE" : "UTF-16BE";
+}
+
+/* A guessed UTF-16 reading must look like Chinese text: nearly every
+ * character printable ASCII, Han or CJK punctuation. Binary data with
+ * NULs on one parity reads as random code points instead. */
+static bool plausible_utf16(const brief_buf *b, size_t invalid)
+{
+	size_t good = 0, all = 0, i = 0;
+	if (invalid)
+		return false;
+	while (i < b->len) {
+		uint32_t cp = brief_utf8_next(b->data, b->len, &i);
+		all++;
+		good += (cp >= 0x20 && cp < 0x7F) || cp == '\n' || cp == '\r' ||
+			cp == '\t' || brief_is_han(cp) ||
+			(cp >= 0x3000 && cp <= 0x303F) ||
+			(cp >= 0xFF00 && cp <= 0xFFEF) || cp == 0xFEFF ||
+			(cp >= 0x2010 && cp <= 0x206F);
+	}
+	return all > 0 && good * 10 >= all * 9;
 }
 
 /* The charset a page declares in <meta>, mapped to what we decode with. */
@@ -226,6 +249,38 @@ static bool is_text(const brief_buf *b, size_t invalid, size_t in_len)
 	return chars > 0 && ctrl * 50 < chars && invalid * 4 < in_len;
 }
 
+/*
+ * Length of an incomplete sequence at the very end (a file cut in the
+ * middle of its last character), 0 if the end is complete or malformed.
+ */
+static size_t cut_tail(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t k = 1; k <= 3 && k <= n; k++) {
+		unsigned char lead = u[n - k];
+		if ((lead & 0xC0) == 0x80)
+			continue;
+		size_t need = lead >= 0xF0 && lead <= 0xF4 ? 4 :
+			      lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+		return need > k && lead < 0xF5 ? k : 0;
+	}
+	return 0;
+}
+
+/* Valid UTF-8 save for a cut final character: UTF-8 with one bad
+ * character, not a reason to try the CJK encodings. */
+static bool utf8_cut(const char *s, size_t n, brief_decoded *out, brief_buf *b)
+{
+	size_t cut = cut_tail(s, n);
+	if (!cut || !brief_utf8_valid(s, n - cut))
+		return false;
+	brief_buf_put(b, s, n - cut);
+	brief_buf_put_cp(b, 0xFFFD);
+	snprintf(out->encoding, sizeof out->encoding, "UTF-8");
+	out->invalid_bytes = 1;
+	return true;
+}
+
 static int decode_body(const char *s, size_t n, const char *enc,
 		       brief_decoded *out, brief_buf *b)
 {
@@ -241,6 +296,8 @@ static int decode_body(const char *s, size_t n, const char *enc,
 		brief_buf_put(b, s, n);
 		return brief_buf_ok(b) ? 0 : -1;
 	}
+	if (utf8_cut(s, n, out, b))
+		return brief_buf_ok(b) ? 0 : -1;
 	return decode_cjk(s, n, out, b);
 }
 
@@ -260,28 +317,48 @@ static const char *bom(const char **s, size_t *n)
 	return enc;
 }
 
+/* Bytes with NULs and no BOM: the UTF-16 reading that looks like text,
+ * tried in the order the NULs suggest; -1 if neither does (binary). */
+static int decode_nul(const char *bytes, size_t n, brief_decoded *out,
+		      brief_buf *raw)
+{
+	for (int k = 0; k < 2; k++) {
+		const char *enc = utf16_order(bytes, n, k);
+		snprintf(out->encoding, sizeof out->encoding, "%s", enc);
+		if (convert(bytes, n, enc, raw, &out->invalid_bytes) == 0 &&
+		    plausible_utf16(raw, out->invalid_bytes))
+			return 0;
+		brief_buf_free(raw);
+	}
+	return -1;
+}
+
 int brief_decode(const char *bytes, size_t n, bool html_hint,
 		 brief_decoded *out, char *why, size_t whysz)
 {
 	brief_buf raw = BRIEF_BUF_INIT, b = BRIEF_BUF_INIT;
 	const char *enc;
+	bool wide = false;
 
 	memset(out, 0, sizeof *out);
 	if (n == 0) {
 		snprintf(why, whysz, "empty file");
 		return -1;
 	}
-	if (!(enc = bom(&bytes, &n)))
-		enc = utf16_guess(bytes, n);
+	enc = bom(&bytes, &n);
 	if (!enc && memchr(bytes, '\0', n)) {
-		snprintf(why, whysz, "binary file (NUL bytes)");
-		return -1;
+		if (decode_nul(bytes, n, out, &raw)) {
+			snprintf(why, whysz, "binary file (NUL bytes)");
+			goto fail;
+		}
+		enc = out->encoding;
+		wide = true;
 	}
 	out->html = (enc == NULL || !strncmp(enc, "UTF-8", 5)) &&
 		    (html_hint || looks_html(bytes, n));
 	if (!enc && out->html)
 		enc = meta_charset(bytes, n);
-	if (decode_body(bytes, n, enc, out, &raw)) {
+	if (!wide && decode_body(bytes, n, enc, out, &raw)) {
 		snprintf(why, whysz, "cannot decode (%s)", enc ? enc : "?");
 		goto fail;
 	}

@@ -1,10 +1,12 @@
 /*
  * decode.h - raw bytes of unknown encoding -> UTF-8.
  *
- * Order: BOM (UTF-8, UTF-16LE/BE); for HTML a <meta> charset; otherwise
- * uchardet, restricted to UTF-8, GB18030 (covers GBK/GB2312) and Big5
- * (incl. HKSCS). Conversion with iconv; bytes that do not convert become
- * U+FFFD and are counted.
+ * Order: BOM (UTF-8, UTF-16LE/BE), or UTF-16 told by which byte of each
+ * pair holds the NULs; for HTML a <meta> charset; otherwise uchardet,
+ * restricted to UTF-8, GB18030 (covers GBK/GB2312) and Big5 (incl.
+ * HKSCS). Conversion with iconv; bytes that do not convert become U+FFFD
+ * and are counted. Valid UTF-8 whose last character is cut off stays
+ * UTF-8, the cut character one U+FFFD counted as one invalid byte.
  */
 #ifndef BRIEF_DECODE_H
 #define BRIEF_DECODE_H

@@ -3,6 +3,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -105,25 +106,49 @@ static bool is_code(xmlNode *n)
 	return in_list(code, (const char *)n->name);
 }
 
-/* Text of a subtree; `all` keeps page chrome (for metadata). */
+/*
+ * The walks below go by parent pointers, not recursion: with libxml2's
+ * depth limit lifted a page nests as deep as its bytes allow, and a
+ * recursive walk would run out of stack.
+ */
+
+static bool is_block(xmlNode *n, bool all)
+{
+	return in_list(blocks, (const char *)n->name) ||
+	       (all && n->children && !n->children->next &&
+		n->children->type == XML_TEXT_NODE);
+}
+
+/* Text of the list n and its siblings' subtrees; `all` keeps page
+ * chrome (for metadata). */
 static void walk_text(xmlNode *n, brief_buf *b, bool all)
 {
-	for (; n; n = n->next) {
+	xmlNode *top = n ? n->parent : NULL;
+	while (n) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content)
 				put_text(b, (const char *)n->content);
-			continue;
+		} else if (n->type == XML_ELEMENT_NODE &&
+			   !(all ? is_code(n) : is_chrome(n))) {
+			if (is_block(n, all))
+				end_line(b);
+			if (n->children) {
+				n = n->children;
+				continue;
+			}
+			if (is_block(n, all))
+				end_line(b);
 		}
-		if (n->type != XML_ELEMENT_NODE || (all ? is_code(n) : is_chrome(n)))
-			continue;
-		bool block = in_list(blocks, (const char *)n->name) ||
-			     (all && n->children && !n->children->next &&
-			      n->children->type == XML_TEXT_NODE);
-		if (block)
-			end_line(b);
-		walk_text(n->children, b, all);
-		if (block)
-			end_line(b);
+		/* the subtree is done: on to the next sibling, closing the
+		 * blocks left on the way up */
+		while (n && !n->next) {
+			n = n->parent;
+			if (!n || n == top)
+				return;
+			if (is_block(n, all))
+				end_line(b);
+		}
+		n = n ? n->next : NULL;
 	}
 }
 
@@ -132,21 +157,55 @@ static void walk(xmlNode *n, brief_buf *b)
 	walk_text(n, b, false);
 }
 
-/* Han characters in a subtree's text outside chrome, to find the story. */
-static size_t han_count(xmlNode *n)
+static size_t text_han(const xmlNode *n)
+{
+	const char *s = (const char *)n->content;
+	size_t len = s ? strlen(s) : 0, i = 0, c = 0;
+	while (i < len)
+		c += brief_is_han(brief_utf8_next(s, len, &i));
+	return c;
+}
+
+/* Han characters in an element's text outside chrome, counted once for
+ * every element (in _private, which libxml2 leaves to the application):
+ * finding the story asks for them level after level. */
+static size_t han_of(const xmlNode *n)
+{
+	return (size_t)(uintptr_t)n->_private;
+}
+
+static void sum_children(xmlNode *n)
 {
 	size_t c = 0;
-	for (; n; n = n->next) {
-		if (n->type == XML_TEXT_NODE && n->content) {
-			const char *s = (const char *)n->content;
-			size_t len = strlen(s), i = 0;
-			while (i < len)
-				c += brief_is_han(brief_utf8_next(s, len, &i));
-		} else if (n->type == XML_ELEMENT_NODE && !is_chrome(n)) {
-			c += han_count(n->children);
+	for (xmlNode *k = n->children; k; k = k->next)
+		if (k->type == XML_TEXT_NODE)
+			c += text_han(k);
+		else if (k->type == XML_ELEMENT_NODE && !is_chrome(k))
+			c += han_of(k);
+	n->_private = (void *)(uintptr_t)c;
+}
+
+/* Post-order over the subtree of `root`: children before their parent. */
+static void count_han(xmlNode *root)
+{
+	xmlNode *n = root;
+	for (;;) {
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			if (n->type == XML_ELEMENT_NODE)
+				sum_children(n);
+			if (n == root)
+				return;
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
 		}
 	}
-	return c;
 }
 
 /*
@@ -157,7 +216,8 @@ static size_t han_count(xmlNode *n)
 static xmlNode *find_story(xmlNode *body)
 {
 	xmlNode *best = body;
-	size_t total = han_count(body->children);
+	count_han(body);
+	size_t total = han_of(body);
 	for (;;) {
 		xmlNode *next = NULL;
 		size_t most = 0;
@@ -166,7 +226,7 @@ static xmlNode *find_story(xmlNode *body)
 				continue;
 			if (strcasecmp((const char *)c->name, "article") == 0)
 				return c;
-			size_t h = han_count(c->children);
+			size_t h = han_of(c);
 			if (h > most) {
 				most = h;
 				next = c;
@@ -179,16 +239,25 @@ static xmlNode *find_story(xmlNode *body)
 	}
 }
 
+/* The first element called `name` in the list n and its subtrees. */
 static xmlNode *find(xmlNode *n, const char *name)
 {
-	for (; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (strcasecmp((const char *)n->name, name) == 0)
-			return n;
-		xmlNode *r = find(n->children, name);
-		if (r)
-			return r;
+	xmlNode *top = n ? n->parent : NULL;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if (strcasecmp((const char *)n->name, name) == 0)
+				return n;
+			if (n->children) {
+				n = n->children;
+				continue;
+			}
+		}
+		while (n && !n->next) {
+			n = n->parent;
+			if (n == top)
+				return NULL;
+		}
+		n = n ? n->next : NULL;
 	}
 	return NULL;
 }
@@ -234,6 +303,27 @@ static char *page_title(xmlNode *root, xmlNode *story)
 	return t;
 }
 
+/*
+ * libxml2 stops at a text node over 10 MB or nesting over 256 levels,
+ * dropping the rest of the page; HUGE lifts both (ingest caps a file at
+ * 64 MiB). Anything that still halts it - memory above all - shows as
+ * SAX disabled: `cut` says the page was read only in part.
+ */
+static htmlDocPtr parse(const char *utf8, size_t len, bool *cut)
+{
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	htmlDocPtr doc;
+	if (!ctxt)
+		return NULL;
+	doc = htmlCtxtReadMemory(ctxt, utf8, (int)len, NULL, "UTF-8",
+				 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+					 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+					 HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+	*cut = ctxt->disableSAX != 0;
+	htmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
 int brief_html_extract(const char *utf8, size_t len, brief_html *out)
 {
 	brief_buf b = BRIEF_BUF_INIT;
@@ -241,11 +331,7 @@ int brief_html_extract(const char *utf8, size_t len, brief_html *out)
 	xmlNode *root, *body, *story;
 
 	memset(out, 0, sizeof *out);
-	doc = htmlReadMemory(utf8, (int)len, NULL, "UTF-8",
-			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-				     HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-				     HTML_PARSE_COMPACT);
-	if (!doc)
+	if (!(doc = parse(utf8, len, &out->cut)))
 		return -1;
 	root = xmlDocGetRootElement(doc);
 	body = root ? find(root, "body") : NULL;

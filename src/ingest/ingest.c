@@ -5,11 +5,13 @@
 #include "ingest/ingest.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ingest/clean.h"
 #include "ingest/decode.h"
@@ -152,6 +154,9 @@ int brief_ingest_bytes(brief_ingester *ing, const char *name,
 		brief_error(d, name, "cannot parse the HTML");
 		goto fail;
 	}
+	if (page.cut)
+		brief_warn(d, name, "the HTML parser stopped before the end of "
+			   "the page: the text after that point is lost");
 	body = dec.html ? page.text : dec.text;
 	body_len = dec.html ? page.len : dec.len;
 	if (set_names(out, name) || !(out->encoding = strdup(dec.encoding)))
@@ -177,20 +182,41 @@ fail:
 	return -1;
 }
 
+/*
+ * Opens `path` for reading if it is a regular file. O_NONBLOCK keeps the
+ * open itself from waiting on a FIFO with no writer (or a device); fstat
+ * then refuses anything but a regular file.
+ */
+static FILE *open_regular(const char *path, struct stat *st, brief_diag *d)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	FILE *f;
+	if (fd < 0 || fstat(fd, st)) {
+		brief_error(d, path, "cannot read: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		brief_error(d, path, "not a regular file");
+		close(fd);
+		return NULL;
+	}
+	if (!(f = fdopen(fd, "rb"))) {
+		brief_error(d, path, "cannot read: %s", strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
 static char *read_file(const char *path, size_t *n, brief_diag *d)
 {
 	struct stat st;
-	FILE *f = fopen(path, "rb");
+	FILE *f = open_regular(path, &st, d);
 	char *buf = NULL;
 
-	if (!f || fstat(fileno(f), &st)) {
-		brief_error(d, path, "cannot read: %s", strerror(errno));
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		brief_error(d, path, "not a regular file");
-		goto out;
-	}
+	if (!f)
+		return NULL;
 	if ((unsigned long long)st.st_size > BRIEF_MAX_FILE) {
 		brief_error(d, path, "file too large (%lld MiB; the limit is %u MiB)",
 			    (long long)st.st_size >> 20, BRIEF_MAX_FILE >> 20);

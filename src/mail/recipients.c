@@ -15,10 +15,13 @@ static const char *const col_names[NCOLS] = { "region", "name", "email", "cc" };
 typedef struct csv {
 	const char *p, *end;
 	int line;
+	bool nul;               /* the record holds a NUL byte */
 } csv;
 
 /* Reads one field; *eol set at the end of a record. Quoted fields may
- * hold commas, doubled quotes and line breaks. */
+ * hold commas, doubled quotes and line breaks. A record ends at LF or
+ * CRLF: a bare CR is part of its field (and makes the row wrong), so it
+ * neither splits a record nor counts as a line. */
 static char *csv_field(csv *c, bool *eol)
 {
 	brief_buf b = BRIEF_BUF_INIT;
@@ -38,10 +41,13 @@ static char *csv_field(csv *c, bool *eol)
 			c->p++;
 			continue;
 		}
-		if (!quoted && (ch == ',' || ch == '\n' || ch == '\r'))
+		if (!quoted && (ch == ',' || ch == '\n' ||
+				(ch == '\r' && c->p + 1 < c->end && c->p[1] == '\n')))
 			break;
 		if (ch == '\n')
 			c->line++;
+		/* the field is a C string: a NUL would silently cut it */
+		c->nul |= ch == '\0';
 		brief_buf_putc(&b, ch);
 		c->p++;
 	}
@@ -63,6 +69,7 @@ static size_t csv_record(csv *c, char **f, size_t max)
 {
 	size_t n = 0;
 	bool eol = false;
+	c->nul = false;
 	while (!eol && c->p < c->end) {
 		char *s = csv_field(c, &eol);
 		if (n < max)
@@ -88,11 +95,23 @@ static char *trim(char *s)
 	return s;
 }
 
+/* RFC 1035: a domain label is at most 63 characters. */
+static bool labels_ok(const char *domain)
+{
+	size_t run = 0;
+	for (const char *p = domain; *p; p++)
+		if ((run = *p == '.' ? 0 : run + 1) > 63)
+			return false;
+	return true;
+}
+
 bool brief_email_valid(const char *a)
 {
 	const char *at = strrchr(a, '@');
 	const char *dot;
-	if (!at || at == a || strlen(at + 1) < 3 || at - a > 64)
+	/* RFC 5321: local part 64, domain 255, a path 256 with its <> */
+	if (!at || at == a || strlen(at + 1) < 3 || at - a > 64 ||
+	    strlen(at + 1) > 255 || strlen(a) > 254 || !labels_ok(at + 1))
 		return false;
 	for (const char *p = a; p < at; p++)
 		if (!(((*p | 32) >= 'a' && (*p | 32) <= 'z') ||
@@ -153,7 +172,7 @@ static int header(csv *c, int map[NCOLS], const char *path, brief_diag *d)
 }
 
 static int add_row(brief_recipients *out, char **f, size_t n,
-		   const int map[NCOLS], int line)
+		   const int map[NCOLS], int line, bool nul)
 {
 	brief_recipient *v = realloc(out->v, (out->n + 1) * sizeof *v);
 	if (!v)
@@ -172,7 +191,7 @@ static int add_row(brief_recipients *out, char **f, size_t n,
 		free(r->cc);
 		r->cc = NULL;
 	}
-	r->error = row_error(r);
+	r->error = nul ? "a NUL byte in a field" : row_error(r);
 	return 0;
 }
 
@@ -188,7 +207,7 @@ int brief_recipients_load(const char *path, brief_recipients *out,
 		brief_error(d, path, "cannot read: %s", strerror(errno));
 		return -1;
 	}
-	csv c = { text, text + len, 1 };
+	csv c = { text, text + len, 1, false };
 	if (header(&c, map, path, d)) {
 		free(text);
 		return -1;
@@ -197,8 +216,8 @@ int brief_recipients_load(const char *path, brief_recipients *out,
 		char *f[16] = { 0 };
 		int line = c.line;
 		size_t n = csv_record(&c, f, 16);
-		if (!(n == 1 && !*f[0]))        /* blank line */
-			rc = add_row(out, f, n, map, line);
+		if (!(n == 1 && !*f[0] && !c.nul))      /* blank line */
+			rc = add_row(out, f, n, map, line, c.nul);
 		for (size_t i = 0; i < n; i++)
 			free(f[i]);
 	}

@@ -1,28 +1,68 @@
 #include "render/latex_escape.h"
 
+#include <string.h>
+
+#include "util/utf8.h"
+
+/*
+ * Characters of one unbreakable run (no space, no CJK) after which a
+ * break is allowed. A run of a thousand Latin letters or digits crashed
+ * xelatex and longer ones hung it; nothing real in a briefing comes near
+ * 64 characters but a URL, which the template breaks at its slashes.
+ */
+enum { RUN_MAX = 64 };
+
+/* A URL as a whole value (an \href target): a break inside would change
+ * the link. */
+static bool is_url(const char *text)
+{
+	const char *colon = strstr(text, "://");
+	return colon && colon - text <= 10 && !strpbrk(text, " \t\n");
+}
+
+static void put_special(brief_buf *out, unsigned char c)
+{
+	switch (c) {
+	case '\\': BRIEF_BUF_PUTSL(out, "\\textbackslash{}"); break;
+	case '{': BRIEF_BUF_PUTSL(out, "\\{"); break;
+	case '}': BRIEF_BUF_PUTSL(out, "\\}"); break;
+	case '$': BRIEF_BUF_PUTSL(out, "\\$"); break;
+	case '&': BRIEF_BUF_PUTSL(out, "\\&"); break;
+	case '#': BRIEF_BUF_PUTSL(out, "\\#"); break;
+	case '^': BRIEF_BUF_PUTSL(out, "\\textasciicircum{}"); break;
+	case '_': BRIEF_BUF_PUTSL(out, "\\_"); break;
+	case '%': BRIEF_BUF_PUTSL(out, "\\%"); break;
+	case '~': BRIEF_BUF_PUTSL(out, "\\textasciitilde{}"); break;
+	case '<': BRIEF_BUF_PUTSL(out, "\\textless{}"); break;
+	case '>': BRIEF_BUF_PUTSL(out, "\\textgreater{}"); break;
+	case '|': BRIEF_BUF_PUTSL(out, "\\textbar{}"); break;
+	case '"': BRIEF_BUF_PUTSL(out, "\\textquotedbl{}"); break;
+	case '\n': case '\t': case '\r': brief_buf_putc(out, ' '); break;
+	default:
+		/* other control characters have no place in print */
+		if (c >= 0x20 && c != 0x7F)
+			brief_buf_putc(out, (char)c);
+	}
+}
+
 void brief_latex_escape(brief_buf *out, const char *text)
 {
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-		switch (*p) {
-		case '\\': BRIEF_BUF_PUTSL(out, "\\textbackslash{}"); break;
-		case '{': BRIEF_BUF_PUTSL(out, "\\{"); break;
-		case '}': BRIEF_BUF_PUTSL(out, "\\}"); break;
-		case '$': BRIEF_BUF_PUTSL(out, "\\$"); break;
-		case '&': BRIEF_BUF_PUTSL(out, "\\&"); break;
-		case '#': BRIEF_BUF_PUTSL(out, "\\#"); break;
-		case '^': BRIEF_BUF_PUTSL(out, "\\textasciicircum{}"); break;
-		case '_': BRIEF_BUF_PUTSL(out, "\\_"); break;
-		case '%': BRIEF_BUF_PUTSL(out, "\\%"); break;
-		case '~': BRIEF_BUF_PUTSL(out, "\\textasciitilde{}"); break;
-		case '<': BRIEF_BUF_PUTSL(out, "\\textless{}"); break;
-		case '>': BRIEF_BUF_PUTSL(out, "\\textgreater{}"); break;
-		case '|': BRIEF_BUF_PUTSL(out, "\\textbar{}"); break;
-		case '"': BRIEF_BUF_PUTSL(out, "\\textquotedbl{}"); break;
-		case '\n': case '\t': case '\r': brief_buf_putc(out, ' '); break;
-		default:
-			/* other control characters have no place in print */
-			if (*p >= 0x20 && *p != 0x7F)
-				brief_buf_putc(out, (char)*p);
+	size_t len = strlen(text), i = 0, run = 0;
+	bool url = is_url(text);
+	while (i < len) {
+		size_t at = i;
+		uint32_t cp = brief_utf8_next(text, len, &i);
+		bool breaks = cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' ||
+			      brief_cp_width(cp) == 2;
+		run = breaks ? 0 : run + 1;
+		if (run > RUN_MAX && !url) {
+			/* \hspace, unlike \allowbreak, vanishes in PDF strings */
+			BRIEF_BUF_PUTSL(out, "\\hspace{0pt}");
+			run = 1;
 		}
+		if (cp < 0x80)
+			put_special(out, (unsigned char)cp);
+		else
+			brief_buf_put(out, text + at, i - at);
 	}
 }

@@ -43,55 +43,71 @@ static int user_version(brief_db *db, int *v)
 
 /*
  * schema.sql is a sequence of sections, each opened by a line
- * "-- migration N". Sections above the database's user_version run in
- * one transaction each, which also bumps user_version.
+ * "-- migration N". Calls fn for each; stops at the first that fails.
  */
-static int apply_migration(brief_db *db, int n, const char *sql, size_t len)
-{
-	char *body = strndup(sql, len);
-	char bump[64];
-	int rc = -1;
-
-	if (!body)
-		return -1;
-	snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", n);
-	if (exec(db, "BEGIN IMMEDIATE") == 0) {
-		if (exec(db, body) == 0 && exec(db, bump) == 0 &&
-		    exec(db, "COMMIT") == 0)
-			rc = 0;
-		else
-			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	}
-	free(body);
-	return rc;
-}
-
-static int migrate(brief_db *db)
+static int each_section(const char *schema,
+			int (*fn)(brief_db *, int, const char *, size_t, int *),
+			brief_db *db, int *arg)
 {
 	static const char marker[] = "-- migration ";
-	const char *schema = brief_embed("schema.sql", NULL);
-	int have, latest = 0;
-
-	if (!schema || user_version(db, &have))
-		return -1;
 	for (const char *p = strstr(schema, marker); p;) {
 		int n = atoi(p + sizeof marker - 1);
 		const char *body = strchr(p, '\n');
 		const char *next = body ? strstr(body, marker) : NULL;
 		size_t len = body ? (size_t)((next ? next : body + strlen(body)) - body) : 0;
-		if (n > latest)
-			latest = n;
-		if (n > have && apply_migration(db, n, body, len))
+		if (fn(db, n, body, len, arg))
 			return -1;
 		p = next;
 	}
-	if (have > latest) {
+	return 0;
+}
+
+static int note_latest(brief_db *db, int n, const char *sql, size_t len, int *latest)
+{
+	if (n > *latest)
+		*latest = n;
+	return 0;
+}
+
+static int apply_section(brief_db *db, int n, const char *sql, size_t len, int *have)
+{
+	if (n <= *have)
+		return 0;
+	char *body = strndup(sql, len);
+	int rc = body ? exec(db, body) : -1;
+	free(body);
+	return rc;
+}
+
+/*
+ * The sections above the database's user_version run in one IMMEDIATE
+ * transaction that also bumps user_version. Two runs may open a new or
+ * old database at once: the lock waits out the other (busy timeout), and
+ * the version is read again under it, so the second finds the work done.
+ */
+static int migrate(brief_db *db)
+{
+	const char *schema = brief_embed("schema.sql", NULL);
+	int have, latest = 0;
+	char bump[64];
+
+	if (!schema || user_version(db, &have))
+		return -1;
+	each_section(schema, note_latest, db, &latest);
+	if (have == latest)
+		return 0;
+	if (exec(db, "BEGIN IMMEDIATE"))
+		return -1;
+	if (user_version(db, &have) == 0 && have > latest)
 		brief_error(db->diag, db->path,
 			    "schema version %d is newer than this brief (%d)",
 			    have, latest);
-		return -1;
-	}
-	return 0;
+	snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", latest);
+	if (have <= latest && each_section(schema, apply_section, db, &have) == 0 &&
+	    exec(db, bump) == 0 && exec(db, "COMMIT") == 0)
+		return 0;
+	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
 }
 
 brief_db *brief_db_open(const char *path, brief_diag *d)

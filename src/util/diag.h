@@ -9,6 +9,7 @@
 #define BRIEF_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum { BRIEF_WARN, BRIEF_ERR } brief_severity;
@@ -28,6 +29,13 @@ void brief_error(brief_diag *d, const char *file, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void brief_warn(brief_diag *d, const char *file, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/*
+ * A file name as printed: as is, unless it holds a control character (a
+ * newline would split the line; then it is quoted "..." with C escapes)
+ * or is too long for a message (then its middle becomes "..."). Returns
+ * `name` itself or `buf`.
+ */
+const char *brief_name(const char *name, char *buf, size_t sz);
 void brief_vreport(brief_diag *d, brief_severity sev, const char *file,
 		   const char *fmt, va_list ap);
 

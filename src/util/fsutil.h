@@ -7,10 +7,16 @@
 #include "util/diag.h"
 
 /*
- * Writes `len` bytes to `path` atomically: a temporary file in the same
- * directory, fsync, rename over `path`. Creates missing parent
- * directories. A reader (or a killed run) sees the old file or the new
- * one, never a partial one. Returns 0, or -1 after reporting.
+ * Writes `len` bytes to `path` atomically: an unnamed file (O_TMPFILE)
+ * in the same directory, fsync, then linked as `path` or, over an old
+ * file, linked as PATH.tmp.XXXXXX and renamed over it; where O_TMPFILE
+ * is missing the temporary file is named from the start. A reader (or a
+ * killed run) sees the old file or the new one, never a partial one, and
+ * a temporary file left by a killed writer is removed by the next write
+ * of the same path. Creates missing parent directories (and removes them
+ * again if the write fails). A symlink is followed and its target
+ * replaced; a device, FIFO or directory is refused. Returns 0, or -1
+ * after reporting.
  */
 int brief_write_atomic(const char *path, const void *data, size_t len,
 		       brief_diag *d);
