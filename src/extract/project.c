@@ -25,12 +25,12 @@
 
 enum {
 	W_HEAD, W_NOTHEAD, W_LEAD, W_BUILD, W_STATUS, W_PRED, W_TAIL, W_NOTLIST,
-	W_INTRO, W_JOIN, W_GENERIC, W_VAGUE, W_KIND, W_NOTNAME, W_N
+	W_INTRO, W_JOIN, W_GENERIC, W_VAGUE, W_KIND, W_NOTNAME, W_SELF, W_N
 };
 
 static const char *const classes[W_N] = {
 	"head", "nothead", "lead", "build", "status", "pred", "tail", "notlist",
-	"intro", "join", "generic", "vague", "kind", "notname",
+	"intro", "join", "generic", "vague", "kind", "notname", "self",
 };
 
 /* One class of projects.tsv, longest word first so that a prefix or
@@ -170,6 +170,8 @@ typedef struct pctx {
 	int sent;               /* the sentence being read */
 	long subject;           /* the project the text is about, or -1 */
 	int subject_sent;       /* where it was last named */
+	size_t (*spans)[2];     /* where the article names its projects */
+	size_t nspans, cap;
 } pctx;
 
 static const words *W(const pctx *c, int k)
@@ -291,9 +293,14 @@ static size_t trim_lead(const pctx *c, size_t s, size_t e, const brief_lex_entry
 	const char *t = c->text;
 	for (bool again = true; again && s < e;) {
 		again = false;
-		while (s < e && (t[s] == ' ' || is_digit(t[s]) || t[s] == '.' ||
-				 at(t, s, e, "．") || at(t, s, e, "“") || at(t, s, e, "”")))
-			s += t[s] == ' ' || is_digit(t[s]) || t[s] == '.' ? 1 : 3;
+		while (s < e && (t[s] == ' ' || at(t, s, e, "“") || at(t, s, e, "”")))
+			s += t[s] == ' ' ? 1 : 3;
+		/* 1.A项目, 2．B工程: numbering */
+		size_t d = s;
+		while (d < e && is_digit(t[d]))
+			d++;
+		if (d > s && (at(t, d, e, ".") || at(t, d, e, "．")))
+			s = d + (t[d] == '.' ? 1 : 3);
 		const brief_lex_entry *b = prefix(W(c, W_BUILD), t, s, e);
 		const brief_lex_entry *l = prefix(W(c, W_LEAD), t, s, e);
 		size_t k = b ? strlen(b->word) : 0;
@@ -351,8 +358,8 @@ static bool money_or_count(const char *t, size_t s, size_t e)
 		size_t j = i;
 		while (j < e && (is_digit(t[j]) || t[j] == '.'))
 			j++;
-		if (at(t, j, e, "亿") || at(t, j, e, "万元") ||
-		    (i == s && (at(t, j, e, "个") || at(t, j, e, "项") || at(t, j, e, "批"))))
+		if (at(t, j, e, "亿") || at(t, j, e, "万元") || at(t, j, e, "个") ||
+		    at(t, j, e, "项") || at(t, j, e, "批"))
 			return true;
 		i = j;
 	}
@@ -372,24 +379,52 @@ static bool usable(const pctx *c, size_t s, size_t e)
 	if (equals(W(c, W_GENERIC), t, s, e) || contains(W(c, W_VAGUE), t, s, e) ||
 	    suffix(W(c, W_NOTNAME), t, s, e) || kind_only(c, s, e))
 		return false;
+	/* 钱塘项目: a region's projects in general (a region named at the
+	 * start: the search from the second character misses it) */
 	size_t r = brief_attrib_last_name(c->t, s, e);
-	if (r > s && (r == e || equals(W(c, W_GENERIC), t, r, e)))
-		return false;       /* 钱塘项目: a region's projects in general */
+	if (r > s && brief_attrib_last_name(c->t, s + 3, r) != r &&
+	    (r == e || equals(W(c, W_GENERIC), t, r, e) || kind_only(c, r, e)))
+		return false;
+	/* 力争项目: a lead word before a kind */
+	const brief_lex_entry *l = prefix(W(c, W_LEAD), t, s, e);
+	if (l && (equals(W(c, W_GENERIC), t, s + strlen(l->word), e) ||
+		  kind_only(c, s + strlen(l->word), e)))
+		return false;
 	return !brief_in_garble(c->a, s, e);
 }
 
 /* ------------------------------------------------------------------ */
 /* Facts.                                                              */
 
-/* The name as printed: quotes and spaces dropped (“乡村有未来”富民项目). */
+/* The length of a pinyin gloss at t[i]: (lè ), (huì ); 0 if none. */
+static size_t gloss(const char *t, size_t i, size_t e)
+{
+	if (t[i] != '(')
+		return 0;
+	bool letter = false;
+	for (size_t j = i + 1; j < e && j < i + 12; j++) {
+		unsigned char u = (unsigned char)t[j];
+		if (u == ')')
+			return letter ? j + 1 - i : 0;
+		if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'))
+			letter = true;
+		else if (u != ' ' && (u < 0xC3 || u > 0xC7) && (u < 0x80 || u > 0xBF))
+			return 0;   /* a Han character or a digit: part of the name */
+	}
+	return 0;
+}
+
+/* The name as printed: quotes, spaces and pinyin glosses dropped
+ * (“乡村有未来”富民项目, 乐(lè )园). */
 static char *name_copy(const char *t, size_t s, size_t e)
 {
 	char *n = malloc(e - s + 1), *w = n;
 	if (!n)
 		return NULL;
 	for (size_t i = s; i < e;) {
-		if (at(t, i, e, "“") || at(t, i, e, "”")) {
-			i += 3;
+		size_t g = gloss(t, i, e);
+		if (at(t, i, e, "“") || at(t, i, e, "”") || g) {
+			i += g ? g : 3;
 			continue;
 		}
 		if (t[i] != ' ' && t[i] != '"')
@@ -401,21 +436,83 @@ static char *name_copy(const char *t, size_t s, size_t e)
 }
 
 /* An earlier project of the article with this name or one holding it. */
-static long known(const pctx *c, const char *name)
+static long known(const pctx *c, const char *name, const brief_region *r)
 {
 	for (size_t i = c->first; i < c->out->n; i++) {
 		const brief_fact *f = &c->out->v[i];
-		if (f->type == BRIEF_FACT_PROJECT && f->name &&
-		    (strstr(f->name, name) || strstr(name, f->name)))
+		if (f->type != BRIEF_FACT_PROJECT || !f->name)
+			continue;
+		if (!strcmp(f->name, name))
+			return (long)i;
+		/* 临江邻里中心 again as 临江邻里中心项目; not 半导体 in 奥芯半导体 */
+		const char *a = f->name, *b = name;
+		if (strlen(a) > strlen(b))
+			a = name, b = f->name;
+		if (r && f->region && !strcmp(f->region, r->name) && strlen(a) >= 12 && strstr(b, a))
 			return (long)i;
 	}
 	return -1;
+}
+
+/* Remembers where a name is, so that the region inside it (富民抽水蓄能
+ *电站, 宁德时代…项目) is not taken for the subject of the text after it. */
+static int remember(pctx *c, size_t s, size_t e)
+{
+	if (c->nspans == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 16;
+		size_t (*v)[2] = realloc(c->spans, cap * sizeof *v);
+		if (!v)
+			return -1;
+		c->spans = v;
+		c->cap = cap;
+	}
+	c->spans[c->nspans][0] = s;
+	c->spans[c->nspans][1] = e;
+	c->nspans++;
+	return 0;
+}
+
+static size_t span_holding(const pctx *c, size_t at)
+{
+	for (size_t i = 0; i < c->nspans; i++)
+		if (c->spans[i][0] < at && at <= c->spans[i][1])
+			return c->spans[i][0];
+	return (size_t)-1;
+}
+
+/* The region a name at `at` belongs to: the one named last before it in
+ * its paragraph, outside project names, else the article's. */
+static const brief_region *region_for(const pctx *c, size_t at)
+{
+	const brief_article *a = c->a;
+	size_t ps = (size_t)c->sent;
+	while (ps > 0 && a->sents[ps - 1].para == a->sents[c->sent].para)
+		ps--;
+	size_t from = a->sents[ps].start;
+	const brief_region *main = brief_attrib_at(c->t, a->text_len);
+	for (size_t to = at; to > from;) {
+		size_t e = brief_attrib_last_name(c->t, from, to);
+		if (e == from)
+			break;
+		/* 我县 after it: the article's own region */
+		if (contains(W(c, W_SELF), c->text, e, at))
+			return main;
+		size_t in = span_holding(c, e);
+		/* 密云水库: a region's name in a facility's */
+		if (in == (size_t)-1 && prefix(W(c, W_HEAD), c->text, e, at))
+			in = e - 1;
+		if (in == (size_t)-1)
+			return brief_attrib_at(c->t, e);
+		to = in;
+	}
+	return main;
 }
 
 typedef struct cand {
 	size_t s, e;            /* the name in the text */
 	double inv;             /* its own investment, 0 when none */
 	const brief_lex_entry *status;
+	size_t at;              /* where its list starts: the region before it */
 } cand;
 
 /* Adds the project; returns its index (or an earlier one's of the same
@@ -424,11 +521,13 @@ static long add(pctx *c, const cand *k, size_t ev_s, size_t ev_e)
 {
 	if (!usable(c, k->s, k->e))
 		return -1;
-	const brief_region *r = brief_attrib_at(c->t, k->s);
+	const brief_region *r = region_for(c, k->at);
 	char *name = name_copy(c->text, k->s, k->e);
-	if (!name)
+	if (!name || remember(c, k->s, k->e)) {
+		free(name);
 		return -2;
-	long old = known(c, name);
+	}
+	long old = known(c, name, r);
 	if (old >= 0 || !r) {
 		free(name);
 		if (old >= 0 && k->inv > 0 && !c->out->v[old].has_investment) {
@@ -476,8 +575,9 @@ static size_t find_deng(const pctx *c, size_t s, size_t e)
 	for (size_t i = s + 6; i + 3 <= e; i++) {
 		if (!at(t, i, e, "等") || at(t, i - 3, e, "高") || at(t, i - 3, e, "中"))
 			continue;
+		/* the words closing the list, up to the next 、 */
 		size_t k = i + 3, stop = k;
-		for (int n = 0; stop < e && n < 18; n++)
+		for (int n = 0; stop < e && n < 18 && !at(t, stop, e, "、"); n++)
 			brief_utf8_next(t, e, &stop);
 		if (prefix(W(c, W_STATUS), t, k, e))
 			return i;
@@ -517,7 +617,13 @@ static double next_investment(const pctx *c, size_t ce, size_t se)
 		i += 6;
 	if (at(t, i, se, "计划"))
 		i += 6;
-	return at(t, i, se, "总投资") ? amount(c, i, se) : 0;
+	if (!at(t, i, se, "总投资"))
+		return 0;
+	/* 总投资30亿元的B项目 is the next project's own */
+	PCRE2_SIZE *ov = brief_rxset_match(&c->p->s, RX_INVEST, t, i, se);
+	if (!ov || ov[0] != i || at(t, ov[1], se, "的"))
+		return 0;
+	return amount(c, i, se);
 }
 
 static int emit(pctx *c, const clause *cl, cand *k, int *added, long *last)
@@ -553,8 +659,13 @@ static size_t join_at(const pctx *c, size_t s, size_t e, size_t *next)
 static cand clean(const pctx *c, size_t s, size_t e, bool first)
 {
 	const char *t = c->text;
-	cand k = { s, e, 0, NULL };
+	cand k = { s, e, 0, NULL, s };
 	k.s = modifier(c, s, e, &k.inv);
+	/* 一批…的重大基础设施项目: a class */
+	if (contains(W(c, W_VAGUE), t, s, k.s)) {
+		k.e = k.s;
+		return k;
+	}
 	k.s = trim_lead(c, k.s, e, NULL);
 	(void)first;
 	k.e = cut_pred(c, k.s, e);
@@ -567,13 +678,35 @@ static cand clean(const pctx *c, size_t s, size_t e, bool first)
 	return k;
 }
 
+/* 余杭区今年将推进A、B: the names start after the last building verb of
+ * the first piece (not after 建设, often part of a name: 交通建设集团). */
+static size_t after_verbs(const pctx *c, size_t s, size_t e, const brief_lex_entry **build)
+{
+	const char *t = c->text;
+	size_t end = s, cut = s;
+	while (end < e && !at(t, end, e, "、"))
+		end++;
+	for (size_t i = s + 3; i < end; i++) {
+		const brief_lex_entry *w = prefix(W(c, W_BUILD), t, i, end);
+		if (!w)
+			continue;
+		size_t k = i + strlen(w->word);
+		if (at(t, k - 6, k, "建设") || k + 6 > end || prefix(W(c, W_HEAD), t, k, end) ||
+		    ends_head(c, s, i))
+			continue;
+		cut = k;
+		*build = w;
+	}
+	return cut;
+}
+
 /* Accepts the pieces of the list [ls, le) the clause's form allows. */
 static int pieces(pctx *c, const clause *cl, int *added, long *last)
 {
 	const char *t = c->text;
 	cand v[64];
 	size_t n = 0;
-	bool head = false, joint = false;
+	bool head = false, joint = false;   /* a usable name with a head */
 	for (size_t i = cl->ls; i < cl->le && n < 64;) {
 		size_t sep = i;
 		while (sep < cl->le && !at(t, sep, cl->le, "、"))
@@ -582,7 +715,8 @@ static int pieces(pctx *c, const clause *cl, int *added, long *last)
 			size_t pe = join_at(c, ps, sep, &next);
 			joint |= pe < sep;
 			v[n] = clean(c, ps, pe, n == 0);
-			head |= ends_head(c, v[n].s, v[n].e) || v[n].inv > 0;
+			head |= (ends_head(c, v[n].s, v[n].e) || v[n].inv > 0) &&
+				usable(c, v[n].s, v[n].e);
 			n++;
 		}
 		i = sep + 3;
@@ -598,8 +732,12 @@ static int pieces(pctx *c, const clause *cl, int *added, long *last)
 		    (st = status_in(c, lastc->e, cl->ce)) != NULL;
 	if (!st)
 		st = cl->build;
-	bool all = cl->deng || ((cl->build || cl->intro) && head) || said;
-	if (n == 1 && cl->next_inv > 0 && ends_head(c, v[0].s, v[0].e)) {
+	/* 项目开工仪式, 项目建设年活动: an event, not the project */
+	bool event = contains(W(c, W_VAGUE), t, lastc->e, cl->ce);
+	/* 新疆区、地、县三级重大项目开工: the stage is said of a name */
+	said = said && usable(c, lastc->s, lastc->e);
+	bool all = cl->deng || ((((cl->build || cl->intro) && head) || said) && !event);
+	if (n == 1 && cl->next_inv > 0 && v[0].inv == 0 && ends_head(c, v[0].s, v[0].e)) {
 		v[0].inv = cl->next_inv;
 		all = true;
 	}
@@ -607,6 +745,7 @@ static int pieces(pctx *c, const clause *cl, int *added, long *last)
 		if (!all && v[i].inv == 0)
 			continue;
 		v[i].status = st;
+		v[i].at = cl->ls;
 		if (emit(c, cl, &v[i], added, last))
 			return -1;
 	}
@@ -627,7 +766,7 @@ static int venue(pctx *c, const clause *cl, int *added, long *last)
 			s = brief_utf8_prev(t, s);
 		if (!at(t, s, cl->ce, "在") || !ends_head(c, s + 3, e))
 			return 0;
-		cand k = { s + 3, e, 0, NULL };
+		cand k = { s + 3, e, 0, NULL, s };
 		return emit(c, cl, &k, added, last);
 	}
 	return 0;
@@ -653,6 +792,8 @@ static int read_clause(pctx *c, size_t cs, size_t ce, size_t se)
 		cl.ls = in;
 	}
 	cl.ls = trim_lead(c, cl.ls, cl.le, &cl.build);
+	cl.ls = after_verbs(c, cl.ls, cl.le, &cl.build);
+	cl.ls = trim_lead(c, cl.ls, cl.le, &cl.build);
 	cl.next_inv = next_investment(c, ce, se);
 	int added = 0;
 	long last = -1;
@@ -671,7 +812,7 @@ static int read_clause(pctx *c, size_t cs, size_t ce, size_t se)
 static size_t clause_end(const char *t, size_t i, size_t e)
 {
 	static const char *const stops[] = { "，", "。", "；", "：", "！", "？", "——", "|",
-					     ",", ";", ":", "!", "?", "\n", NULL };
+					     "﹔", "﹐", ",", ";", ":", "!", "?", "\n", NULL };
 	for (; i < e; i++)
 		for (const char *const *s = stops; *s; s++)
 			if (at(t, i, e, *s))
@@ -707,7 +848,7 @@ static void investments(pctx *c, size_t ss, size_t se, int para)
 	if (!ov || !at(t, ov[0], se, "总投资"))
 		return;
 	/* 项目32个，总投资61.3亿元: the total of a count */
-	size_t back = ov[0] > ss + 9 ? ov[0] - 9 : ss;
+	size_t back = ov[0] > ss + 15 ? ov[0] - 15 : ss;
 	if (has(t, back, ov[0], "个"))
 		return;
 	double v = amount(c, ov[0], se);
@@ -721,17 +862,20 @@ int brief_extract_projects(brief_projects *p, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
 {
-	pctx c = { p, g, t, a, out, out->n, a->text, 0, -1, 0 };
+	pctx c = { p, g, t, a, out, out->n, a->text, 0, -1, 0, NULL, 0, 0 };
+	int rc = 0;
 	for (size_t s = 0; s < a->nsents; s++) {
 		size_t ss = a->sents[s].start, se = a->sents[s].end;
 		c.sent = (int)s;
 		for (size_t i = ss; i < se;) {
 			size_t ce = clause_end(a->text, i, se);
-			if (read_clause(&c, i, ce, se))
-				return -1;
+			if ((rc = read_clause(&c, i, ce, se)))
+				goto done;
 			i = ce + stop_len(a->text, ce, se);
 		}
 		investments(&c, ss, se, a->sents[s].para);
 	}
-	return 0;
+done:
+	free(c.spans);
+	return rc;
 }
