@@ -480,6 +480,18 @@ static size_t span_holding(const pctx *c, size_t at)
 	return (size_t)-1;
 }
 
+/* 30个苏州重点和100个市级重点项目 in a 太仓 article: the parent's name
+ * before a kind of project is the projects' level, not their region. */
+static const brief_region *level_word(const pctx *c, const brief_region *main,
+				      const brief_region *r, size_t e, size_t to)
+{
+	const brief_lex_entry *k = prefix(W(c, W_KIND), c->text, e, to);
+	if (r && main && main->parent_code && !strcmp(main->parent_code, r->code) &&
+	    k && strlen(k->word) >= 6)
+		return main;
+	return r;
+}
+
 /* The region a name at `at` belongs to: the one named last before it in
  * its paragraph, outside project names, else the article's. */
 static const brief_region *region_for(const pctx *c, size_t at)
@@ -502,7 +514,7 @@ static const brief_region *region_for(const pctx *c, size_t at)
 		if (in == (size_t)-1 && prefix(W(c, W_HEAD), c->text, e, at))
 			in = e - 1;
 		if (in == (size_t)-1)
-			return brief_attrib_at(c->t, e);
+			return level_word(c, main, brief_attrib_at(c->t, e), e, at);
 		to = in;
 	}
 	return main;
@@ -691,8 +703,9 @@ static size_t after_verbs(const pctx *c, size_t s, size_t e, const brief_lex_ent
 		if (!w)
 			continue;
 		size_t k = i + strlen(w->word);
+		/* after a name the verb is its predicate (…储备库即将建成) */
 		if (at(t, k - 6, k, "建设") || k + 6 > end || prefix(W(c, W_HEAD), t, k, end) ||
-		    ends_head(c, s, i))
+		    contains(W(c, W_HEAD), t, s, i))
 			continue;
 		cut = k;
 		*build = w;
