@@ -202,6 +202,17 @@ static bool ends_head(const pctx *c, size_t s, size_t e)
 	       !suffix(W(c, W_NOTHEAD), c->text, s, e);
 }
 
+/* The end of a date at t[i] (3月, 10月底, 2024年); i when none. */
+static size_t date_at(const char *t, size_t i, size_t e)
+{
+	size_t j = i;
+	while (j < e && t[j] >= '0' && t[j] <= '9')
+		j++;
+	if (j > i && (at(t, j, e, "月") || at(t, j, e, "年") || at(t, j, e, "日")))
+		return j + 3;
+	return i;
+}
+
 /* The end of the name inside [s, e): before the predicate that follows a
  * head (…项目顺利投产, …二期建设进展顺利), unless the word goes on into a
  * head (建设项目). */
@@ -212,9 +223,9 @@ static size_t cut_pred(const pctx *c, size_t s, size_t e)
 		const brief_lex_entry *w = prefix(W(c, W_PRED), t, i, e);
 		if (!w)
 			w = prefix(W(c, W_STATUS), t, i, e);
-		if (!w || !ends_head(c, s, i))
+		size_t k = w ? i + strlen(w->word) : date_at(t, i, e);
+		if (k == i || !ends_head(c, s, i))
 			continue;
-		size_t k = i + strlen(w->word);
 		if (k < e && prefix(W(c, W_HEAD), t, k, e))
 			continue;
 		return i;
@@ -691,7 +702,8 @@ static cand clean(const pctx *c, size_t s, size_t e, bool first)
 }
 
 /* 余杭区今年将推进A、B: the names start after the last building verb of
- * the first piece (not after 建设, often part of a name: 交通建设集团). */
+ * the first piece (not after a bare 建设, often part of a name:
+ * 交通建设集团). */
 static size_t after_verbs(const pctx *c, size_t s, size_t e, const brief_lex_entry **build)
 {
 	const char *t = c->text;
@@ -704,7 +716,7 @@ static size_t after_verbs(const pctx *c, size_t s, size_t e, const brief_lex_ent
 			continue;
 		size_t k = i + strlen(w->word);
 		/* after a name the verb is its predicate (…储备库即将建成) */
-		if (at(t, k - 6, k, "建设") || k + 6 > end || prefix(W(c, W_HEAD), t, k, end) ||
+		if (!strcmp(w->word, "建设") || k + 6 > end || prefix(W(c, W_HEAD), t, k, end) ||
 		    contains(W(c, W_HEAD), t, s, i))
 			continue;
 		cut = k;
