@@ -226,6 +226,36 @@ Test(projects, list_of_sectors_is_no_list_of_projects)
 	cr_assert_eq(nprojects(), 0);
 }
 
+Test(projects, flattened_table_rows_with_the_investment_column)
+{
+	read_text("余杭区2025年市重点建设项目表\n"
+		  "序号|项目名称|建设内容|总投资(万元)|进度\n"
+		  "1|仁和先进制造产业园项目|厂房20万平方米|56000|开工\n"
+		  "2|运河新城中学扩建工程|教学楼两幢|9800|在建\n"
+		  "合计|||65800|\n");
+	invest(must("仁和先进制造产业园项目", "余杭区", "开工"), 5.6);
+	invest(must("运河新城中学扩建工程", "余杭区", "在建"), 0.98);
+	cr_assert_eq(nprojects(), 2);
+}
+
+Test(projects, a_table_of_measures_names_no_project)
+{
+	read_text("余杭区主要指标完成情况\n"
+		  "指标名称|单位|绝对值|增长\n"
+		  "固定资产投资|亿元|420|5.1%\n"
+		  "一般公共预算收入|亿元|198|3.2%\n");
+	cr_assert_eq(nprojects(), 0);
+}
+
+Test(projects, total_right_after_a_name_in_one_clause)
+{
+	read_text("余杭区今年将重点推进以下项目:良渚数字文创园项目计划总投资18亿元,"
+		  "瓶窑物流中心项目总投资约7亿元。");
+	invest(must("良渚数字文创园项目", "余杭区", NULL), 18);
+	invest(must("瓶窑物流中心项目", "余杭区", NULL), 7);
+	cr_assert_eq(nprojects(), 2);
+}
+
 /* Half a megabyte of list separators, project words and modifiers ends
  * fast in the project finder (run alone: the measures have their own
  * limits test). */

@@ -625,17 +625,11 @@ static size_t find_intro(const pctx *c, size_t s, size_t e)
 	return 0;
 }
 
-/* 1.A项目，总投资12亿元: the amount opening the next clause. */
-static double next_investment(const pctx *c, size_t ce, size_t se)
+/* A项目计划总投资12亿元: the total right after a name (not 总投资30亿元的B
+ *项目, the next project's own). */
+static double invest_after(const pctx *c, size_t i, size_t se)
 {
 	const char *t = c->text;
-	size_t i = ce;
-	if (at(t, i, se, "，") || at(t, i, se, "："))
-		i += 3;
-	else if (at(t, i, se, ",") || at(t, i, se, ":"))
-		i++;
-	else
-		return 0;
 	if (at(t, i, se, "项目"))
 		i += 6;
 	if (at(t, i, se, "计划"))
@@ -647,6 +641,20 @@ static double next_investment(const pctx *c, size_t ce, size_t se)
 	if (!ov || ov[0] != i || at(t, ov[1], se, "的"))
 		return 0;
 	return amount(c, i, se);
+}
+
+/* 1.A项目，总投资12亿元: the amount opening the next clause. */
+static double next_investment(const pctx *c, size_t ce, size_t se)
+{
+	const char *t = c->text;
+	size_t i = ce;
+	if (at(t, i, se, "，") || at(t, i, se, "："))
+		i += 3;
+	else if (at(t, i, se, ",") || at(t, i, se, ":"))
+		i++;
+	else
+		return 0;
+	return invest_after(c, i, se);
 }
 
 static int emit(pctx *c, const clause *cl, cand *k, int *added, long *last)
@@ -762,9 +770,10 @@ static int pieces(pctx *c, const clause *cl, int *added, long *last)
 	/* 新疆区、地、县三级重大项目开工: the stage is said of a name */
 	said = said && usable(c, lastc->s, lastc->e);
 	bool all = cl->deng || ((((cl->build || cl->intro) && head) || said) && !event);
-	if (n == 1 && cl->next_inv > 0 && v[0].inv == 0 && ends_head(c, v[0].s, v[0].e)) {
-		v[0].inv = cl->next_inv;
-		all = true;
+	if (n == 1 && v[0].inv == 0 && ends_head(c, v[0].s, v[0].e)) {
+		double inv = invest_after(c, v[0].e, cl->ce);
+		v[0].inv = inv > 0 ? inv : cl->next_inv;
+		all |= v[0].inv > 0;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (!all && v[i].inv == 0)
@@ -883,6 +892,97 @@ static void investments(pctx *c, size_t ss, size_t se, int para)
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* Flattened tables: 序号|项目名称|总投资(万元)|… then a row a line.      */
+
+typedef struct table {
+	int name, inv;          /* columns, -1 when absent */
+	double scale;           /* to 亿元 */
+} table;
+
+/* The cell `col` of the line [s, e) split at '|', trimmed. */
+static bool cell(const char *t, size_t s, size_t e, int col, size_t *cs, size_t *ce)
+{
+	for (int k = 0; s <= e; k++) {
+		size_t x = s;
+		while (x < e && t[x] != '|')
+			x++;
+		if (k == col) {
+			while (s < x && (t[s] == ' ' || t[s] == '\t'))
+				s++;
+			while (x > s && (t[x - 1] == ' ' || t[x - 1] == '\t' || t[x - 1] == '\r'))
+				x--;
+			*cs = s;
+			*ce = x;
+			return true;
+		}
+		s = x + 1;
+	}
+	return false;
+}
+
+/* A header names the project column (项目名称) and the total investment's
+ * (总投资, in 亿元 or 万元). */
+static bool header(const pctx *c, size_t s, size_t e, table *tb)
+{
+	const char *t = c->text;
+	size_t cs, ce;
+	*tb = (table){ -1, -1, 1 };
+	for (int k = 0; k < 32 && cell(t, s, e, k, &cs, &ce); k++) {
+		/* 项目名称, 项目: not 指标名称, a table of measures */
+		if (tb->name < 0 && has(t, cs, ce, "项目") && ce - cs <= 18)
+			tb->name = k;
+		else if (tb->inv < 0 && has(t, cs, ce, "投资") && !has(t, cs, ce, "年度") &&
+			 !has(t, cs, ce, "计划投资") && ce - cs <= 30) {
+			tb->inv = k;
+			tb->scale = has(t, cs, ce, "万元") ? 1e-4 : 1;
+		}
+	}
+	return tb->name >= 0;
+}
+
+static int row(pctx *c, const table *tb, size_t s, size_t e)
+{
+	const char *t = c->text;
+	size_t cs, ce, is, ie;
+	double v;
+	if (!cell(t, s, e, tb->name, &cs, &ce) || ce - cs < 6)
+		return 0;
+	cand k = { cs, ce, 0, status_in(c, s, e), cs };
+	if (tb->inv >= 0 && cell(t, s, e, tb->inv, &is, &ie) && ie > is &&
+	    brief_number_parse(t + is, ie - is, &v) && v > 0)
+		k.inv = v * tb->scale;
+	clause cl = { .cs = s, .ce = e, .ls = cs, .le = ce };
+	int added = 0;
+	long last = -1;
+	return emit(c, &cl, &k, &added, &last);
+}
+
+static int tables(pctx *c)
+{
+	const char *t = c->text;
+	size_t len = c->a->text_len;
+	table tb = { -1, -1, 1 };
+	for (size_t s = 0, e; s < len; s = e + 1) {
+		for (e = s; e < len && t[e] != '\n';)
+			e++;
+		size_t bars = 0;
+		for (size_t i = s; i < e; i++)
+			bars += t[i] == '|';
+		if (bars < 2) {
+			tb.name = -1;
+			continue;
+		}
+		while (c->sent + 1 < (int)c->a->nsents && c->a->sents[c->sent].end <= s)
+			c->sent++;
+		if (tb.name < 0)
+			header(c, s, e, &tb);
+		else if (row(c, &tb, s, e))
+			return -1;
+	}
+	return 0;
+}
+
 int brief_extract_projects(brief_projects *p, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
@@ -900,6 +1000,9 @@ int brief_extract_projects(brief_projects *p, const brief_gazetteer *g,
 		}
 		investments(&c, ss, se, a->sents[s].para);
 	}
+	c.sent = 0;
+	if (a->nsents)
+		rc = tables(&c);
 done:
 	free(c.spans);
 	return rc;
