@@ -256,6 +256,21 @@ Test(projects, total_right_after_a_name_in_one_clause)
 	cr_assert_eq(nprojects(), 2);
 }
 
+Test(projects, numbered_items_with_their_totals)
+{
+	read_text("余杭区今年重点项目:(1)闲林数字文创园项目,总投资18亿元;(二)塘栖冷链物流中心项目,"
+		  "总投资约7亿元;③仁和大桥项目,总投资2亿元。");
+	invest(must("闲林数字文创园项目", "余杭区", NULL), 18);
+	invest(must("塘栖冷链物流中心项目", "余杭区", NULL), 7);
+	invest(must("仁和大桥项目", "余杭区", NULL), 2);
+}
+
+Test(projects, a_slogan_is_no_project)
+{
+	read_text("余杭区将加快建设全省先进制造业高地,打造区域性科创中心,建设现代化国际大都市。");
+	cr_assert_eq(nprojects(), 0);
+}
+
 /* Half a megabyte of list separators, project words and modifiers ends
  * fast in the project finder (run alone: the measures have their own
  * limits test). */

@@ -297,6 +297,41 @@ static size_t paren_amount(const pctx *c, size_t s, size_t e, double *inv)
 	return e;
 }
 
+/* A numeral at t[i]: a digit or 一 … 十; its length, 0 if none. */
+static size_t numeral(const char *t, size_t i, size_t e)
+{
+	static const char *const han[] = { "一", "二", "三", "四", "五", "六", "七", "八",
+					   "九", "十", NULL };
+	if (is_digit(t[i]))
+		return 1;
+	for (const char *const *h = han; *h; h++)
+		if (at(t, i, e, *h))
+			return 3;
+	return 0;
+}
+
+/* The length of (3), （四） or ① opening t[s..e); 0 if none. */
+static size_t numbering(const char *t, size_t s, size_t e)
+{
+	static const char *const circled[] = { "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧",
+					       "⑨", "⑩", NULL };
+	for (const char *const *c = circled; *c; c++)
+		if (at(t, s, e, *c))
+			return strlen(*c);
+	size_t i = s + (at(t, s, e, "(") ? 1 : at(t, s, e, "（") ? 3 : 0);
+	if (i == s)
+		return 0;
+	for (int n = 0; n < 3 && i < e; n++) {
+		size_t k = numeral(t, i, e);
+		if (!k)
+			break;
+		i += k;
+	}
+	if (i < e && t[i] == ')')
+		return i + 1 - s;
+	return at(t, i, e, "）") ? i + 3 - s : 0;
+}
+
 /* Leading words that are not part of the name (加快建设, 其中, 1.);
  * *build gets the last building verb among them. */
 static size_t trim_lead(const pctx *c, size_t s, size_t e, const brief_lex_entry **build)
@@ -306,12 +341,13 @@ static size_t trim_lead(const pctx *c, size_t s, size_t e, const brief_lex_entry
 		again = false;
 		while (s < e && (t[s] == ' ' || at(t, s, e, "“") || at(t, s, e, "”")))
 			s += t[s] == ' ' ? 1 : 3;
-		/* 1.A项目, 2．B工程: numbering */
+		/* 1.A项目, 2．B工程, (3)C园, ①D站: numbering */
 		size_t d = s;
 		while (d < e && is_digit(t[d]))
 			d++;
 		if (d > s && (at(t, d, e, ".") || at(t, d, e, "．")))
 			s = d + (t[d] == '.' ? 1 : 3);
+		s += numbering(t, s, e);
 		const brief_lex_entry *b = prefix(W(c, W_BUILD), t, s, e);
 		const brief_lex_entry *l = prefix(W(c, W_LEAD), t, s, e);
 		size_t k = b ? strlen(b->word) : 0;
