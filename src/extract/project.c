@@ -108,10 +108,11 @@ brief_projects *brief_projects_new(void)
 /* ------------------------------------------------------------------ */
 /* Word tests on text[s, e).                                           */
 
+/* w at t[s] within [s, e); false for an s wrapped below 0 (e - 3 at 1). */
 static bool at(const char *t, size_t s, size_t e, const char *w)
 {
 	size_t k = strlen(w);
-	return s + k <= e && !memcmp(t + s, w, k);
+	return s <= e && e - s >= k && !memcmp(t + s, w, k);
 }
 
 static const brief_lex_entry *prefix(const words *w, const char *t, size_t s, size_t e)
@@ -182,7 +183,7 @@ static const words *W(const pctx *c, int k)
 /* A paren group closing [s, e): 龙岩至龙川铁路项目(上杭段) */
 static size_t before_paren(const char *t, size_t s, size_t e)
 {
-	if (!(at(t, e - 1, e, ")") || (e >= s + 3 && at(t, e - 3, e, "）"))))
+	if (e <= s || !(at(t, e - 1, e, ")") || (e >= s + 3 && at(t, e - 3, e, "）"))))
 		return e;
 	for (size_t i = e; i-- > s;)
 		if (t[i] == '(' || at(t, i, e, "（"))
@@ -723,7 +724,7 @@ static size_t join_at(const pctx *c, size_t s, size_t e, size_t *next)
 }
 
 /* Cleans one piece of a list into a candidate name. */
-static cand clean(const pctx *c, size_t s, size_t e, bool first)
+static cand clean(const pctx *c, size_t s, size_t e)
 {
 	const char *t = c->text;
 	cand k = { s, e, 0, NULL, s };
@@ -734,7 +735,6 @@ static cand clean(const pctx *c, size_t s, size_t e, bool first)
 		return k;
 	}
 	k.s = trim_lead(c, k.s, e, NULL);
-	(void)first;
 	k.e = cut_pred(c, k.s, e);
 	for (const brief_lex_entry *st; (st = suffix(W(c, W_STATUS), t, k.s, k.e)) &&
 	     k.e - strlen(st->word) >= k.s + 6;)
@@ -783,7 +783,7 @@ static int pieces(pctx *c, const clause *cl, int *added, long *last)
 		for (size_t ps = i, next; ps < sep && n < 64; ps = next) {
 			size_t pe = join_at(c, ps, sep, &next);
 			joint |= pe < sep;
-			v[n] = clean(c, ps, pe, n == 0);
+			v[n] = clean(c, ps, pe);
 			head |= (ends_head(c, v[n].s, v[n].e) || v[n].inv > 0) &&
 				usable(c, v[n].s, v[n].e);
 			n++;
