@@ -271,6 +271,14 @@ Test(projects, a_slogan_is_no_project)
 	cr_assert_eq(nprojects(), 0);
 }
 
+Test(projects, count_whose_project_word_comes_later)
+{
+	read_text("嘉善县今年以来,祥符荡科创中心、恒泰精密轴承等3个省重大、12个市级重点项目全部开工。");
+	must("祥符荡科创中心", "嘉善县", "开工");
+	must("恒泰精密轴承", "嘉善县", "开工");
+	cr_assert_eq(nprojects(), 2);
+}
+
 /* Half a megabyte of list separators, project words and modifiers ends
  * fast in the project finder (run alone: the measures have their own
  * limits test). */

@@ -628,6 +628,24 @@ typedef struct clause {
 	double next_inv;        /* the next clause's 总投资 */
 } clause;
 
+/* 5个省重大: a count and only kind words. */
+static bool count_of_kind(const pctx *c, size_t s, size_t e)
+{
+	const char *t = c->text;
+	size_t d = s;
+	while (d < e && is_digit(t[d]))
+		d++;
+	if (d == s || !at(t, d, e, "个"))
+		return false;
+	for (s = d + 3; s < e;) {
+		const brief_lex_entry *k = prefix(W(c, W_KIND), t, s, e);
+		if (!k)
+			return false;
+		s += strlen(k->word);
+	}
+	return s > d + 3;
+}
+
 /* 等 closing a list of projects: 等12个重点项目, 等“大片区”建设, 等建成. */
 static size_t find_deng(const pctx *c, size_t s, size_t e)
 {
@@ -642,6 +660,9 @@ static size_t find_deng(const pctx *c, size_t s, size_t e)
 		if (prefix(W(c, W_STATUS), t, k, e))
 			return i;
 		if (contains(W(c, W_TAIL), t, k, stop) && !contains(W(c, W_NOTLIST), t, k, stop))
+			return i;
+		/* 等5个省重大、30个市级重点项目: the count's 项目 comes later */
+		if (count_of_kind(c, k, stop) && has(t, stop, e, "项目"))
 			return i;
 	}
 	return 0;
