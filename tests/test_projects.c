@@ -279,6 +279,19 @@ Test(projects, count_whose_project_word_comes_later)
 	cr_assert_eq(nprojects(), 2);
 }
 
+Test(projects, building_verb_before_a_name_opening_with_a_head_character)
+{
+	read_text("余杭区今年,加快建设城西科创大走廊。");
+	must("城西科创大走廊", "余杭区", "在建");
+}
+
+Test(projects, projects_in_general_are_no_project)
+{
+	read_text("余杭区推动更多优质项目落地见效,确保重大项目早开工、早投产。"
+		  "新开工项目42个,竣工项目18个。");
+	cr_assert_eq(nprojects(), 0);
+}
+
 /* Half a megabyte of list separators, project words and modifiers ends
  * fast in the project finder (run alone: the measures have their own
  * limits test). */

@@ -191,6 +191,14 @@ static size_t before_paren(const char *t, size_t s, size_t e)
 	return e;
 }
 
+/* A head of two characters or more at t[i]: 建设 before it is part of a
+ * name (建设项目, 建设大道), before 城西… it is a verb. */
+static bool head_word_at(const pctx *c, size_t i, size_t e)
+{
+	const brief_lex_entry *h = prefix(W(c, W_HEAD), c->text, i, e);
+	return h && strlen(h->word) >= 6;
+}
+
 /* True when [s, e) ends with a head word (before a closing paren group). */
 static bool ends_head(const pctx *c, size_t s, size_t e)
 {
@@ -227,7 +235,7 @@ static size_t cut_pred(const pctx *c, size_t s, size_t e)
 		size_t k = w ? i + strlen(w->word) : date_at(t, i, e);
 		if (k == i || !ends_head(c, s, i))
 			continue;
-		if (k < e && prefix(W(c, W_HEAD), t, k, e))
+		if (head_word_at(c, k, e))
 			continue;
 		return i;
 	}
@@ -357,7 +365,7 @@ static size_t trim_lead(const pctx *c, size_t s, size_t e, const brief_lex_entry
 			k = strlen(l->word);
 		}
 		/* keep two characters: 建设 alone is no name, 新建X is */
-		if (k && s + k + 6 <= e && !prefix(W(c, W_HEAD), t, s + k, e)) {
+		if (k && s + k + 6 <= e && !head_word_at(c, s + k, e)) {
 			if (b && build)
 				*build = b;
 			else if (l && build) {
@@ -385,7 +393,10 @@ static bool kind_only(const pctx *c, size_t s, size_t e)
 	e -= strlen(h->word);
 	s = brief_attrib_last_name(c->t, s, e);
 	while (s < e) {
+		/* 推动更多优质项目: leads before the kinds too */
 		const brief_lex_entry *k = prefix(W(c, W_KIND), t, s, e);
+		if (!k)
+			k = prefix(W(c, W_LEAD), t, s, e);
 		if (k)
 			s += strlen(k->word);
 		else if (is_digit(t[s]) || t[s] == '.')
@@ -781,7 +792,7 @@ static size_t after_verbs(const pctx *c, size_t s, size_t e, const brief_lex_ent
 			continue;
 		size_t k = i + strlen(w->word);
 		/* after a name the verb is its predicate (…储备库即将建成) */
-		if (!strcmp(w->word, "建设") || k + 6 > end || prefix(W(c, W_HEAD), t, k, end) ||
+		if (!strcmp(w->word, "建设") || k + 6 > end || head_word_at(c, k, end) ||
 		    contains(W(c, W_HEAD), t, s, i))
 			continue;
 		cut = k;
