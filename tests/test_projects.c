@@ -292,6 +292,14 @@ Test(projects, projects_in_general_are_no_project)
 	cr_assert_eq(nprojects(), 0);
 }
 
+Test(projects, an_investment_goes_to_its_own_name_only)
+{
+	read_text("余杭区去年,总投资20亿元的瓶窑新材料实验室二期项目主体结顶,"
+		  "仓前高铁新城综合体项目开工。");
+	invest(must("瓶窑新材料实验室二期项目", "余杭区", NULL), 20);
+	invest(must("仓前高铁新城综合体项目", "余杭区", "开工"), 0);
+}
+
 /* Half a megabyte of list separators, project words and modifiers ends
  * fast in the project finder (run alone: the measures have their own
  * limits test). */

@@ -171,6 +171,7 @@ typedef struct pctx {
 	int sent;               /* the sentence being read */
 	long subject;           /* the project the text is about, or -1 */
 	int subject_sent;       /* where it was last named */
+	size_t subject_end;     /* and where that name ends */
 	size_t (*spans)[2];     /* where the article names its projects */
 	size_t nspans, cap;
 } pctx;
@@ -905,6 +906,7 @@ static int read_clause(pctx *c, size_t cs, size_t ce, size_t se)
 	if (added == 1 && !cl.deng && !cl.intro && cl.ls == cs) {
 		c->subject = last;
 		c->subject_sent = c->sent;
+		c->subject_end = ce;
 	} else if (added) {
 		c->subject = -1;
 	}
@@ -946,8 +948,10 @@ static void investments(pctx *c, size_t ss, size_t se, int para)
 	if (f->has_investment || !(c->subject_sent == c->sent ||
 				   (opens && sp >= para - 1 && c->subject_sent >= c->sent - 8)))
 		return;
-	PCRE2_SIZE *ov = brief_rxset_match(&c->p->s, RX_INVEST, t, ss, se);
-	if (!ov || !at(t, ov[0], se, "总投资"))
+	size_t from = c->subject_sent == c->sent ? c->subject_end : ss;
+	PCRE2_SIZE *ov = brief_rxset_match(&c->p->s, RX_INVEST, t, from, se);
+	/* 总投资20亿元的B项目: B's own */
+	if (!ov || !at(t, ov[0], se, "总投资") || at(t, ov[1], se, "的"))
 		return;
 	/* 项目32个，总投资61.3亿元: the total of a count */
 	size_t back = ov[0] > ss + 15 ? ov[0] - 15 : ss;
@@ -1055,7 +1059,7 @@ int brief_extract_projects(brief_projects *p, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
 {
-	pctx c = { p, g, t, a, out, out->n, a->text, 0, -1, 0, NULL, 0, 0 };
+	pctx c = { p, g, t, a, out, out->n, a->text, 0, -1, 0, 0, NULL, 0, 0 };
 	int rc = 0;
 	for (size_t s = 0; s < a->nsents; s++) {
 		size_t ss = a->sents[s].start, se = a->sents[s].end;
