@@ -116,9 +116,9 @@ Test(projects, each_named_with_its_own_investment)
 {
 	read_text("德清县集中开工的重点项目分别为:总投资12.5亿元的莫干山数字文旅综合体项目、"
 		  "总投资4800万元的乾元镇污水管网改造工程、总投资3亿元的新市高端轴承生产项目。");
-	invest(must("莫干山数字文旅综合体项目", "德清县", NULL), 12.5);
-	invest(must("乾元镇污水管网改造工程", "德清县", NULL), 0.48);
-	invest(must("新市高端轴承生产项目", "德清县", NULL), 3);
+	invest(must("莫干山数字文旅综合体项目", "德清县", "开工"), 12.5);
+	invest(must("乾元镇污水管网改造工程", "德清县", "开工"), 0.48);
+	invest(must("新市高端轴承生产项目", "德清县", "开工"), 3);
 	no_project_with("重点项目");
 }
 
@@ -298,6 +298,17 @@ Test(projects, an_investment_goes_to_its_own_name_only)
 		  "仓前高铁新城综合体项目开工。");
 	invest(must("瓶窑新材料实验室二期项目", "余杭区", NULL), 20);
 	invest(must("仓前高铁新城综合体项目", "余杭区", "开工"), 0);
+}
+
+Test(projects, names_listed_after_an_intro_clause)
+{
+	read_text("余杭区今年集中开工的重点项目主要包括:闲林数字文创园项目、塘栖冷链物流中心,"
+		  "仁和中学扩建工程。仓前体育中心项目有序推进。");
+	must("闲林数字文创园项目", "余杭区", "开工");
+	must("塘栖冷链物流中心", "余杭区", "开工");
+	must("仁和中学扩建工程", "余杭区", "开工");
+	must("仓前体育中心项目", "余杭区", "在建");
+	cr_assert_eq(nprojects(), 4);
 }
 
 /* Half a megabyte of list separators, project words and modifiers ends

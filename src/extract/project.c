@@ -172,6 +172,8 @@ typedef struct pctx {
 	long subject;           /* the project the text is about, or -1 */
 	int subject_sent;       /* where it was last named */
 	size_t subject_end;     /* and where that name ends */
+	bool intro_next;        /* 项目有： opened the names of the clauses after */
+	const brief_lex_entry *intro_status;    /* the stage it said */
 	size_t (*spans)[2];     /* where the article names its projects */
 	size_t nspans, cap;
 } pctx;
@@ -686,7 +688,8 @@ static size_t find_intro(const pctx *c, size_t s, size_t e)
 	const char *t = c->text;
 	for (size_t i = s + 6; i < e; i++) {
 		const brief_lex_entry *w = prefix(W(c, W_INTRO), t, i, e);
-		if (!w)
+		/* 项目有序推进 says the stage, it lists nothing */
+		if (!w || prefix(W(c, W_STATUS), t, i, e) || prefix(W(c, W_PRED), t, i, e))
 			continue;
 		const brief_lex_entry *h = suffix(W(c, W_HEAD), t, s, i);
 		if (h && (!strcmp(h->word, "项目") || !strcmp(h->word, "工程")))
@@ -889,10 +892,20 @@ static int read_clause(pctx *c, size_t cs, size_t ce, size_t se)
 		cl.le = d;
 		cl.status = status_in(c, d, ce);
 	}
+	if (c->intro_next) {
+		cl.intro = true;
+		if (!cl.status)
+			cl.status = c->intro_status;
+	}
 	size_t in = find_intro(c, cl.ls, cl.le);
 	if (in && in < cl.le) {
 		cl.intro = true;
 		cl.ls = in;
+	} else if (in && !c->intro_next) {
+		/* 开工的代表性项目有：A，B: the names follow, to the sentence's end */
+		c->intro_next = true;
+		c->intro_status = status_in(c, cs, ce);
+		return 0;
 	}
 	cl.ls = trim_lead(c, cl.ls, cl.le, &cl.build);
 	cl.ls = after_verbs(c, cl.ls, cl.le, &cl.build);
@@ -1059,11 +1072,12 @@ int brief_extract_projects(brief_projects *p, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
 {
-	pctx c = { p, g, t, a, out, out->n, a->text, 0, -1, 0, 0, NULL, 0, 0 };
+	pctx c = { p, g, t, a, out, out->n, a->text, 0, -1, 0, 0, false, NULL, NULL, 0, 0 };
 	int rc = 0;
 	for (size_t s = 0; s < a->nsents; s++) {
 		size_t ss = a->sents[s].start, se = a->sents[s].end;
 		c.sent = (int)s;
+		c.intro_next = false;
 		for (size_t i = ss; i < se;) {
 			size_t ce = clause_end(a->text, i, se);
 			if ((rc = read_clause(&c, i, ce, se)))
