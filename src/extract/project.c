@@ -6,8 +6,10 @@
  *   - 项目 introduces the names (签约项目包括A、B; 项目为A和B),
  *   - a name ending in a head word is followed by its stage (A项目顺利投产),
  *   - a name carries its own investment (总投资3亿元的A项目),
- *   - it is the site of a ceremony (在A项目现场举行), or
- *   - the next clause gives the name's investment (A项目，总投资5亿元).
+ *   - it is the site of a ceremony (在A项目现场举行),
+ *   - the clause before ends in 项目有： (代表性项目有：A，B), or
+ *   - the name's investment follows it (1.A项目，总投资5亿元).
+ * Flattened tables (序号|项目名称|总投资(万元)) give a project a row.
  * A later 项目总投资X亿元 goes to the one project the sentence (or the
  * paragraph before) was about; a total after a list or a count
  * (32个，总投资61亿元) belongs to no single project. The words are in
@@ -589,6 +591,15 @@ typedef struct cand {
 	size_t at;              /* where its list starts: the region before it */
 } cand;
 
+/* The first amount found for a project stays. */
+static void set_investment(brief_fact *f, double yi)
+{
+	if (!f->has_investment) {
+		f->has_investment = true;
+		f->investment_yi = yi;
+	}
+}
+
 /* Adds the project; returns its index (or an earlier one's of the same
  * name), -1 when it is no name, -2 on OOM. */
 static long add(pctx *c, const cand *k, size_t ev_s, size_t ev_e)
@@ -604,10 +615,8 @@ static long add(pctx *c, const cand *k, size_t ev_s, size_t ev_e)
 	long old = known(c, name, r);
 	if (old >= 0 || !r) {
 		free(name);
-		if (old >= 0 && k->inv > 0 && !c->out->v[old].has_investment) {
-			c->out->v[old].has_investment = true;
-			c->out->v[old].investment_yi = k->inv;
-		}
+		if (old >= 0 && k->inv > 0)
+			set_investment(&c->out->v[old], k->inv);
 		return old;
 	}
 	brief_fact *f = brief_facts_push(c->out);
@@ -617,10 +626,8 @@ static long add(pctx *c, const cand *k, size_t ev_s, size_t ev_e)
 	}
 	f->type = BRIEF_FACT_PROJECT;
 	f->name = name;
-	if (k->inv > 0) {
-		f->has_investment = true;
-		f->investment_yi = k->inv;
-	}
+	if (k->inv > 0)
+		set_investment(f, k->inv);
 	f->year = brief_attrib_year(c->t, 0);
 	if (k->status && *k->status->value && !(f->status = strdup(k->status->value)))
 		return -2;
@@ -806,53 +813,77 @@ static size_t after_verbs(const pctx *c, size_t s, size_t e, const brief_lex_ent
 }
 
 /* Accepts the pieces of the list [ls, le) the clause's form allows. */
-static int pieces(pctx *c, const clause *cl, int *added, long *last)
+typedef struct list {
+	cand v[64];
+	size_t n;
+	bool head;              /* a usable name with a head among them */
+	bool joint;             /* one piece was split at 和 */
+} list;
+
+/* The pieces of the clause's list: split at 、 and at joins, cleaned. */
+static void split_list(const pctx *c, const clause *cl, list *l)
 {
 	const char *t = c->text;
-	cand v[64];
-	size_t n = 0;
-	bool head = false, joint = false;   /* a usable name with a head */
-	for (size_t i = cl->ls; i < cl->le && n < 64;) {
+	l->n = 0;
+	l->head = l->joint = false;
+	for (size_t i = cl->ls; i < cl->le && l->n < 64;) {
 		size_t sep = i;
 		while (sep < cl->le && !at(t, sep, cl->le, "、"))
 			sep++;
-		for (size_t ps = i, next; ps < sep && n < 64; ps = next) {
+		for (size_t ps = i, next; ps < sep && l->n < 64; ps = next) {
 			size_t pe = join_at(c, ps, sep, &next);
-			joint |= pe < sep;
-			v[n] = clean(c, ps, pe);
-			head |= (ends_head(c, v[n].s, v[n].e) || v[n].inv > 0) &&
-				usable(c, v[n].s, v[n].e);
-			n++;
+			cand *k = &l->v[l->n++];
+			l->joint |= pe < sep;
+			*k = clean(c, ps, pe);
+			l->head |= (ends_head(c, k->s, k->e) || k->inv > 0) && usable(c, k->s, k->e);
 		}
 		i = sep + 3;
 	}
-	if (!n)
+}
+
+/* Whether the clause's form makes all its pieces project names; *st
+ * gets the stage it says. */
+static bool all_named(const pctx *c, const clause *cl, const list *l,
+		      const brief_lex_entry **st)
+{
+	const cand *last = &l->v[l->n - 1];
+	*st = cl->status;
+	bool said = last->e < cl->le && ends_head(c, last->s, last->e) &&
+		    (*st = status_in(c, last->e, cl->ce)) != NULL;
+	if (!*st)
+		*st = cl->build;
+	/* 项目开工仪式, 项目建设年活动: an event, not the project */
+	bool event = contains(W(c, W_VAGUE), c->text, last->e, cl->ce);
+	/* 新疆区、地、县三级重大项目开工: the stage is said of a name */
+	said = said && usable(c, last->s, last->e);
+	return cl->deng || ((((cl->build || cl->intro) && l->head) || said) && !event);
+}
+
+/* Adds the pieces of the clause's list its form allows, and those that
+ * carry their own investment. */
+static int pieces(pctx *c, const clause *cl, int *added, long *last)
+{
+	list l;
+	const brief_lex_entry *st;
+	split_list(c, cl, &l);
+	if (!l.n)
 		return 0;
 	/* 投资96亿元的A和B: one sum for two */
-	if (joint && n == 2 && v[0].inv > 0 && v[1].inv == 0)
-		v[0].inv = 0;
-	cand *lastc = &v[n - 1];
-	const brief_lex_entry *st = cl->status;
-	bool said = lastc->e < cl->le && ends_head(c, lastc->s, lastc->e) &&
-		    (st = status_in(c, lastc->e, cl->ce)) != NULL;
-	if (!st)
-		st = cl->build;
-	/* 项目开工仪式, 项目建设年活动: an event, not the project */
-	bool event = contains(W(c, W_VAGUE), t, lastc->e, cl->ce);
-	/* 新疆区、地、县三级重大项目开工: the stage is said of a name */
-	said = said && usable(c, lastc->s, lastc->e);
-	bool all = cl->deng || ((((cl->build || cl->intro) && head) || said) && !event);
-	if (n == 1 && v[0].inv == 0 && ends_head(c, v[0].s, v[0].e)) {
-		double inv = invest_after(c, v[0].e, cl->ce);
-		v[0].inv = inv > 0 ? inv : cl->next_inv;
-		all |= v[0].inv > 0;
+	if (l.joint && l.n == 2 && l.v[0].inv > 0 && l.v[1].inv == 0)
+		l.v[0].inv = 0;
+	bool all = all_named(c, cl, &l, &st);
+	cand *one = &l.v[0];
+	if (l.n == 1 && one->inv == 0 && ends_head(c, one->s, one->e)) {
+		double inv = invest_after(c, one->e, cl->ce);
+		one->inv = inv > 0 ? inv : cl->next_inv;
+		all |= one->inv > 0;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (!all && v[i].inv == 0)
+	for (size_t i = 0; i < l.n; i++) {
+		if (!all && l.v[i].inv == 0)
 			continue;
-		v[i].status = st;
-		v[i].at = cl->ls;
-		if (emit(c, cl, &v[i], added, last))
+		l.v[i].status = st;
+		l.v[i].at = cl->ls;
+		if (emit(c, cl, &l.v[i], added, last))
 			return -1;
 	}
 	return 0;
@@ -971,10 +1002,8 @@ static void investments(pctx *c, size_t ss, size_t se, int para)
 	if (has(t, back, ov[0], "个"))
 		return;
 	double v = amount(c, ov[0], se);
-	if (v > 0) {
-		f->has_investment = true;
-		f->investment_yi = v;
-	}
+	if (v > 0)
+		set_investment(f, v);
 }
 
 /* ------------------------------------------------------------------ */
