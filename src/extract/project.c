@@ -216,12 +216,16 @@ static bool ends_head(const pctx *c, size_t s, size_t e)
 	       !suffix(W(c, W_NOTHEAD), c->text, s, e);
 }
 
-/* The end of a date at t[i] (3月, 10月底, 2024年); i when none. */
+/* The end of a date at t[i] (3月, 10月底, 2024年); i when none. Four
+ * digits at most: a long run of digits must not be rescanned at each
+ * of its positions. */
 static size_t date_at(const char *t, size_t i, size_t e)
 {
 	size_t j = i;
-	while (j < e && t[j] >= '0' && t[j] <= '9')
+	while (j < e && j < i + 5 && t[j] >= '0' && t[j] <= '9')
 		j++;
+	if (j == i + 5)
+		return i;
 	if (j > i && (at(t, j, e, "月") || at(t, j, e, "年") || at(t, j, e, "日")))
 		return j + 3;
 	return i;
@@ -518,6 +522,9 @@ static long known(const pctx *c, const char *name, const brief_region *r)
 	return -1;
 }
 
+/* How far back (bytes) the region before a name is looked for. */
+enum { LOOKBACK = 3000 };
+
 /* Remembers where a name is, so that the region inside it (富民抽水蓄能
  *电站, 宁德时代…项目) is not taken for the subject of the text after it. */
 static int remember(pctx *c, size_t s, size_t e)
@@ -536,9 +543,11 @@ static int remember(pctx *c, size_t s, size_t e)
 	return 0;
 }
 
+/* The start of the name holding byte `at`, or -1. Names are found in
+ * text order: the search goes back over the recent ones only. */
 static size_t span_holding(const pctx *c, size_t at)
 {
-	for (size_t i = 0; i < c->nspans; i++)
+	for (size_t i = c->nspans; i-- > 0 && c->spans[i][1] + LOOKBACK >= at;)
 		if (c->spans[i][0] < at && at <= c->spans[i][1])
 			return c->spans[i][0];
 	return (size_t)-1;
@@ -561,12 +570,17 @@ static const brief_region *level_word(const pctx *c, const brief_region *main,
 static const brief_region *region_for(const pctx *c, size_t at)
 {
 	const brief_article *a = c->a;
+	/* a subject named far back in a long paragraph is no longer its
+	 * subject, and hostile text must not be rescanned clause by clause */
 	size_t ps = (size_t)c->sent;
-	while (ps > 0 && a->sents[ps - 1].para == a->sents[c->sent].para)
+	while (ps > 0 && a->sents[ps - 1].para == a->sents[c->sent].para &&
+	       a->sents[ps - 1].start + LOOKBACK > at)
 		ps--;
 	size_t from = a->sents[ps].start;
+	if (at > from + LOOKBACK)
+		from = at - LOOKBACK;
 	const brief_region *main = brief_attrib_at(c->t, a->text_len);
-	for (size_t to = at; to > from;) {
+	for (size_t to = at, n = 0; to > from && n < 16; n++) {
 		size_t e = brief_attrib_last_name(c->t, from, to);
 		if (e == from)
 			break;
