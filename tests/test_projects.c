@@ -316,7 +316,8 @@ Test(projects, names_listed_after_an_intro_clause)
  * limits test). */
 Test(projects, hostile_lists_finish)
 {
-	static const char *const units[] = { "项目、", "等项目开工", "总投资1亿元的", "中心顺利" };
+	static const char *const units[] = { "项目、", "等项目开工", "总投资1亿元的", "中心顺利",
+					     "中心顺利开工，", "1" };
 	brief_projects *p = brief_projects_new();
 	cr_assert_not_null(p);
 	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
