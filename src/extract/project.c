@@ -1,79 +1,166 @@
 /*
- * project.c - named key projects: lists closed by 等…项目/工程
- * (积海、宝鼎等重大项目投产), names with a project word and a status
- * (河庄片区人才专项租赁住房项目开始复工), quoted landmarks; the total
- * investment often follows in a later sentence of the paragraph
- * (项目总投资约13亿元) and goes to the project named last.
+ * project.c - named key projects. A sentence is read clause by clause
+ * (between ，；：…); a clause names projects when
+ *   - it lists names closed by 等 and a project word (A、B等重点项目开工),
+ *   - it opens with a building verb (完工A、B; 加快建设C),
+ *   - 项目 introduces the names (签约项目包括A、B; 项目为A和B),
+ *   - a name ending in a head word is followed by its stage (A项目顺利投产),
+ *   - a name carries its own investment (总投资3亿元的A项目),
+ *   - it is the site of a ceremony (在A项目现场举行),
+ *   - the clause before ends in 项目有： (代表性项目有：A，B), or
+ *   - the name's investment follows it (1.A项目，总投资5亿元).
+ * Flattened tables (序号|项目名称|总投资(万元)) give a project a row.
+ * A later 项目总投资X亿元 goes to the one project the sentence (or the
+ * paragraph before) was about; a total after a list or a count
+ * (32个，总投资61亿元) belongs to no single project. The words are in
+ * data/projects.tsv.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/internal.h"
-#include "util/rx.h"
 #include "extract/number.h"
+#include "util/lexicon.h"
+#include "util/rx.h"
 #include "util/utf8.h"
 
-/* Items of a list closed by 等 and a project word or a status verb. */
-static const char list_re[] =
-	"(?<list>(?:[^、，。；：:,“”\\s]{2,30}、)+[^、，。；：:,“”\\s]{2,30})"
-	"(?:等(?:\\d+个)?(?:[\\d.]+亿元以上)?(?:重大|重点|周边高速|周边|配套|产业)?"
-	"(?:项目|工程|路网|地标|建设)"
-	"|(?=量产|投产|开工|复工|竣工))";
+enum {
+	W_HEAD, W_NOTHEAD, W_LEAD, W_BUILD, W_STATUS, W_PRED, W_TAIL, W_NOTLIST,
+	W_INTRO, W_JOIN, W_GENERIC, W_VAGUE, W_KIND, W_NOTNAME, W_SELF, W_N
+};
 
-/* One name ending in a project word, followed by a status or listed. */
-static const char name_re[] =
-	"(?<![\\p{sc=Han}A-Za-z0-9()（）])"
-	"(?<name>[\\p{sc=Han}A-Za-z0-9()（）]{2,40}?(?:项目|工程|产业园|科创园|邻里中心|"
-	"文化园|大走廊|核心区(?:\\(中轴线\\))?|快速路|高铁站))"
-	"(?<status>(?:将于|于)?(?:\\d{1,2}月(?:份|底|初)?)?"
-	"(?:开始复工|有序复工|复工|开工|竣工|投产|开园|开通|顺利开通|签约|落地)|"
-	"等重点工程|等片区|建设|坐落|、)";
+static const char *const classes[W_N] = {
+	"head", "nothead", "lead", "build", "status", "pred", "tail", "notlist",
+	"intro", "join", "generic", "vague", "kind", "notname", "self",
+};
 
-/* “中国医药港”等产业地标 */
-static const char quoted_re[] = "“(?<name>[^”]{2,20})”等(?:产业地标|地标|项目|重大项目)";
+/* One class of projects.tsv, longest word first so that a prefix or
+ * suffix test finds 产业园 before 园. */
+typedef struct words {
+	const brief_lex_entry **e;
+	size_t n;
+} words;
 
+/* 总投资约13亿元, 投资总额达30亿元 */
 static const char invest_re[] =
-	"总投资(?:额)?(?:约|达|超)?(?<num>\\d+(?:\\.\\d+)?)(?<unit>亿元|万元)";
+	"(?:总投资|投资总额|投资)(?:额)?(?:约|达|超|近|为)?"
+	"(?<num>\\d+(?:\\.\\d+)?)(?<unit>亿元|万元)";
 
-static const char status_re[] = "签约|开工|复工|竣工|投产|开园|开通|量产|落地|交付";
-
-/* Kinds of project, not projects: the whole name is one of these ... */
-static const char *const generic[] = {
-	"重大项目", "重点项目", "政府投资项目", "产业项目", "民生项目", "项目建设",
-	"重点工程", "重大工程", "项目", "工程", "配套建设", "建设", NULL,
-};
-/* ... or holds one of these. */
-static const char *const vague[] = {
-	"一批", "各类", "安置房", "绿道", "TOD", "城市设计", "产业平台", "基础设施",
-	NULL,
-};
-
-enum { RX_LIST, RX_NAME, RX_QUOTED, RX_INVEST, RX_STATUS, RX_N };
+enum { RX_INVEST, RX_N };
 
 struct brief_projects {
 	brief_rxset s;
+	words w[W_N];
 };
 
-brief_projects *brief_projects_new(void)
+static int by_length(const void *a, const void *b)
 {
-	static const char *const res[RX_N] = { list_re, name_re, quoted_re,
-					       invest_re, status_re };
-	brief_projects *p = calloc(1, sizeof *p);
-	if (!p || brief_rxset_init(&p->s, res, RX_N, 100000)) {
-		free(p);
-		return NULL;
+	size_t x = strlen((*(const brief_lex_entry *const *)a)->word);
+	size_t y = strlen((*(const brief_lex_entry *const *)b)->word);
+	return (x < y) - (x > y);
+}
+
+static int load_words(brief_projects *p)
+{
+	const brief_lexicon *l = brief_lexicon_get("projects.tsv");
+	size_t n;
+	const brief_lex_entry *e = l ? brief_lex_entries(l, &n) : NULL;
+	if (!e)
+		return -1;
+	for (int k = 0; k < W_N; k++) {
+		words *w = &p->w[k];
+		if (!(w->e = calloc(n + 1, sizeof *w->e)))
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(e[i].cls, classes[k]))
+				w->e[w->n++] = &e[i];
+		qsort(w->e, w->n, sizeof *w->e, by_length);
 	}
-	return p;
+	return 0;
 }
 
 void brief_projects_free(brief_projects *p)
 {
 	if (!p)
 		return;
+	for (int k = 0; k < W_N; k++)
+		free(p->w[k].e);
 	brief_rxset_free(&p->s);
 	free(p);
 }
+
+brief_projects *brief_projects_new(void)
+{
+	static const char *const res[RX_N] = { invest_re };
+	brief_projects *p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	if (brief_rxset_init(&p->s, res, RX_N, 100000)) {
+		free(p);
+		return NULL;
+	}
+	if (load_words(p)) {
+		brief_projects_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* ------------------------------------------------------------------ */
+/* Word tests on text[s, e).                                           */
+
+/* w at t[s] within [s, e); false for an s wrapped below 0 (e - 3 at 1). */
+static bool at(const char *t, size_t s, size_t e, const char *w)
+{
+	size_t k = strlen(w);
+	return s <= e && e - s >= k && !memcmp(t + s, w, k);
+}
+
+static const brief_lex_entry *prefix(const words *w, const char *t, size_t s, size_t e)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (at(t, s, e, w->e[i]->word))
+			return w->e[i];
+	return NULL;
+}
+
+static const brief_lex_entry *suffix(const words *w, const char *t, size_t s, size_t e)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		size_t k = strlen(w->e[i]->word);
+		if (s + k <= e && !memcmp(t + e - k, w->e[i]->word, k))
+			return w->e[i];
+	}
+	return NULL;
+}
+
+static bool contains(const words *w, const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (prefix(w, t, i, e))
+			return true;
+	return false;
+}
+
+static bool equals(const words *w, const char *t, size_t s, size_t e)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (strlen(w->e[i]->word) == e - s && !memcmp(t + s, w->e[i]->word, e - s))
+			return true;
+	return false;
+}
+
+static bool has(const char *t, size_t s, size_t e, const char *w)
+{
+	for (size_t i = s; i < e; i++)
+		if (at(t, i, e, w))
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* The context of one article.                                         */
 
 typedef struct pctx {
 	brief_projects *p;
@@ -82,260 +169,970 @@ typedef struct pctx {
 	const brief_article *a;
 	brief_facts *out;
 	size_t first;           /* this article's first project in out */
+	const char *text;
+	int sent;               /* the sentence being read */
+	long subject;           /* the project the text is about, or -1 */
+	int subject_sent;       /* where it was last named */
+	size_t subject_end;     /* and where that name ends */
+	bool intro_next;        /* 项目有： opened the names of the clauses after */
+	const brief_lex_entry *intro_status;    /* the stage it said */
+	size_t (*spans)[2];     /* where the article names its projects */
+	size_t nspans, cap;
 } pctx;
 
-static bool has_word(const char *s, size_t n, const char *w)
+static const words *W(const pctx *c, int k)
 {
-	size_t k = strlen(w);
-	for (size_t i = 0; i + k <= n; i++)
-		if (s[i] == w[0] && !memcmp(s + i, w, k))
-			return true;
-	return false;
+	return &c->p->w[k];
 }
 
-/* Strips leading verbs (推进, 加快建设 …) from a name. */
-static void trim_lead(const char **s, size_t *n)
+/* A paren group closing [s, e): 龙岩至龙川铁路项目(上杭段) */
+static size_t before_paren(const char *t, size_t s, size_t e)
 {
-	static const char *const lead[] = {
-		"以及", "一是", "二是", "三是", "四是", "五是", "六是", "首先", "其次", "同时",
-		"加快建设", "全面启动", "全力推进", "加快推进", "加快落地", "推进", "加快",
-		"建设", "启动", "实施", "开展", "聚焦", "打响", "以及", "还有", "其中",
-		"包括", "如", "和", "及", "的", NULL,
-	};
-	for (bool again = true; again;) {
-		again = false;
-		for (const char *const *l = lead; *l; l++) {
-			size_t k = strlen(*l);
-			if (*n > k + 3 && !memcmp(*s, *l, k)) {
-				*s += k;
-				*n -= k;
-				again = true;
-			}
+	if (e <= s || !(at(t, e - 1, e, ")") || (e >= s + 3 && at(t, e - 3, e, "）"))))
+		return e;
+	for (size_t i = e; i-- > s;)
+		if (t[i] == '(' || at(t, i, e, "（"))
+			return i;
+	return e;
+}
+
+/* A head of two characters or more at t[i]: 建设 before it is part of a
+ * name (建设项目, 建设大道), before 城西… it is a verb. */
+static bool head_word_at(const pctx *c, size_t i, size_t e)
+{
+	const brief_lex_entry *h = prefix(W(c, W_HEAD), c->text, i, e);
+	return h && strlen(h->word) >= 6;
+}
+
+/* True when [s, e) ends with a head word (before a closing paren group). */
+static bool ends_head(const pctx *c, size_t s, size_t e)
+{
+	while (e > s && c->text[e - 1] == ' ')
+		e--;
+	size_t b = before_paren(c->text, s, e);
+	if (b > s)
+		e = b;
+	return e > s && suffix(W(c, W_HEAD), c->text, s, e) &&
+	       !suffix(W(c, W_NOTHEAD), c->text, s, e);
+}
+
+/* The end of a date at t[i] (3月, 10月底, 2024年); i when none. Four
+ * digits at most: a long run of digits must not be rescanned at each
+ * of its positions. */
+static size_t date_at(const char *t, size_t i, size_t e)
+{
+	size_t j = i;
+	while (j < e && j < i + 5 && t[j] >= '0' && t[j] <= '9')
+		j++;
+	if (j == i + 5)
+		return i;
+	if (j > i && (at(t, j, e, "月") || at(t, j, e, "年") || at(t, j, e, "日")))
+		return j + 3;
+	return i;
+}
+
+/* The end of the name inside [s, e): before the predicate that follows a
+ * head (…项目顺利投产, …二期建设进展顺利), unless the word goes on into a
+ * head (建设项目). */
+static size_t cut_pred(const pctx *c, size_t s, size_t e)
+{
+	const char *t = c->text;
+	for (size_t i = s + 3; i < e; i++) {
+		const brief_lex_entry *w = prefix(W(c, W_PRED), t, i, e);
+		if (!w)
+			w = prefix(W(c, W_STATUS), t, i, e);
+		size_t k = w ? i + strlen(w->word) : date_at(t, i, e);
+		if (k == i || !ends_head(c, s, i))
+			continue;
+		if (head_word_at(c, k, e))
+			continue;
+		return i;
+	}
+	return e;
+}
+
+/* The stage stated in [s, e): the last status word (竣工投产 is 投产). */
+static const brief_lex_entry *status_in(const pctx *c, size_t s, size_t e)
+{
+	const brief_lex_entry *last = NULL;
+	for (size_t i = s; i < e;) {
+		const brief_lex_entry *w = prefix(W(c, W_STATUS), c->text, i, e);
+		if (w) {
+			last = w;
+			i += strlen(w->word);
+		} else {
+			i++;
 		}
 	}
+	return last;
 }
 
-static bool usable(const char *s, size_t n)
+static bool is_digit(char ch)
 {
-	size_t chars = brief_utf8_chars(s, n);
-	if (chars < 2 || chars > 40 || has_word(s, n, "的") || has_word(s, n, "可见") ||
-	    has_word(s, n, "等") || has_word(s, n, "了"))
+	return ch >= '0' && ch <= '9';
+}
+
+/* 3.6亿元 / 3947万元 at t[i..e) after a 投资 word; 0 when none. */
+static double amount(const pctx *c, size_t i, size_t e)
+{
+	PCRE2_SIZE *ov = brief_rxset_match(&c->p->s, RX_INVEST, c->text, i, e);
+	double v;
+	if (!ov || ov[0] != i || !brief_number_parse(c->text + ov[2], ov[3] - ov[2], &v))
+		return 0;
+	return at(c->text, ov[4], ov[5], "万元") ? v / 1e4 : v;
+}
+
+/* 总投资35亿元的天子湖…项目: the name is what follows the last 的, and the
+ * amount in the modifier is the project's investment. */
+static size_t modifier(const pctx *c, size_t s, size_t e, double *inv)
+{
+	size_t cut = 0;
+	for (size_t i = s; i + 3 <= e; i++)
+		if (at(c->text, i, e, "的"))
+			cut = i + 3;
+	if (!cut)
+		return s;
+	for (size_t i = s; i + 6 <= cut; i++)
+		if (at(c->text, i, cut, "投资") && !*inv)
+			*inv = amount(c, i, cut);
+	return cut;
+}
+
+/* 中心项目(总投资5亿元): the amount in a closing paren group. */
+static size_t paren_amount(const pctx *c, size_t s, size_t e, double *inv)
+{
+	size_t b = before_paren(c->text, s, e);
+	if (b == e || b == s)
+		return e;
+	for (size_t i = b; i + 6 <= e; i++)
+		if (at(c->text, i, e, "投资")) {
+			double v = amount(c, i, e);
+			if (v > 0) {
+				*inv = v;
+				return b;
+			}
+		}
+	return e;
+}
+
+/* A numeral at t[i]: a digit or 一 … 十; its length, 0 if none. */
+static size_t numeral(const char *t, size_t i, size_t e)
+{
+	static const char *const han[] = { "一", "二", "三", "四", "五", "六", "七", "八",
+					   "九", "十", NULL };
+	if (is_digit(t[i]))
+		return 1;
+	for (const char *const *h = han; *h; h++)
+		if (at(t, i, e, *h))
+			return 3;
+	return 0;
+}
+
+/* The length of (3), （四） or ① opening t[s..e); 0 if none. */
+static size_t numbering(const char *t, size_t s, size_t e)
+{
+	static const char *const circled[] = { "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧",
+					       "⑨", "⑩", NULL };
+	for (const char *const *c = circled; *c; c++)
+		if (at(t, s, e, *c))
+			return strlen(*c);
+	size_t i = s + (at(t, s, e, "(") ? 1 : at(t, s, e, "（") ? 3 : 0);
+	if (i == s)
+		return 0;
+	for (int n = 0; n < 3 && i < e; n++) {
+		size_t k = numeral(t, i, e);
+		if (!k)
+			break;
+		i += k;
+	}
+	if (i < e && t[i] == ')')
+		return i + 1 - s;
+	return at(t, i, e, "）") ? i + 3 - s : 0;
+}
+
+/* Leading words that are not part of the name (加快建设, 其中, 1.);
+ * *build gets the last building verb among them. */
+static size_t trim_lead(const pctx *c, size_t s, size_t e, const brief_lex_entry **build)
+{
+	const char *t = c->text;
+	for (bool again = true; again && s < e;) {
+		again = false;
+		while (s < e && (t[s] == ' ' || at(t, s, e, "“") || at(t, s, e, "”")))
+			s += t[s] == ' ' ? 1 : 3;
+		/* 1.A项目, 2．B工程, (3)C园, ①D站: numbering */
+		size_t d = s;
+		while (d < e && is_digit(t[d]))
+			d++;
+		if (d > s && (at(t, d, e, ".") || at(t, d, e, "．")))
+			s = d + (t[d] == '.' ? 1 : 3);
+		s += numbering(t, s, e);
+		const brief_lex_entry *b = prefix(W(c, W_BUILD), t, s, e);
+		const brief_lex_entry *l = prefix(W(c, W_LEAD), t, s, e);
+		size_t k = b ? strlen(b->word) : 0;
+		if (l && strlen(l->word) > k) {
+			b = NULL;
+			k = strlen(l->word);
+		}
+		/* keep two characters: 建设 alone is no name, 新建X is */
+		if (k && s + k + 6 <= e && !head_word_at(c, s + k, e)) {
+			if (b && build)
+				*build = b;
+			else if (l && build) {
+				const brief_lex_entry *lb = prefix(W(c, W_BUILD), t, s, s + k);
+				if (lb && strlen(lb->word) == k)
+					*build = lb;
+			}
+			s += k;
+			again = true;
+		}
+	}
+	return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* Is it a name?                                                       */
+
+/* 78个项目, 50亿元以上项目, 二期工程, 省重大项目: counts and kinds. */
+static bool kind_only(const pctx *c, size_t s, size_t e)
+{
+	const char *t = c->text;
+	const brief_lex_entry *h = suffix(W(c, W_HEAD), t, s, e);
+	if (!h || (strcmp(h->word, "项目") && strcmp(h->word, "工程")))
 		return false;
-	/* 交通项目, 民生工程: a kind of project */
-	if (chars <= 4 && (has_word(s, n, "项目") || has_word(s, n, "工程")))
-		return false;
-	for (const char *const *g = generic; *g; g++)
-		if (strlen(*g) == n && !memcmp(s, *g, n))
+	e -= strlen(h->word);
+	s = brief_attrib_last_name(c->t, s, e);
+	while (s < e) {
+		/* 推动更多优质项目: leads before the kinds too */
+		const brief_lex_entry *k = prefix(W(c, W_KIND), t, s, e);
+		if (!k)
+			k = prefix(W(c, W_LEAD), t, s, e);
+		if (k)
+			s += strlen(k->word);
+		else if (is_digit(t[s]) || t[s] == '.')
+			s++;
+		else if (at(t, s, e, "个") || at(t, s, e, "年") || at(t, s, e, "、"))
+			s += 3;
+		else
 			return false;
-	for (const char *const *v = vague; *v; v++)
-		if (has_word(s, n, *v))
-			return false;
-	/* counts and amounts belong to the measures: 78个项目, 50亿元以上项目 */
-	for (size_t i = 0; i < n; i++)
-		if (s[i] >= '0' && s[i] <= '9' &&
-		    (has_word(s + i, n - i, "个") || has_word(s + i, n - i, "亿")))
-			return false;
+	}
 	return true;
 }
 
-/* A cheap test before the name pattern: one of its closing words. */
-static bool project_word(const char *s, size_t n)
+static bool money_or_count(const char *t, size_t s, size_t e)
 {
-	static const char *const words[] = { "项目", "工程", "园", "中心", "走廊",
-					     "核心区", "快速路", "高铁站", NULL };
-	for (const char *const *w = words; *w; w++)
-		if (has_word(s, n, *w))
+	for (size_t i = s; i < e; i++) {
+		if (!is_digit(t[i]))
+			continue;
+		size_t j = i;
+		while (j < e && (is_digit(t[j]) || t[j] == '.'))
+			j++;
+		if (at(t, j, e, "亿") || at(t, j, e, "万元") || at(t, j, e, "个") ||
+		    at(t, j, e, "项") || at(t, j, e, "批"))
 			return true;
+		i = j;
+	}
 	return false;
 }
 
-static const char *status_near(pctx *c, size_t from, size_t to)
+static bool usable(const pctx *c, size_t s, size_t e)
 {
-	static const char *const words[] = { "签约", "开工", "复工", "竣工", "投产",
-					     "开园", "开通", "量产", "落地", "交付", NULL };
-	for (const char *const *w = words; *w; w++)
-		if (has_word(c->a->text + from, to - from, *w))
-			return *w;
-	return NULL;
+	const char *t = c->text;
+	size_t chars = brief_utf8_chars(t + s, e - s);
+	if (chars < 2 || chars > 40 || has(t, s, e, "的") || has(t, s, e, "了") ||
+	    money_or_count(t, s, e))
+		return false;
+	for (size_t i = s; i + 3 <= e; i++)
+		if (at(t, i, e, "等") && !(i >= s + 3 && (at(t, i - 3, e, "高") || at(t, i - 3, e, "中"))))
+			return false;
+	if (equals(W(c, W_GENERIC), t, s, e) || contains(W(c, W_VAGUE), t, s, e) ||
+	    suffix(W(c, W_NOTNAME), t, s, e) || kind_only(c, s, e))
+		return false;
+	/* 钱塘项目: a region's projects in general (a region named at the
+	 * start: the search from the second character misses it) */
+	size_t r = brief_attrib_last_name(c->t, s, e);
+	if (r > s && brief_attrib_last_name(c->t, s + 3, r) != r &&
+	    (r == e || equals(W(c, W_GENERIC), t, r, e) || kind_only(c, r, e)))
+		return false;
+	/* 力争项目: a lead word before a kind */
+	const brief_lex_entry *l = prefix(W(c, W_LEAD), t, s, e);
+	if (l && (equals(W(c, W_GENERIC), t, s + strlen(l->word), e) ||
+		  kind_only(c, s + strlen(l->word), e)))
+		return false;
+	return !brief_in_garble(c->a, s, e);
 }
 
-static size_t sentence_end(const brief_article *a, size_t at)
-{
-	for (size_t s = 0; s < a->nsents; s++)
-		if (a->sents[s].start <= at && at < a->sents[s].end)
-			return a->sents[s].end;
-	return a->text_len;
-}
+/* ------------------------------------------------------------------ */
+/* Facts.                                                              */
 
-/* 总投资35亿元的天子湖现代产业园二期项目: the name is what follows 的,
- * and the amount before it is the project's investment. */
-static double split_modifier(const char **s, size_t *n)
+/* The length of a pinyin gloss at t[i]: (lè ), (huì ); 0 if none. */
+static size_t gloss(const char *t, size_t i, size_t e)
 {
-	size_t cut = 0;
-	double inv = 0;
-	for (size_t i = 0; i + 3 <= *n; i++)
-		if (!memcmp(*s + i, "的", 3))
-			cut = i + 3;
-	if (!cut)
+	if (t[i] != '(')
 		return 0;
-	for (size_t i = 0; i + 9 <= cut; i++)
-		if (!memcmp(*s + i, "总投资", 9)) {
-			size_t j = i + 9;
-			while (j < cut && !((*s)[j] >= '0' && (*s)[j] <= '9'))
-				j++;
-			size_t e = j;
-			while (e < cut && (((*s)[e] >= '0' && (*s)[e] <= '9') || (*s)[e] == '.'))
-				e++;
-			if (e > j && e + 6 <= cut && !memcmp(*s + e, "亿元", 6))
-				brief_number_parse(*s + j, e - j, &inv);
-		}
-	*s += cut;
-	*n -= cut;
-	return inv;
-}
-
-/* C919中机身量产以及积海: the name starts after the last joining word
- * or status verb inside the item. */
-static void after_joins(const char **s, size_t *n)
-{
-	static const char *const joins[] = { "以及", "量产", "投产", "开工", "和", "及",
-					     NULL };
-	size_t cut = 0;
-	for (const char *const *j = joins; *j; j++) {
-		size_t k = strlen(*j);
-		for (size_t i = 3; i + k < *n; i++)
-			if (!memcmp(*s + i, *j, k) && i + k > cut)
-				cut = i + k;
-	}
-	*s += cut;
-	*n -= cut;
-}
-
-static int add(pctx *c, const char *s, size_t n, size_t ev_start, size_t ev_end)
-{
-	const char *t = c->a->text;
-	double inv = split_modifier(&s, &n);
-	after_joins(&s, &n);
-	trim_lead(&s, &n);
-	/* 钱塘项目: a region's projects in general */
-	size_t cut = brief_attrib_last_name(c->t, (size_t)(s - t), (size_t)(s - t) + n);
-	const char *rest = t + cut;
-	size_t rn = (size_t)(s - t) + n - cut;
-	for (const char *const *g = generic; *g; g++)
-		if (strlen(*g) == rn && !memcmp(rest, *g, rn))
-			return 0;
-	if (!usable(s, n) || brief_in_garble(c->a, (size_t)(s - t), (size_t)(s - t) + n))
-		return 0;
-	for (size_t i = c->first; i < c->out->n; i++) {
-		const brief_fact *f = &c->out->v[i];
-		if (f->type == BRIEF_FACT_PROJECT && f->name && strlen(f->name) == n &&
-		    !memcmp(f->name, s, n))
-			return 0;
-	}
-	const brief_region *r = brief_attrib_at(c->t, (size_t)(s - t));
-	if (!r)
-		return 0;
-	brief_fact *f = brief_facts_push(c->out);
-	if (!f)
-		return -1;
-	f->type = BRIEF_FACT_PROJECT;
-	f->name = strndup(s, n);
-	if (inv > 0) {
-		f->has_investment = true;
-		f->investment_yi = inv;
-	}
-	f->year = brief_attrib_year(c->t, 0);
-	const char *st = status_near(c, (size_t)(s - t) + n, sentence_end(c->a, (size_t)(s - t)));
-	f->status = st ? strdup(st) : NULL;
-	return brief_fact_locate(f, c->g, r, c->a, ev_start, ev_end);
-}
-
-static int lists(pctx *c, size_t ss, size_t se)
-{
-	const char *t = c->a->text;
-	PCRE2_SIZE *ov;
-	for (size_t at = ss; at < se &&
-	     (ov = brief_rxset_match(&c->p->s, RX_LIST, t, at, se));) {
-		size_t ls = ov[2], le = ov[3], ms = ov[0], me = ov[1];
-		at = me > at ? me : at + 1;
-		for (size_t i = ls; i < le;) {
-			const char *sep = NULL;
-			for (size_t j = i; j + 3 <= le && !sep; j++)
-				if (!memcmp(t + j, "、", 3))
-					sep = t + j;
-			size_t end = sep ? (size_t)(sep - t) : le;
-			if (add(c, t + i, end - i, ms, me))
-				return -1;
-			i = sep ? end + 3 : le;
-		}
+	bool letter = false;
+	for (size_t j = i + 1; j < e && j < i + 12; j++) {
+		unsigned char u = (unsigned char)t[j];
+		if (u == ')')
+			return letter ? j + 1 - i : 0;
+		if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'))
+			letter = true;
+		else if (u != ' ' && (u < 0xC3 || u > 0xC7) && (u < 0x80 || u > 0xBF))
+			return 0;   /* a Han character or a digit: part of the name */
 	}
 	return 0;
 }
 
-static int singles(pctx *c, int rx, size_t ss, size_t se)
+/* The name as printed: quotes, spaces and pinyin glosses dropped
+ * (“乡村有未来”富民项目, 乐(lè )园). */
+static char *name_copy(const char *t, size_t s, size_t e)
 {
-	const char *t = c->a->text;
-	PCRE2_SIZE *ov;
-	for (size_t at = ss; at < se &&
-	     (ov = brief_rxset_match(&c->p->s, rx, t, at, se));) {
-		size_t ns = ov[2], ne = ov[3], ms = ov[0], me = ov[1];
-		at = ne > at ? ne : at + 1;
-		if (add(c, t + ns, ne - ns, ms, me))
+	char *n = malloc(e - s + 1), *w = n;
+	if (!n)
+		return NULL;
+	for (size_t i = s; i < e;) {
+		size_t g = gloss(t, i, e);
+		if (at(t, i, e, "“") || at(t, i, e, "”") || g) {
+			i += g ? g : 3;
+			continue;
+		}
+		if (t[i] != ' ' && t[i] != '"')
+			*w++ = t[i];
+		i++;
+	}
+	*w = '\0';
+	return n;
+}
+
+/* An earlier project of the article with this name or one holding it. */
+static long known(const pctx *c, const char *name, const brief_region *r)
+{
+	for (size_t i = c->first; i < c->out->n; i++) {
+		const brief_fact *f = &c->out->v[i];
+		if (f->type != BRIEF_FACT_PROJECT || !f->name)
+			continue;
+		if (!strcmp(f->name, name))
+			return (long)i;
+		/* 临江邻里中心 again as 临江邻里中心项目; not 半导体 in 奥芯半导体 */
+		const char *a = f->name, *b = name;
+		if (strlen(a) > strlen(b))
+			a = name, b = f->name;
+		if (r && f->region && !strcmp(f->region, r->name) && strlen(a) >= 12 && strstr(b, a))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* How far back (bytes) the region before a name is looked for. */
+enum { LOOKBACK = 3000 };
+
+/* Remembers where a name is, so that the region inside it (富民抽水蓄能
+ *电站, 宁德时代…项目) is not taken for the subject of the text after it. */
+static int remember(pctx *c, size_t s, size_t e)
+{
+	if (c->nspans == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 16;
+		size_t (*v)[2] = realloc(c->spans, cap * sizeof *v);
+		if (!v)
+			return -1;
+		c->spans = v;
+		c->cap = cap;
+	}
+	c->spans[c->nspans][0] = s;
+	c->spans[c->nspans][1] = e;
+	c->nspans++;
+	return 0;
+}
+
+/* The start of the name holding byte `at`, or -1. Names are found in
+ * text order: the search goes back over the recent ones only. */
+static size_t span_holding(const pctx *c, size_t at)
+{
+	for (size_t i = c->nspans; i-- > 0 && c->spans[i][1] + LOOKBACK >= at;)
+		if (c->spans[i][0] < at && at <= c->spans[i][1])
+			return c->spans[i][0];
+	return (size_t)-1;
+}
+
+/* 30个苏州重点和100个市级重点项目 in a 太仓 article: the parent's name
+ * before a kind of project is the projects' level, not their region. */
+static const brief_region *level_word(const pctx *c, const brief_region *main,
+				      const brief_region *r, size_t e, size_t to)
+{
+	const brief_lex_entry *k = prefix(W(c, W_KIND), c->text, e, to);
+	if (r && main && main->parent_code && !strcmp(main->parent_code, r->code) &&
+	    k && strlen(k->word) >= 6)
+		return main;
+	return r;
+}
+
+/* The region a name at `at` belongs to: the one named last before it in
+ * its paragraph, outside project names, else the article's. */
+static const brief_region *region_for(const pctx *c, size_t at)
+{
+	const brief_article *a = c->a;
+	/* a subject named far back in a long paragraph is no longer its
+	 * subject, and hostile text must not be rescanned clause by clause */
+	size_t ps = (size_t)c->sent;
+	while (ps > 0 && a->sents[ps - 1].para == a->sents[c->sent].para &&
+	       a->sents[ps - 1].start + LOOKBACK > at)
+		ps--;
+	size_t from = a->sents[ps].start;
+	if (at > from + LOOKBACK)
+		from = at - LOOKBACK;
+	const brief_region *main = brief_attrib_at(c->t, a->text_len);
+	for (size_t to = at, n = 0; to > from && n < 16; n++) {
+		size_t e = brief_attrib_last_name(c->t, from, to);
+		if (e == from)
+			break;
+		/* 我县 after it: the article's own region */
+		if (contains(W(c, W_SELF), c->text, e, at))
+			return main;
+		size_t in = span_holding(c, e);
+		/* 密云水库: a region's name in a facility's */
+		if (in == (size_t)-1 && prefix(W(c, W_HEAD), c->text, e, at))
+			in = e - 1;
+		if (in == (size_t)-1)
+			return level_word(c, main, brief_attrib_at(c->t, e), e, at);
+		to = in;
+	}
+	return main;
+}
+
+typedef struct cand {
+	size_t s, e;            /* the name in the text */
+	double inv;             /* its own investment, 0 when none */
+	const brief_lex_entry *status;
+	size_t at;              /* where its list starts: the region before it */
+} cand;
+
+/* The first amount found for a project stays. */
+static void set_investment(brief_fact *f, double yi)
+{
+	if (!f->has_investment) {
+		f->has_investment = true;
+		f->investment_yi = yi;
+	}
+}
+
+/* Adds the project; returns its index (or an earlier one's of the same
+ * name), -1 when it is no name, -2 on OOM. */
+static long add(pctx *c, const cand *k, size_t ev_s, size_t ev_e)
+{
+	if (!usable(c, k->s, k->e))
+		return -1;
+	const brief_region *r = region_for(c, k->at);
+	char *name = name_copy(c->text, k->s, k->e);
+	if (!name || remember(c, k->s, k->e)) {
+		free(name);
+		return -2;
+	}
+	long old = known(c, name, r);
+	if (old >= 0 || !r) {
+		free(name);
+		if (old >= 0 && k->inv > 0)
+			set_investment(&c->out->v[old], k->inv);
+		return old;
+	}
+	brief_fact *f = brief_facts_push(c->out);
+	if (!f) {
+		free(name);
+		return -2;
+	}
+	f->type = BRIEF_FACT_PROJECT;
+	f->name = name;
+	if (k->inv > 0)
+		set_investment(f, k->inv);
+	f->year = brief_attrib_year(c->t, 0);
+	if (k->status && *k->status->value && !(f->status = strdup(k->status->value)))
+		return -2;
+	if (brief_fact_locate(f, c->g, r, c->a, ev_s, ev_e))
+		return -2;
+	return (long)(f - c->out->v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Clauses.                                                            */
+
+typedef struct clause {
+	size_t cs, ce;          /* the clause */
+	size_t ls, le;          /* its list of names */
+	const brief_lex_entry *build;   /* the building verb opening it */
+	const brief_lex_entry *status;  /* the stage said after the list */
+	bool deng;              /* closed by 等 and a project word */
+	bool intro;             /* opened by 项目包括 … */
+	double next_inv;        /* the next clause's 总投资 */
+} clause;
+
+/* 5个省重大: a count and only kind words. */
+static bool count_of_kind(const pctx *c, size_t s, size_t e)
+{
+	const char *t = c->text;
+	size_t d = s;
+	while (d < e && is_digit(t[d]))
+		d++;
+	if (d == s || !at(t, d, e, "个"))
+		return false;
+	for (s = d + 3; s < e;) {
+		const brief_lex_entry *k = prefix(W(c, W_KIND), t, s, e);
+		if (!k)
+			return false;
+		s += strlen(k->word);
+	}
+	return s > d + 3;
+}
+
+/* 等 closing a list of projects: 等12个重点项目, 等“大片区”建设, 等建成. */
+static size_t find_deng(const pctx *c, size_t s, size_t e)
+{
+	const char *t = c->text;
+	for (size_t i = s + 6; i + 3 <= e; i++) {
+		if (!at(t, i, e, "等") || at(t, i - 3, e, "高") || at(t, i - 3, e, "中"))
+			continue;
+		/* the words closing the list, up to the next 、 */
+		size_t k = i + 3, stop = k;
+		for (int n = 0; stop < e && n < 18 && !at(t, stop, e, "、"); n++)
+			brief_utf8_next(t, e, &stop);
+		if (prefix(W(c, W_STATUS), t, k, e))
+			return i;
+		if (contains(W(c, W_TAIL), t, k, stop) && !contains(W(c, W_NOTLIST), t, k, stop))
+			return i;
+		/* 等5个省重大、30个市级重点项目: the count's 项目 comes later */
+		if (count_of_kind(c, k, stop) && has(t, stop, e, "项目"))
+			return i;
+	}
+	return 0;
+}
+
+/* 签约项目包括A、B / 项目为A和B: the names start after the intro word. */
+static size_t find_intro(const pctx *c, size_t s, size_t e)
+{
+	const char *t = c->text;
+	for (size_t i = s + 6; i < e; i++) {
+		const brief_lex_entry *w = prefix(W(c, W_INTRO), t, i, e);
+		/* 项目有序推进 says the stage, it lists nothing */
+		if (!w || prefix(W(c, W_STATUS), t, i, e) || prefix(W(c, W_PRED), t, i, e))
+			continue;
+		const brief_lex_entry *h = suffix(W(c, W_HEAD), t, s, i);
+		if (h && (!strcmp(h->word, "项目") || !strcmp(h->word, "工程")))
+			return i + strlen(w->word);
+	}
+	return 0;
+}
+
+/* A项目计划总投资12亿元: the total right after a name (not 总投资30亿元的B
+ *项目, the next project's own). */
+static double invest_after(const pctx *c, size_t i, size_t se)
+{
+	const char *t = c->text;
+	if (at(t, i, se, "项目"))
+		i += 6;
+	if (at(t, i, se, "计划"))
+		i += 6;
+	if (!at(t, i, se, "总投资"))
+		return 0;
+	/* 总投资30亿元的B项目 is the next project's own */
+	PCRE2_SIZE *ov = brief_rxset_match(&c->p->s, RX_INVEST, t, i, se);
+	if (!ov || ov[0] != i || at(t, ov[1], se, "的"))
+		return 0;
+	return amount(c, i, se);
+}
+
+/* 1.A项目，总投资12亿元: the amount opening the next clause. */
+static double next_investment(const pctx *c, size_t ce, size_t se)
+{
+	const char *t = c->text;
+	size_t i = ce;
+	if (at(t, i, se, "，") || at(t, i, se, "："))
+		i += 3;
+	else if (at(t, i, se, ",") || at(t, i, se, ":"))
+		i++;
+	else
+		return 0;
+	return invest_after(c, i, se);
+}
+
+static int emit(pctx *c, const clause *cl, cand *k, int *added, long *last)
+{
+	long i = add(c, k, cl->cs, cl->ce);
+	if (i == -2)
+		return -1;
+	if (i >= 0) {
+		(*added)++;
+		*last = i;
+	}
+	return 0;
+}
+
+/* Splits a piece at 和/以及 when what comes before is a name of its own
+ * (A项目和B项目, not 冷链物流及深加工项目). */
+static size_t join_at(const pctx *c, size_t s, size_t e, size_t *next)
+{
+	for (size_t i = s + 6; i < e; i++) {
+		const brief_lex_entry *j = prefix(W(c, W_JOIN), c->text, i, e);
+		if (!j)
+			continue;
+		if (!strcmp(j->word, "以及") || ends_head(c, s, i)) {
+			*next = i + strlen(j->word);
+			return i;
+		}
+	}
+	*next = e;
+	return e;
+}
+
+/* Cleans one piece of a list into a candidate name. */
+static cand clean(const pctx *c, size_t s, size_t e)
+{
+	const char *t = c->text;
+	cand k = { s, e, 0, NULL, s };
+	k.s = modifier(c, s, e, &k.inv);
+	/* 一批…的重大基础设施项目: a class */
+	if (contains(W(c, W_VAGUE), t, s, k.s)) {
+		k.e = k.s;
+		return k;
+	}
+	k.s = trim_lead(c, k.s, e, NULL);
+	k.e = cut_pred(c, k.s, e);
+	for (const brief_lex_entry *st; (st = suffix(W(c, W_STATUS), t, k.s, k.e)) &&
+	     k.e - strlen(st->word) >= k.s + 6;)
+		k.e -= strlen(st->word);
+	while (k.e > k.s && (t[k.e - 1] == ' ' || at(t, k.e - 3, k.e, "等")))
+		k.e -= t[k.e - 1] == ' ' ? 1 : 3;
+	k.e = paren_amount(c, k.s, k.e, &k.inv);
+	return k;
+}
+
+/* 余杭区今年将推进A、B: the names start after the last building verb of
+ * the first piece (not after a bare 建设, often part of a name:
+ * 交通建设集团). */
+static size_t after_verbs(const pctx *c, size_t s, size_t e, const brief_lex_entry **build)
+{
+	const char *t = c->text;
+	size_t end = s, cut = s;
+	while (end < e && !at(t, end, e, "、"))
+		end++;
+	for (size_t i = s + 3; i < end; i++) {
+		const brief_lex_entry *w = prefix(W(c, W_BUILD), t, i, end);
+		if (!w)
+			continue;
+		size_t k = i + strlen(w->word);
+		/* after a name the verb is its predicate (…储备库即将建成) */
+		if (!strcmp(w->word, "建设") || k + 6 > end || head_word_at(c, k, end) ||
+		    contains(W(c, W_HEAD), t, s, i))
+			continue;
+		cut = k;
+		*build = w;
+	}
+	return cut;
+}
+
+/* Accepts the pieces of the list [ls, le) the clause's form allows. */
+typedef struct list {
+	cand v[64];
+	size_t n;
+	bool head;              /* a usable name with a head among them */
+	bool joint;             /* one piece was split at 和 */
+} list;
+
+/* The pieces of the clause's list: split at 、 and at joins, cleaned. */
+static void split_list(const pctx *c, const clause *cl, list *l)
+{
+	const char *t = c->text;
+	l->n = 0;
+	l->head = l->joint = false;
+	for (size_t i = cl->ls; i < cl->le && l->n < 64;) {
+		size_t sep = i;
+		while (sep < cl->le && !at(t, sep, cl->le, "、"))
+			sep++;
+		for (size_t ps = i, next; ps < sep && l->n < 64; ps = next) {
+			size_t pe = join_at(c, ps, sep, &next);
+			cand *k = &l->v[l->n++];
+			l->joint |= pe < sep;
+			*k = clean(c, ps, pe);
+			l->head |= (ends_head(c, k->s, k->e) || k->inv > 0) && usable(c, k->s, k->e);
+		}
+		i = sep + 3;
+	}
+}
+
+/* Whether the clause's form makes all its pieces project names; *st
+ * gets the stage it says. */
+static bool all_named(const pctx *c, const clause *cl, const list *l,
+		      const brief_lex_entry **st)
+{
+	const cand *last = &l->v[l->n - 1];
+	*st = cl->status;
+	bool said = last->e < cl->le && ends_head(c, last->s, last->e) &&
+		    (*st = status_in(c, last->e, cl->ce)) != NULL;
+	if (!*st)
+		*st = cl->build;
+	/* 项目开工仪式, 项目建设年活动: an event, not the project */
+	bool event = contains(W(c, W_VAGUE), c->text, last->e, cl->ce);
+	/* 新疆区、地、县三级重大项目开工: the stage is said of a name */
+	said = said && usable(c, last->s, last->e);
+	return cl->deng || ((((cl->build || cl->intro) && l->head) || said) && !event);
+}
+
+/* Adds the pieces of the clause's list its form allows, and those that
+ * carry their own investment. */
+static int pieces(pctx *c, const clause *cl, int *added, long *last)
+{
+	list l;
+	const brief_lex_entry *st;
+	split_list(c, cl, &l);
+	if (!l.n)
+		return 0;
+	/* 投资96亿元的A和B: one sum for two */
+	if (l.joint && l.n == 2 && l.v[0].inv > 0 && l.v[1].inv == 0)
+		l.v[0].inv = 0;
+	bool all = all_named(c, cl, &l, &st);
+	cand *one = &l.v[0];
+	if (l.n == 1 && one->inv == 0 && ends_head(c, one->s, one->e)) {
+		double inv = invest_after(c, one->e, cl->ce);
+		one->inv = inv > 0 ? inv : cl->next_inv;
+		all |= one->inv > 0;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		if (!all && l.v[i].inv == 0)
+			continue;
+		l.v[i].status = st;
+		l.v[i].at = cl->ls;
+		if (emit(c, cl, &l.v[i], added, last))
 			return -1;
 	}
 	return 0;
 }
 
-/* 总投资约13亿元 goes to the project named last before it in the same
- * paragraph (named in this sentence or an earlier one). */
+/* 在A项目现场举行 */
+static int venue(pctx *c, const clause *cl, int *added, long *last)
+{
+	const char *t = c->text;
+	for (size_t i = cl->cs; i + 6 <= cl->ce; i++) {
+		if (!at(t, i, cl->ce, "现场"))
+			continue;
+		size_t e = i, s = e;
+		if (e >= cl->cs + 6 && at(t, e - 6, e, "建设"))
+			e -= 6;
+		while (s > cl->cs && !at(t, s, cl->ce, "在"))
+			s = brief_utf8_prev(t, s);
+		if (!at(t, s, cl->ce, "在") || !ends_head(c, s + 3, e))
+			return 0;
+		cand k = { s + 3, e, 0, NULL, s };
+		return emit(c, cl, &k, added, last);
+	}
+	return 0;
+}
+
+static int read_clause(pctx *c, size_t cs, size_t ce, size_t se)
+{
+	const char *t = c->text;
+	while (cs < ce && t[cs] == ' ')
+		cs++;
+	if (ce < cs + 6)
+		return 0;
+	clause cl = { .cs = cs, .ce = ce, .ls = cs, .le = ce };
+	size_t d = find_deng(c, cs, ce);
+	if (d) {
+		cl.deng = true;
+		cl.le = d;
+		cl.status = status_in(c, d, ce);
+	}
+	if (c->intro_next) {
+		cl.intro = true;
+		if (!cl.status)
+			cl.status = c->intro_status;
+	}
+	size_t in = find_intro(c, cl.ls, cl.le);
+	if (in && in < cl.le) {
+		cl.intro = true;
+		cl.ls = in;
+	} else if (in && !c->intro_next) {
+		/* 开工的代表性项目有：A，B: the names follow, to the sentence's end */
+		c->intro_next = true;
+		c->intro_status = status_in(c, cs, ce);
+		return 0;
+	}
+	cl.ls = trim_lead(c, cl.ls, cl.le, &cl.build);
+	cl.ls = after_verbs(c, cl.ls, cl.le, &cl.build);
+	cl.ls = trim_lead(c, cl.ls, cl.le, &cl.build);
+	cl.next_inv = next_investment(c, ce, se);
+	int added = 0;
+	long last = -1;
+	if (venue(c, &cl, &added, &last) || pieces(c, &cl, &added, &last))
+		return -1;
+	/* one project named alone with its stage is what the sentence is about */
+	if (added == 1 && !cl.deng && !cl.intro && cl.ls == cs) {
+		c->subject = last;
+		c->subject_sent = c->sent;
+		c->subject_end = ce;
+	} else if (added) {
+		c->subject = -1;
+	}
+	return 0;
+}
+
+static size_t clause_end(const char *t, size_t i, size_t e)
+{
+	static const char *const stops[] = { "，", "。", "；", "：", "！", "？", "——", "|",
+					     "﹔", "﹐", ",", ";", ":", "!", "?", "\n", NULL };
+	for (; i < e; i++)
+		for (const char *const *s = stops; *s; s++)
+			if (at(t, i, e, *s))
+				return i;
+	return e;
+}
+
+static size_t stop_len(const char *t, size_t i, size_t e)
+{
+	if (i >= e)
+		return 0;
+	if (at(t, i, e, "——"))
+		return 6;
+	return (unsigned char)t[i] < 0x80 ? 1 : 3;
+}
+
+/* 总投资约13亿元 goes to the project the text is about: named alone in
+ * this sentence, or, when the sentence opens with 项目总投资, the one
+ * the sentence or paragraph before ended with. */
 static void investments(pctx *c, size_t ss, size_t se, int para)
 {
-	const char *t = c->a->text;
-	/* "项目总投资约13亿元" opening a paragraph speaks of the project
-	 * the paragraph before ended with */
-	size_t n = se - ss;
-	int from_para = (n >= strlen("项目总投资") && !memcmp(t + ss, "项目总投资", strlen("项目总投资"))) ||
-			(n >= strlen("总投资") && !memcmp(t + ss, "总投资", strlen("总投资")))
-				? para - 1 : para;
-	PCRE2_SIZE *ov;
-	for (size_t at = ss; at < se &&
-	     (ov = brief_rxset_match(&c->p->s, RX_INVEST, t, at, se));) {
-		double v;
-		at = ov[1];
-		if (!brief_number_parse(t + ov[2], ov[3] - ov[2], &v))
-			continue;
-		if (!memcmp(t + ov[4], "万元", 6))
-			v /= 1e4;
-		brief_fact *best = NULL;
-		for (size_t i = c->first; i < c->out->n; i++) {
-			brief_fact *f = &c->out->v[i];
-			if (f->type != BRIEF_FACT_PROJECT || f->has_investment || f->sentence < 0 ||
-			    c->a->sents[f->sentence].para < from_para ||
-			    c->a->sents[f->sentence].start > ov[0])
-				continue;
-			best = f;
+	const char *t = c->text;
+	if (c->subject < 0)
+		return;
+	brief_fact *f = &c->out->v[c->subject];
+	bool opens = at(t, ss, se, "项目总投资") || at(t, ss, se, "总投资") ||
+		     at(t, ss, se, "该项目总投资");
+	int sp = c->a->sents[c->subject_sent].para;
+	if (f->has_investment || !(c->subject_sent == c->sent ||
+				   (opens && sp >= para - 1 && c->subject_sent >= c->sent - 8)))
+		return;
+	size_t from = c->subject_sent == c->sent ? c->subject_end : ss;
+	PCRE2_SIZE *ov = brief_rxset_match(&c->p->s, RX_INVEST, t, from, se);
+	/* 总投资20亿元的B项目: B's own */
+	if (!ov || !at(t, ov[0], se, "总投资") || at(t, ov[1], se, "的"))
+		return;
+	/* 项目32个，总投资61.3亿元: the total of a count */
+	size_t back = ov[0] > ss + 15 ? ov[0] - 15 : ss;
+	if (has(t, back, ov[0], "个"))
+		return;
+	double v = amount(c, ov[0], se);
+	if (v > 0)
+		set_investment(f, v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Flattened tables: 序号|项目名称|总投资(万元)|… then a row a line.      */
+
+typedef struct table {
+	int name, inv;          /* columns, -1 when absent */
+	double scale;           /* to 亿元 */
+} table;
+
+/* The cell `col` of the line [s, e) split at '|', trimmed. */
+static bool cell(const char *t, size_t s, size_t e, int col, size_t *cs, size_t *ce)
+{
+	for (int k = 0; s <= e; k++) {
+		size_t x = s;
+		while (x < e && t[x] != '|')
+			x++;
+		if (k == col) {
+			while (s < x && (t[s] == ' ' || t[s] == '\t'))
+				s++;
+			while (x > s && (t[x - 1] == ' ' || t[x - 1] == '\t' || t[x - 1] == '\r'))
+				x--;
+			*cs = s;
+			*ce = x;
+			return true;
 		}
-		if (best) {
-			best->has_investment = true;
-			best->investment_yi = v;
+		s = x + 1;
+	}
+	return false;
+}
+
+/* A header names the project column (项目名称) and the total investment's
+ * (总投资, in 亿元 or 万元). */
+static bool header(const pctx *c, size_t s, size_t e, table *tb)
+{
+	const char *t = c->text;
+	size_t cs, ce;
+	*tb = (table){ -1, -1, 1 };
+	for (int k = 0; k < 32 && cell(t, s, e, k, &cs, &ce); k++) {
+		/* 项目名称, 项目: not 指标名称, a table of measures */
+		if (tb->name < 0 && has(t, cs, ce, "项目") && ce - cs <= 18)
+			tb->name = k;
+		else if (tb->inv < 0 && has(t, cs, ce, "投资") && !has(t, cs, ce, "年度") &&
+			 !has(t, cs, ce, "计划投资") && ce - cs <= 30) {
+			tb->inv = k;
+			tb->scale = has(t, cs, ce, "万元") ? 1e-4 : 1;
 		}
 	}
+	return tb->name >= 0;
+}
+
+static int row(pctx *c, const table *tb, size_t s, size_t e)
+{
+	const char *t = c->text;
+	size_t cs, ce, is, ie;
+	double v;
+	if (!cell(t, s, e, tb->name, &cs, &ce) || ce - cs < 6)
+		return 0;
+	cand k = { cs, ce, 0, status_in(c, s, e), cs };
+	if (tb->inv >= 0 && cell(t, s, e, tb->inv, &is, &ie) && ie > is &&
+	    brief_number_parse(t + is, ie - is, &v) && v > 0)
+		k.inv = v * tb->scale;
+	clause cl = { .cs = s, .ce = e, .ls = cs, .le = ce };
+	int added = 0;
+	long last = -1;
+	return emit(c, &cl, &k, &added, &last);
+}
+
+static int tables(pctx *c)
+{
+	const char *t = c->text;
+	size_t len = c->a->text_len;
+	table tb = { -1, -1, 1 };
+	for (size_t s = 0, e; s < len; s = e + 1) {
+		for (e = s; e < len && t[e] != '\n';)
+			e++;
+		size_t bars = 0;
+		for (size_t i = s; i < e; i++)
+			bars += t[i] == '|';
+		if (bars < 2) {
+			tb.name = -1;
+			continue;
+		}
+		while (c->sent + 1 < (int)c->a->nsents && c->a->sents[c->sent].end <= s)
+			c->sent++;
+		if (tb.name < 0)
+			header(c, s, e, &tb);
+		else if (row(c, &tb, s, e))
+			return -1;
+	}
+	return 0;
 }
 
 int brief_extract_projects(brief_projects *p, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
 {
-	pctx c = { p, g, t, a, out, out->n };
+	pctx c = { p, g, t, a, out, out->n, a->text, 0, -1, 0, 0, false, NULL, NULL, 0, 0 };
+	int rc = 0;
 	for (size_t s = 0; s < a->nsents; s++) {
 		size_t ss = a->sents[s].start, se = a->sents[s].end;
-		const char *st = a->text + ss;
-		size_t sn = se - ss;
-		if ((has_word(st, sn, "、") && lists(&c, ss, se)) ||
-		    (has_word(st, sn, "“") && singles(&c, RX_QUOTED, ss, se)) ||
-		    (project_word(st, sn) && singles(&c, RX_NAME, ss, se)))
-			return -1;
+		c.sent = (int)s;
+		c.intro_next = false;
+		for (size_t i = ss; i < se;) {
+			size_t ce = clause_end(a->text, i, se);
+			if ((rc = read_clause(&c, i, ce, se)))
+				goto done;
+			i = ce + stop_len(a->text, ce, se);
+		}
 		investments(&c, ss, se, a->sents[s].para);
 	}
-	return 0;
+	c.sent = 0;
+	if (a->nsents)
+		rc = tables(&c);
+done:
+	free(c.spans);
+	return rc;
 }

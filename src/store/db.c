@@ -110,6 +110,25 @@ static int migrate(brief_db *db)
 	return -1;
 }
 
+/*
+ * Switching a new database to WAL takes an exclusive lock, and SQLite
+ * answers a second process doing the same at the same moment with
+ * SQLITE_BUSY at once, without its busy handler: wait and try again, as
+ * the busy timeout would, for up to ten seconds.
+ */
+static int wal(brief_db *db)
+{
+	for (int tries = 0;; tries++) {
+		int rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries == 1000)
+			return exec(db, "PRAGMA journal_mode = WAL");
+		struct timespec ts = { 0, 10 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+	}
+}
+
 brief_db *brief_db_open(const char *path, brief_diag *d)
 {
 	brief_db *db = calloc(1, sizeof *db);
@@ -129,8 +148,7 @@ brief_db *brief_db_open(const char *path, brief_diag *d)
 	/* WAL: readers never block the writer; a killed writer leaves the
 	 * last committed state. NORMAL sync is durable against crashes of
 	 * the process, which is what a SIGKILL is. */
-	if (exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-		     "PRAGMA foreign_keys = ON;") ||
+	if (wal(db) || exec(db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;") ||
 	    migrate(db))
 		goto fail;
 	return db;
