@@ -27,6 +27,13 @@ struct brief_attrib {
 	signed char *section;           /* per sentence: -1 review, +1 goals */
 };
 
+enum { LOOKBACK = 2048 };       /* bytes searched for a clause's subject */
+
+/* Where char_offset (below) has counted to in the current article. */
+static struct {
+	size_t byte, chars;     /* reset by brief_attrib_new for each article */
+} counted;
+
 static bool is_subject(const brief_region *r)
 {
 	return r && r->level != BRIEF_LEVEL_PROVINCE;
@@ -176,6 +183,7 @@ brief_attrib *brief_attrib_new(const brief_gazetteer *g, const brief_article *a)
 		return NULL;
 	t->a = a;
 	t->g = g;
+	counted.byte = counted.chars = 0;
 	t->nhits = brief_gazetteer_scan(g, a->text, a->text_len, &t->hits);
 	t->subject = calloc(a->nsents + 1, sizeof *t->subject);
 	t->part = calloc(a->nsents + 1, sizeof *t->part);
@@ -246,15 +254,24 @@ const brief_region *brief_attrib_at(const brief_attrib *t, size_t offset)
 	size_t s = sentence_at(a, offset);
 	if (s >= a->nsents)
 		return t->main;
-	const brief_region *r = last_from(t, a->sents[s].start,
-					  brief_clause_start(a->text, a->sents[s].start, offset), offset);
+	/* the subject is named near its clause: a sentence of megabytes
+	 * (hostile text) is not searched from its start for every clause */
+	size_t from = a->sents[s].start;
+	if (offset - from > LOOKBACK) {
+		from = offset - LOOKBACK;
+		while (from < offset && (a->text[from] & 0xC0) == 0x80)
+			from++;
+	}
+	const brief_region *r = last_from(t, from, brief_clause_start(a->text, from, offset),
+					  offset);
 	if (r)
 		return r;
 	/* no region before it in its sentence: the one its paragraph has
 	 * been about so far */
 	if (s > 0 && t->subject[s - 1] && a->sents[s - 1].para == a->sents[s].para)
 		return t->subject[s - 1];
-	r = last_in(t, a->sents[s].start, a->sents[s].end);
+	size_t to = a->sents[s].end - offset > LOOKBACK ? offset + LOOKBACK : a->sents[s].end;
+	r = last_in(t, from, to);
 	return r ? r : t->part[s];
 }
 
@@ -291,6 +308,22 @@ int brief_attrib_year(const brief_attrib *t, size_t offset)
 	return t->year;
 }
 
+/*
+ * The character offset of byte `at`, counted on from the last one asked
+ * for in the same text: the finders locate their facts in text order, so
+ * an article costs a few passes, not one per fact (a hostile article has
+ * thousands). One process extracts one article at a time, and
+ * brief_attrib_new starts the count again for each.
+ */
+static size_t char_offset(const brief_article *a, size_t at)
+{
+	if (at < counted.byte)
+		counted.byte = counted.chars = 0;
+	counted.chars += brief_utf8_chars(a->text + counted.byte, at - counted.byte);
+	counted.byte = at;
+	return counted.chars;
+}
+
 int brief_fact_locate(brief_fact *f, const brief_gazetteer *g,
 		      const brief_region *r, const brief_article *a,
 		      size_t start, size_t end)
@@ -303,7 +336,7 @@ int brief_fact_locate(brief_fact *f, const brief_gazetteer *g,
 			f->parent_code = strdup(p->code);
 	}
 	f->evidence = strndup(a->text + start, end - start);
-	f->offset = brief_utf8_chars(a->text, start);
+	f->offset = char_offset(a, start);
 	size_t s = sentence_at(a, start);
 	f->sentence = s < a->nsents ? (int)s : -1;
 	return f->evidence && (!r || (f->region && f->region_code)) ? 0 : -1;

@@ -5,6 +5,7 @@
  */
 #include "extract/extract.h"
 
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,35 +43,36 @@ void brief_extractor_free(brief_extractor *x)
 	free(x);
 }
 
-static bool same_str(const char *a, const char *b)
+/* The identity of a fact for dedupe: type, region and what it says. */
+static char *fact_key(const brief_fact *f)
 {
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+	const char *rc = f->region_code ? f->region_code : "";
+	if (f->type == BRIEF_FACT_PROJECT || f->type == BRIEF_FACT_CLUSTER)
+		return g_strdup_printf("%d\x1f%s\x1f%s", f->type, rc, f->name ? f->name : "");
+	return g_strdup_printf("%d\x1f%s\x1f%.17g\x1f%s\x1f%s\x1f%s", f->type, rc, f->value,
+			       f->unit ? f->unit : "", f->indicator ? f->indicator : "",
+			       f->period ? f->period : "");
 }
 
-static bool same_fact(const brief_fact *a, const brief_fact *b)
+/* Drops later repetitions of a fact, keeping the first (its evidence).
+ * Hashed: a hostile article repeats one figure a million times. */
+static int dedupe(brief_facts *fs, size_t from)
 {
-	if (a->type != b->type || !same_str(a->region_code, b->region_code))
-		return false;
-	if (a->type == BRIEF_FACT_PROJECT || a->type == BRIEF_FACT_CLUSTER)
-		return same_str(a->name, b->name);
-	return a->value == b->value && same_str(a->unit, b->unit) &&
-	       same_str(a->indicator, b->indicator) && same_str(a->period, b->period);
-}
-
-/* Drops later repetitions of a fact, keeping the first (its evidence). */
-static void dedupe(brief_facts *fs, size_t from)
-{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	size_t w = from;
 	for (size_t i = from; i < fs->n; i++) {
-		bool dup = false;
-		for (size_t j = from; j < w && !dup; j++)
-			dup = same_fact(&fs->v[j], &fs->v[i]);
-		if (dup)
+		char *k = fact_key(&fs->v[i]);
+		if (g_hash_table_contains(seen, k)) {
+			g_free(k);
 			brief_fact_clear(&fs->v[i]);
-		else
+		} else {
+			g_hash_table_add(seen, k);
 			fs->v[w++] = fs->v[i];
+		}
 	}
 	fs->n = w;
+	g_hash_table_destroy(seen);
+	return 0;
 }
 
 int brief_extract(brief_extractor *x, const brief_article *a, brief_facts *out)

@@ -40,7 +40,12 @@ static const char sectors_re[] =
 	"三次产业(?:结构|比例|比重)[^，。；,;:0-9]{0,6}?(?<a>\\d+(?:\\.\\d+)?)[:：]"
 	"(?<b>\\d+(?:\\.\\d+)?)[:：](?<c>\\d+(?:\\.\\d+)?)";
 
-enum { RX_QTY, RX_RANK, RX_GOAL, RX_RESULT, RX_MANY, RX_SECTORS, RX_N };
+enum { RX_QTY, RX_RANK, RX_GOAL, RX_RESULT, RX_MANY, RX_SECTORS,
+       /* cue classes of data/cues.tsv, found by one scan each */
+       RX_GOAL_STRONG, RX_RESULT_STRONG, RX_SPEC, RX_MANY_WORDS, RX_COMPARISON, RX_N };
+
+static const char *const cue_rx[] = { "goal-strong", "result-strong", "spec",
+				      "many-projects", "comparison" };
 
 struct brief_measures {
 	brief_rxset s;
@@ -100,13 +105,21 @@ brief_measures *brief_measures_new(void)
 {
 	brief_measures *m = calloc(1, sizeof *m);
 	char *goal = alternation(cue("goal")), *result = alternation(cue("result"));
-	char *qty = qty_pattern();
+	char *qty = qty_pattern(), *cues[RX_N - RX_GOAL_STRONG] = { NULL };
 	const char *res[RX_N] = { qty, rank_re, goal, result, many_re, sectors_re };
+	bool ok = m && goal && result && qty;
+	for (size_t i = 0; i < RX_N - RX_GOAL_STRONG; i++) {
+		cues[i] = brief_lex_alternation(brief_lexicon_get("cues.tsv"), cue_rx[i], 0);
+		res[RX_GOAL_STRONG + i] = cues[i];
+		ok &= cues[i] != NULL;
+	}
 	/* hostile text (a megabyte of 亿) must end in "no match", fast */
-	if (!m || !goal || !result || !qty || brief_rxset_init(&m->s, res, RX_N, 100000)) {
+	if (!ok || brief_rxset_init(&m->s, res, RX_N, 100000)) {
 		free(m);
 		m = NULL;
 	}
+	for (size_t i = 0; i < RX_N - RX_GOAL_STRONG; i++)
+		free(cues[i]);
 	free(goal);
 	free(result);
 	free(qty);
@@ -336,6 +349,9 @@ static char *indicator(const brief_attrib *at, const char *t, size_t from,
 static char *indicator_after(const char *t, size_t at, size_t end)
 {
 	size_t e = at;
+	/* a name is at most 16 characters: look no further than 17 */
+	if (end - at > 17 * 4)
+		end = at + 17 * 4;
 	while (e < end) {
 		size_t i = e;
 		uint32_t cp = brief_utf8_next(t, end, &i);
@@ -614,22 +630,20 @@ static int tense_of(ctx *c, size_t s, size_t e, int year)
  * Goal or result: the clause says, else the sentence up to the quantity,
  * else the whole sentence, else what the paragraph was saying before.
  */
-static int strong_tense(const char *t, size_t s, size_t e)
+static int strong_tense(ctx *c, size_t s, size_t e)
 {
-	bool g = any_of(t + s, e - s, cue("goal-strong")) != NULL;
-	bool r = any_of(t + s, e - s, cue("result-strong")) != NULL;
+	bool g = has_match(c, RX_GOAL_STRONG, s, e), r = has_match(c, RX_RESULT_STRONG, s, e);
 	return g == r ? 0 : g ? 1 : -1;
 }
 
 static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se)
 {
-	const char *t = c->a->text;
 	int sect = brief_attrib_section(c->at, qs), k;
 	if (sect) {
 		/* the section decides, unless the clause says otherwise in words
 		 * that do not occur in the other kind of section */
-		bool g = any_of(t + cs, qs - cs, cue("goal-strong")) != NULL;
-		bool r = any_of(t + ss, qs - ss, cue("result-strong")) != NULL;
+		bool g = has_match(c, RX_GOAL_STRONG, cs, qs);
+		bool r = has_match(c, RX_RESULT_STRONG, ss, qs);
 		k = sect < 0 ? (g && !r ? 1 : -1) : (r && !g ? -1 : 1);
 		c->tense = k;
 		return k > 0;
@@ -649,7 +663,7 @@ static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se)
 	}
 	/* the rest of the sentence, in words that decide alone: a clause
 	 * after this one (…，年度计划投资16.4亿元) says nothing of it */
-	k = strong_tense(t, qs, se);
+	k = strong_tense(c, qs, se);
 	if (!k)
 		k = c->tense;
 	return k > 0;
@@ -719,10 +733,10 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	 * a single project's 总投资 belongs to the project (project.c) */
 	bool project_money = ind && strstr(ind, "总投资") &&
 			     !has_match(c, RX_MANY, ss, se) &&
-			     !any_of(t + ss, se - ss, cue("many-projects"));
-	bool margin = !strcmp(q->cls, "pp") && any_of(t + cs, q->start - cs, cue("comparison"));
+			     !has_match(c, RX_MANY_WORDS, ss, se);
+	bool margin = !strcmp(q->cls, "pp") && has_match(c, RX_COMPARISON, cs, q->start);
 	bool spec = margin || (strcmp(q->cls, "pct") && strncmp(q->cls, "currency", 8) &&
-			       any_of(t + ss, se - ss, cue("spec")));
+			       has_match(c, RX_SPEC, ss, se));
 	if (!r || !ind || project_money || spec || brief_in_garble(c->a, cs, ce)) {
 		free(ind);
 		return 0;
@@ -823,11 +837,12 @@ static size_t group_size(const char *t, const qty *q, size_t n)
  * Indicators for a list of k quantities: 制造业投资、高新技术产业投资增长15%、
  * 10% pairs item by item; a single quantity gets the usual indicator.
  */
-static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, char **out)
+static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, size_t se,
+			     char **out)
 {
 	const char *t = c->a->text;
 	if (k == 1) {
-		size_t ce = brief_clause_end(t, q->end, c->a->text_len);
+		size_t ce = brief_clause_end(t, q->end, se);
 		out[0] = q->tier ? indicator_after(t, q->end + 3, ce)
 			 : noun_follows(t, q, ce) ? indicator_after(t, q->end, ce)
 			 : indicator(c->at, t, cs, q->start);
@@ -908,7 +923,7 @@ static int sentence(ctx *c, size_t ss, size_t se)
 			free(prev);
 			return -1;
 		}
-		group_indicators(c, list + i, k, cs, inds);
+		group_indicators(c, list + i, k, cs, se, inds);
 		for (size_t j = 0; j < k; j++) {
 			const qty *q = &list[i + j];
 			size_t qcs = brief_clause_start(t, ss, q->start), ce = brief_clause_end(t, q->end, se);
@@ -1209,6 +1224,36 @@ static int table_row(ctx *c, size_t ss, size_t se)
 	return 0;
 }
 
+/*
+ * The finders of one sentence, on pieces of at most MAXPIECE bytes cut
+ * at a clause mark where there is one: every finder looks back from a
+ * number over its clause and sentence, and a page with no punctuation
+ * (hostile text, a table flattened without marks) would otherwise make
+ * that look quadratic. Real sentences are far shorter.
+ */
+enum { MAXPIECE = 2048 };
+
+static int pieces(ctx *c, size_t ss, size_t se)
+{
+	const char *t = c->a->text;
+	while (ss < se) {
+		size_t pe = se;
+		if (se - ss > MAXPIECE) {
+			pe = ss + MAXPIECE;
+			while (pe > ss && (t[pe] & 0xC0) == 0x80)
+				pe--;
+			size_t mark = brief_clause_start(t, ss + MAXPIECE / 2, pe);
+			if (mark > ss + MAXPIECE / 2)
+				pe = mark;
+		}
+		if (sentence(c, ss, pe) || ranks(c, ss, pe) || fractions(c, ss, pe) ||
+		    sectors(c, ss, pe))
+			return -1;
+		ss = pe;
+	}
+	return 0;
+}
+
 /* A caption line names an indicator when it is a short noun phrase with
  * no number of its own. */
 static char *caption(const char *s, size_t n)
@@ -1248,8 +1293,7 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			c.label = caption(a->text + ss, se - ss);
 			continue;
 		}
-		if (sentence(&c, ss, se) || ranks(&c, ss, se) || fractions(&c, ss, se) ||
-		    sectors(&c, ss, se)) {
+		if (pieces(&c, ss, se)) {
 			rc = -1;
 			break;
 		}
