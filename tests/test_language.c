@@ -291,3 +291,21 @@ Test(language, a_value_keeps_its_scope)
 	cr_assert_str_eq(f->scope, "全市");
 	brief_facts_free(&fs);
 }
+
+Test(language, horizons_estimates_and_falls)
+{
+	brief_facts fs;
+	facts_of_text("发布时间：2025-01-20\n\n预计2024年德清县地区生产总值增长6.1%，"
+		      "单位地区生产总值能耗下降3.2%。到2027年，德清县地区生产总值突破"
+		      "1000亿元。\n", &fs);
+	const brief_fact *f = measure(&fs, 6.1, "%");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL, "预计 of a year just ended is a result");
+	f = measure(&fs, -3.2, "%");
+	cr_assert(f, "下降 is a negative growth");
+	cr_assert_str_eq(f->indicator, "单位GDP能耗");
+	f = measure(&fs, 1000, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET);
+	cr_assert_str_eq(f->period, "到2027年", "a horizon is kept as the period");
+	cr_assert_eq(f->year, 2027);
+	brief_facts_free(&fs);
+}

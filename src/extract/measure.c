@@ -669,12 +669,32 @@ static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se)
 	return k > 0;
 }
 
+/* A goal's horizon beyond the plan year: 到2027年, 至2030年, 未来五年 (a
+ * multi-year goal is no goal of one year). Written into buf; false when
+ * [ss, qs) names none. */
+static bool horizon(const char *t, size_t ss, size_t qs, char *buf, size_t bufsz)
+{
+	for (size_t i = ss; i + 10 <= qs; i++)
+		if ((!memcmp(t + i, "到", 3) || !memcmp(t + i, "至", 3)) && t[i + 3] == '2' &&
+		    t[i + 4] == '0' && !memcmp(t + i + 7, "年", 3) &&
+		    !(i + 10 < qs && t[i + 10] >= '0' && t[i + 10] <= '9')) {
+			snprintf(buf, bufsz, "到%.4s年", t + i + 3);
+			return true;
+		}
+	const char *h = any_of(t + ss, qs - ss, cue("horizon"));
+	if (h)
+		snprintf(buf, bufsz, "%s", h);
+	return h != NULL;
+}
+
 static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
 			     int year, char *buf, size_t bufsz)
 {
 	static const char *const parts[] = { "一季度", "上半年", "前三季度", "二季度",
 					     "1-5月", "春节", NULL };
 	const char *p = any_of(t + ss, qs - ss, parts);
+	if (target && horizon(t, ss, qs, buf, bufsz))
+		return buf;
 	if (target)
 		return p ? p : "全年";
 	if (p && year)

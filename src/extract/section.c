@@ -243,6 +243,12 @@ static int opening_tense(const char *s, size_t n, int plan)
 			return -1;
 	size_t at;
 	int y = first_year(s, head, &at);
+	/* 到2027年，…: a horizon ahead sets goals */
+	if (y && at == 3 && (!memcmp(s, "到", 3) || !memcmp(s, "至", 3)) && plan && y >= plan)
+		return 1;
+	for (const char *const *w = brief_words("cues.tsv", "horizon"); *w; w++)
+		if (!strncmp(s, *w, strlen(*w)))
+			return 1;
 	/* the plan year opening a sentence frames goals only when the
 	 * sentence sets some: news report this year's events too */
 	if (y && at == 0 && plan && !has(s, head, "到") && !has(s, head, "至"))
