@@ -224,7 +224,12 @@ Test(extract, traditional_script_with_pinyin)
  * the patterns run with match and depth limits. */
 Test(limits, hostile_text_finishes)
 {
-	static const char *const units[] = { "亿", "((((", "1", "增长", "、亿元" };
+	/* issue 13.4 and the finders' own: a megabyte of region names, of
+	 * clauses naming a region (1 MiB of 余杭区，took 11 s), of amounts
+	 * with no punctuation (512 KiB of 总投资1亿元的 took 71 s): linear */
+	static const char *const units[] = { "亿", "((((", "1", "增长", "、亿元",
+					     "萧山区余杭区宁波市鼓楼区", "余杭区，",
+					     "总投资1亿元的", "钱塘区地区生产总值增长5%" };
 	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
 		size_t k = strlen(units[u]), n = (1u << 20) / k * k;
 		char *s = malloc(n + 64);

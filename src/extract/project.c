@@ -113,8 +113,14 @@ brief_projects *brief_projects_new(void)
 /* w at t[s] within [s, e); false for an s wrapped below 0 (e - 3 at 1). */
 static bool at(const char *t, size_t s, size_t e, const char *w)
 {
+	/* the first two bytes before the length: this runs for every word
+	 * at every position of a clause */
+	if (s >= e || t[s] != w[0])
+		return !w[0] && s <= e;
+	if (w[1] && (e - s < 2 || t[s + 1] != w[1]))
+		return false;
 	size_t k = strlen(w);
-	return s <= e && e - s >= k && !memcmp(t + s, w, k);
+	return e - s >= k && !memcmp(t + s, w, k);
 }
 
 static const brief_lex_entry *prefix(const words *w, const char *t, size_t s, size_t e)
