@@ -34,6 +34,20 @@ for kind in simp trad; do
 		$1, $2 / 1e6 / s, $3 / s, $3, $2 / 1e6, s }'
 done
 
+echo "== hostile: 64 MiB on one line of region names and figures (issue 13.4; was killed at 600 s)"
+/usr/bin/python3 - "$tmp/hostile.txt" <<'PY'
+import sys
+unit = "萧山区余杭区宁波市鼓楼区地区生产总值增长5%总投资1亿元的"
+n = (64 << 20) - 64
+with open(sys.argv[1], "w") as f:
+    f.write((unit * (n // len(unit.encode()) + 1)).encode()[:n].decode("utf-8", "ignore"))
+PY
+/usr/bin/time -f '%e %M' -o "$tmp/htime" "$brief" --db "$tmp/hostile.db" ingest -q "$tmp/hostile.txt" \
+	2>/dev/null || true
+awk '{ printf "  ingest     %6.1f s, peak RSS %.0f MB (goal: within a minute)\n", $1, $2 / 1024 }' \
+	"$tmp/htime"
+rm -f "$tmp/hostile.txt" "$tmp/hostile.db"*
+
 echo "== LaTeX briefing of 钱塘区 2025 (whole process, median of 11)"
 "$brief" --db "$tmp/render.db" ingest -q data/articles 2>/dev/null
 "$bench" exec 11 "$brief" --db "$tmp/render.db" render 钱塘区 --year 2025 -o "$tmp/b.tex" |
