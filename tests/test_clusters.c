@@ -10,33 +10,21 @@
 
 #include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "support/extractor.h"
 
-static void silent(void *user, brief_severity sev, const char *msg)
-{
-	(void)user, (void)sev, (void)msg;
-}
-
-static brief_diag diag = { .sink = silent };
-static brief_ingester *ing;
-static brief_gazetteer *gaz;
-static brief_extractor *ext;
+static brief_test_extractor x;
 static brief_facts fs;
 
 static void setup(void)
 {
-	ing = brief_ingester_new(&diag);
-	gaz = brief_gazetteer_new();
-	ext = brief_extractor_new(gaz, &diag);
-	cr_assert(ing && gaz && ext);
+	brief_test_extractor_open(&x);
 	memset(&fs, 0, sizeof fs);
 }
 
 static void teardown(void)
 {
 	brief_facts_free(&fs);
-	brief_extractor_free(ext);
-	brief_gazetteer_free(gaz);
-	brief_ingester_free(ing);
+	brief_test_extractor_close(&x);
 }
 
 TestSuite(clusters, .init = setup, .fini = teardown, .timeout = 60);
@@ -47,10 +35,10 @@ static void extract(const char *body)
 	char text[4096];
 	snprintf(text, sizeof text, "政府工作报告\n%s\n", body);
 	brief_article a;
-	cr_assert_eq(brief_ingest_bytes(ing, "t.txt", text, strlen(text), &a, &diag), 0);
+	cr_assert_eq(brief_ingest_bytes(x.ing, "t.txt", text, strlen(text), &a, &x.diag), 0);
 	brief_facts_free(&fs);
 	memset(&fs, 0, sizeof fs);
-	cr_assert_eq(brief_extract(ext, &a, &fs), 0);
+	cr_assert_eq(brief_extract(x.ext, &a, &fs), 0);
 	brief_article_free(&a);
 }
 

@@ -11,44 +11,26 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "extract/extract.h"
-#include "ingest/ingest.h"
+#include "support/extractor.h"
 #include "util/lexicon.h"
 
-static void silent(void *user, brief_severity sev, const char *msg)
-{
-	(void)user, (void)sev, (void)msg;
-}
-
-static brief_diag diag = { .sink = silent };
-static brief_ingester *ing;
-static brief_gazetteer *gaz;
-static brief_extractor *ext;
+static brief_test_extractor x;
 
 static void setup(void)
 {
-	ing = brief_ingester_new(&diag);
-	gaz = brief_gazetteer_new();
-	ext = brief_extractor_new(gaz, &diag);
-	cr_assert(ing && gaz && ext);
+	brief_test_extractor_open(&x);
 }
 
 static void teardown(void)
 {
-	brief_extractor_free(ext);
-	brief_gazetteer_free(gaz);
-	brief_ingester_free(ing);
+	brief_test_extractor_close(&x);
 }
 
 TestSuite(language, .init = setup, .fini = teardown, .timeout = 60);
 
 static void facts_of_text(const char *text, brief_facts *fs)
 {
-	brief_article a;
-	cr_assert_eq(brief_ingest_bytes(ing, "test.txt", text, strlen(text), &a, &diag), 0);
-	memset(fs, 0, sizeof *fs);
-	cr_assert_eq(brief_extract(ext, &a, fs), 0);
-	brief_article_free(&a);
+	brief_test_facts_of_text(&x, text, fs);
 }
 
 /* The target or actual with this value and unit, or NULL. */

@@ -12,33 +12,21 @@
 #include "extract/extract.h"
 #include "extract/internal.h"
 #include "ingest/ingest.h"
+#include "support/extractor.h"
 
-static void silent(void *user, brief_severity sev, const char *msg)
-{
-	(void)user, (void)sev, (void)msg;
-}
-
-static brief_diag diag = { .sink = silent };
-static brief_ingester *ing;
-static brief_gazetteer *gaz;
-static brief_extractor *ext;
+static brief_test_extractor x;
 static brief_facts fs;
 
 static void setup(void)
 {
-	ing = brief_ingester_new(&diag);
-	gaz = brief_gazetteer_new();
-	ext = brief_extractor_new(gaz, &diag);
-	cr_assert(ing && gaz && ext);
+	brief_test_extractor_open(&x);
 	memset(&fs, 0, sizeof fs);
 }
 
 static void teardown(void)
 {
 	brief_facts_free(&fs);
-	brief_extractor_free(ext);
-	brief_gazetteer_free(gaz);
-	brief_ingester_free(ing);
+	brief_test_extractor_close(&x);
 }
 
 TestSuite(projects, .init = setup, .fini = teardown, .timeout = 60);
@@ -46,10 +34,10 @@ TestSuite(projects, .init = setup, .fini = teardown, .timeout = 60);
 static void read_text(const char *text)
 {
 	brief_article a;
-	cr_assert_eq(brief_ingest_bytes(ing, "t.txt", text, strlen(text), &a, &diag), 0);
+	cr_assert_eq(brief_ingest_bytes(x.ing, "t.txt", text, strlen(text), &a, &x.diag), 0);
 	brief_facts_free(&fs);
 	memset(&fs, 0, sizeof fs);
-	cr_assert_eq(brief_extract(ext, &a, &fs), 0);
+	cr_assert_eq(brief_extract(x.ext, &a, &fs), 0);
 	brief_article_free(&a);
 }
 
@@ -331,10 +319,10 @@ Test(projects, hostile_lists_finish)
 		}
 		s[at] = '\0';
 		brief_article a;
-		cr_assert_eq(brief_ingest_bytes(ing, "h.txt", s, at, &a, &diag), 0);
-		brief_attrib *t = brief_attrib_new(gaz, &a);
+		cr_assert_eq(brief_ingest_bytes(x.ing, "h.txt", s, at, &a, &x.diag), 0);
+		brief_attrib *t = brief_attrib_new(x.gaz, &a);
 		cr_assert_not_null(t);
-		cr_assert_eq(brief_extract_projects(p, gaz, t, &a, &fs), 0);
+		cr_assert_eq(brief_extract_projects(p, x.gaz, t, &a, &fs), 0);
 		cr_assert_lt(nprojects(), 100000);
 		brief_attrib_free(t);
 		brief_article_free(&a);

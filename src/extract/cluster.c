@@ -175,15 +175,6 @@ static bool ends(const char *s, size_t n, const char *w)
 	return k <= n && !memcmp(s + n - k, w, k);
 }
 
-static bool has(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-	for (size_t i = 0; i + k <= n; i++)
-		if (s[i] == w[0] && !memcmp(s + i, w, k))
-			return true;
-	return false;
-}
-
 static bool is_word(const char *cls, const char *s, size_t n)
 {
 	for (const char *const *w = brief_words(LEX, cls); w && *w; w++)
@@ -364,7 +355,7 @@ static bool usable(const char *s, size_t n)
 	if (chars < 2 || chars > 12 || is_word("vague", s, n) || is_count(s, n))
 		return false;
 	for (const char *const *b = brief_words(LEX, "bad"); b && *b; b++)
-		if (has(s, n, *b))
+		if (brief_has_word(s, n, *b))
 			return false;
 	return true;
 }
@@ -407,7 +398,7 @@ static char *tier_text(const char *p, size_t n)
 static char *level_of(const char *p, size_t n)
 {
 	for (const char *const *w = brief_words(LEX, "level"); w && *w; w++)
-		if (has(p, n, *w))
+		if (brief_has_word(p, n, *w))
 			return strdup(value_of("level", *w, strlen(*w)));
 	return NULL;
 }
@@ -564,7 +555,7 @@ static bool domains(const cctx *c, span list, size_t ss)
 	for (int k = 0; k < 10 && from > ss; k++)
 		from = ss + brief_utf8_prev(t + ss, from - ss);
 	for (const char *const *w = brief_words(LEX, "domain"); w && *w; w++)
-		if (has(t + from, list.e - from, *w))
+		if (brief_has_word(t + from, list.e - from, *w))
 			return true;
 	return false;
 }
@@ -698,7 +689,7 @@ static int rule(cctx *c, int rx, size_t ss, size_t se)
 static bool worth(const char *s, size_t n)
 {
 	for (const char *const *q = brief_words(LEX, "cue"); q && *q; q++)
-		if (has(s, n, *q))
+		if (brief_has_word(s, n, *q))
 			return true;
 	return false;
 }

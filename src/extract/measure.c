@@ -151,11 +151,7 @@ static bool starts_with(const char *s, size_t n, const char *w)
 
 static bool contains(const char *s, size_t n, const char *w)
 {
-	size_t k = strlen(w);
-	for (size_t i = 0; i + k <= n; i++)
-		if (memcmp(s + i, w, k) == 0)
-			return true;
-	return false;
+	return brief_has_word(s, n, w);
 }
 
 static const char *any_of(const char *s, size_t n, const char *const *ws)

@@ -16,19 +16,10 @@
 #include "util/lexicon.h"
 #include "util/utf8.h"
 
-static bool has(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-	for (size_t i = 0; i + k <= n; i++)
-		if (s[i] == w[0] && !memcmp(s + i, w, k))
-			return true;
-	return false;
-}
-
 static bool has_any(const char *s, size_t n, const char *cls)
 {
 	for (const char *const *w = brief_words("cues.tsv", cls); *w; w++)
-		if (has(s, n, *w))
+		if (brief_has_word(s, n, *w))
 			return true;
 	return false;
 }
@@ -116,8 +107,8 @@ static int execution_year(const char *h, size_t hn)
 	int last = 0, y;
 	for (size_t i = 0, at; i < hn && (y = first_year(h + i, hn - i, &at)); i += at + 7)
 		last = y;
-	bool part = has(h, hn, "上半年") || has(h, hn, "一季度") || has(h, hn, "前三季度");
-	if (last && has(h, hn, "计划") && !part && last == year_before(h, hn, "执行情况"))
+	bool part = brief_has_word(h, hn, "上半年") || brief_has_word(h, hn, "一季度") || brief_has_word(h, hn, "前三季度");
+	if (last && brief_has_word(h, hn, "计划") && !part && last == year_before(h, hn, "执行情况"))
 		return last + 1;
 	return last;
 }
@@ -126,9 +117,9 @@ static int execution_year(const char *h, size_t hn)
 static int plan_year_in(const char *h, size_t hn, bool title)
 {
 	int y;
-	if (has(h, hn, "统计公报") && (y = year_before(h, hn, "统计公报")))
+	if (brief_has_word(h, hn, "统计公报") && (y = year_before(h, hn, "统计公报")))
 		return y + 1;
-	if (has(h, hn, "执行情况") && (y = execution_year(h, hn)))
+	if (brief_has_word(h, hn, "执行情况") && (y = execution_year(h, hn)))
 		return y;
 	/* 2022年工作回顾: the review of a year is written the year after */
 	if (title && has_any(h, hn, "section-result") && !has_any(h, hn, "section-goal") &&
@@ -137,7 +128,7 @@ static int plan_year_in(const char *h, size_t hn, bool title)
 	if ((y = year_before(h, hn, "国民经济和社会发展计划")) ||
 	    (y = year_before(h, hn, "政府工作报告")))
 		return y;
-	if (has(h, hn, "工作报告") && (y = first_year(h, hn, NULL)))
+	if (brief_has_word(h, hn, "工作报告") && (y = first_year(h, hn, NULL)))
 		return y;
 	/* ——2024年1月18日在…人民代表大会…上: the day a report was given */
 	return speech_year(h, hn);
@@ -251,7 +242,7 @@ static int opening_tense(const char *s, size_t n, int plan)
 			return 1;
 	/* the plan year opening a sentence frames goals only when the
 	 * sentence sets some: news report this year's events too */
-	if (y && at == 0 && plan && !has(s, head, "到") && !has(s, head, "至"))
+	if (y && at == 0 && plan && !brief_has_word(s, head, "到") && !brief_has_word(s, head, "至"))
 		return y < plan ? -1 : has_any(s, n, "goal-frame") ? 1 : 0;
 	for (const char *const *w = brief_words("cues.tsv", "result-strong"); *w; w++)
 		if (!strncmp(s, *w, strlen(*w)))
@@ -266,8 +257,8 @@ void brief_sections(const brief_article *a, int plan, signed char *tense)
 {
 	int base = 0, para = -1, para_tense = 0;
 	/* a communiqué reports, all through */
-	if ((a->title && has(a->title, strlen(a->title), "统计公报")) ||
-	    (a->nsents && has(a->text + a->sents[0].start,
+	if ((a->title && brief_has_word(a->title, strlen(a->title), "统计公报")) ||
+	    (a->nsents && brief_has_word(a->text + a->sents[0].start,
 			      a->sents[0].end - a->sents[0].start, "统计公报")))
 		base = -1;
 	int cur = base;

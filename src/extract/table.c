@@ -11,21 +11,13 @@
 #include "extract/measure.h"
 #include "extract/number.h"
 #include "util/lexicon.h"
+#include "util/utf8.h"
 
 typedef struct cell {
 	size_t s, e;            /* byte offsets into the article's text */
 } cell;
 
 enum { MAXCELLS = 24 };
-
-static bool has(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-	for (size_t i = 0; i + k <= n; i++)
-		if (s[i] == w[0] && !memcmp(s + i, w, k))
-			return true;
-	return false;
-}
 
 /* Offset of the first word of class cls in s[0..n), or n. */
 static size_t first_of(const char *s, size_t n, const char *cls)
@@ -70,7 +62,7 @@ static size_t split(const char *t, size_t ss, size_t se, cell *c)
 
 bool brief_table_header(brief_table *tb, const char *s, size_t n)
 {
-	if (!has(s, n, "指标"))
+	if (!brief_has_word(s, n, "指标"))
 		return false;
 	size_t g = first_of(s, n, "table-goal"), r = first_of(s, n, "table-result");
 	if (g == n && r == n)
@@ -101,14 +93,14 @@ static bool read_value(const char *s, size_t n, brief_table_value *v)
 		i++;
 	if (!brief_number_parse(s + b, i - b, &v->value))
 		return false;
-	v->growth = has(s, b, "增长") || has(s, b, "下降") || has(s, b, "提高");
-	if (has(s, b, "下降"))
+	v->growth = brief_has_word(s, b, "增长") || brief_has_word(s, b, "下降") || brief_has_word(s, b, "提高");
+	if (brief_has_word(s, b, "下降"))
 		v->value = -v->value;
 	v->pct = i < n && s[i] == '%';
 	const char *rest = s + i + v->pct;
 	size_t rn = n - i - v->pct;
-	v->bound = has(rest, rn, "以上") ? "min" : has(rest, rn, "左右") ? "approx"
-		 : has(rest, rn, "以内") || has(rest, rn, "以下") ? "max" : "exact";
+	v->bound = brief_has_word(rest, rn, "以上") ? "min" : brief_has_word(rest, rn, "左右") ? "approx"
+		 : brief_has_word(rest, rn, "以内") || brief_has_word(rest, rn, "以下") ? "max" : "exact";
 	return true;
 }
 

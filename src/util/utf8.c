@@ -109,3 +109,12 @@ size_t brief_utf8_width(const char *s)
 		w += (size_t)brief_cp_width(brief_utf8_next(s, len, &i));
 	return w;
 }
+
+bool brief_has_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i + k <= n; i++)
+		if (s[i] == w[0] && !memcmp(s + i, w, k))
+			return true;
+	return false;
+}

@@ -40,6 +40,8 @@ size_t brief_utf8_byte_offset(const char *s, size_t len, size_t chars);
 bool brief_utf8_valid(const char *s, size_t len);
 /* CJK Unified Ideographs (incl. extension A and compatibility). */
 bool brief_is_han(uint32_t cp);
+/* Whether the NUL-terminated word w occurs in s[0..n). */
+bool brief_has_word(const char *s, size_t n, const char *w);
 /* Terminal cell width: 2 for East Asian wide/fullwidth, else 1. */
 int brief_cp_width(uint32_t cp);
 /* Display width of a UTF-8 string in terminal cells. */
