@@ -4,7 +4,8 @@
  *
  *   attrib.c    which region each clause is about (subject carry-over)
  *   number.c    numbers: decimals, Chinese numerals, magnitudes, units
- *   measure.c   targets and actuals (indicator, kind, value, bound ...)
+ *   measure.c   targets and actuals (kind, value, bound, goal or result ...)
+ *   indicator.c the indicator a quantity measures, named by the canon
  *   project.c   key projects (name, investment, status)
  *   cluster.c   industry clusters (name, tier)
  *   section.c   the plan year and the tense of each section

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "extract/number.h"
+#include "extract/words.h"
 #include "util/buf.h"
 #include "util/lexicon.h"
 #include "util/rx.h"
@@ -137,32 +138,6 @@ void brief_measures_free(brief_measures *m)
 /* ---------------------------------------------------------------- */
 /* Small text helpers over a clause [s, s+n).                        */
 
-static bool ends_with(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-	return n >= k && memcmp(s + n - k, w, k) == 0;
-}
-
-static bool starts_with(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-	return n >= k && memcmp(s, w, k) == 0;
-}
-
-static bool contains(const char *s, size_t n, const char *w)
-{
-	return brief_has_word(s, n, w);
-}
-
-static const char *any_of(const char *s, size_t n, const char *const *ws)
-{
-	for (; *ws; ws++)
-		if (contains(s, n, *ws))
-			return *ws;
-	return NULL;
-}
-
-
 /* ---------------------------------------------------------------- */
 /* Goal or result.                                                   */
 
@@ -194,175 +169,6 @@ static const char *qualifier(const char *t, size_t cs, size_t qs, size_t ss)
 {
 	const char *q = qualifier_in(cue("modal"), t, cs, qs, ss);
 	return q ? q : qualifier_in(cue("verb"), t, cs, qs, cs);
-}
-
-/* ---------------------------------------------------------------- */
-/* Indicator names.                                                  */
-
-/*
- * The canonical name of an indicator phrase (data/indicators.tsv): the
- * phrase without its scope word (全县, 全年), mapped when it is an alias.
- * malloc'd; NULL when the phrase is no indicator at all (a fragment, a
- * pronoun phrase, a meeting's attendance: data/cues.tsv "not-indicator").
- */
-static char *canon_indicator(const char *s, size_t n)
-{
-	static const char *const *scope;
-	if (!scope)
-		scope = cue("scope");
-	for (bool again = true; again;) {
-		again = false;
-		for (const char *const *w = scope; *w; w++) {
-			size_t k = strlen(*w);
-			if (n > k && !memcmp(s, *w, k)) {
-				s += k;
-				n -= k;
-				again = true;
-			}
-		}
-	}
-	for (const char *const *w = scope; *w; w++)
-		if (strlen(*w) == n && !memcmp(s, *w, n))
-			return NULL;    /* 一季度 alone: when, not what */
-	while (n && (*s == ' ' || *s == '#' || *s == '|'))
-		s++, n--;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '|'))
-		n--;
-	if (n == 0 || brief_utf8_chars(s, n) < 2)
-		return NULL;
-	for (const char *const *w = cue("not-indicator"); *w; w++)
-		if (contains(s, n, *w))
-			return NULL;
-	for (const char *const *w = cue("not-indicator-start"); *w; w++)
-		if (starts_with(s, n, *w))
-			return NULL;
-	for (const char *const *w = cue("not-indicator-end"); *w; w++)
-		if (ends_with(s, n, *w))
-			return NULL;
-	/* 37个乡、12个镇: a list of counts, not the name of one */
-	for (size_t i = 0; i + 4 <= n; i++)
-		if (s[i] >= '0' && s[i] <= '9' && (!memcmp(s + i + 1, "个", 3) ||
-						   !memcmp(s + i + 1, "家", 3)))
-			return NULL;
-	size_t ne, bare = n;
-	const brief_lex_entry *e = brief_lex_entries(brief_lexicon_get("indicators.tsv"), &ne);
-	/* 地区生产总值(GDP): the name without its gloss */
-	for (size_t i = 0; i < n; i++)
-		if (s[i] == '(' && s[n - 1] == ')') {
-			bare = i;
-			break;
-		}
-	for (size_t i = 0; i < ne; i++)
-		if ((strlen(e[i].word) == n && !memcmp(s, e[i].word, n)) ||
-		    (strlen(e[i].word) == bare && !memcmp(s, e[i].word, bare)))
-			return strdup(e[i].cls);
-	return strndup(s, n);
-}
-
-static bool strip_one(const char **s, size_t *n, const char *const *ws,
-		      bool tail)
-{
-	bool spaced = false;
-	while (*n && (tail ? (*s)[*n - 1] == ' ' : **s == ' ')) {
-		if (!tail)
-			(*s)++;
-		(*n)--;
-		spaced = true;
-	}
-	for (const char *const *w = ws; *w; w++) {
-		size_t k = strlen(*w);
-		if (*n >= k &&
-		    (tail ? ends_with(*s, *n, *w) : starts_with(*s, *n, *w))) {
-			if (!tail)
-				*s += k;
-			*n -= k;
-			return true;
-		}
-	}
-	return spaced;
-}
-
-/* A cleaned indicator: quotes dropped, synonyms mapped; NULL when the
- * words are no noun phrase (a whole clause, a slogan). */
-static char *noun_phrase(const char *s, size_t n)
-{
-	brief_buf b = BRIEF_BUF_INIT;
-	for (size_t i = 0; i < n;) {
-		if (i + 3 <= n && (!memcmp(s + i, "“", 3) || !memcmp(s + i, "”", 3))) {
-			i += 3;
-			continue;
-		}
-		if (s[i] == ' ') {      /* 增 长, 地区生产 总值: spacing of the page */
-			i++;
-			continue;
-		}
-		brief_buf_putc(&b, s[i++]);
-	}
-	if (!brief_buf_ok(&b) || b.len == 0 || brief_utf8_chars(b.data, b.len) > 16 ||
-	    contains(b.data, b.len, "将") || contains(b.data, b.len, "要") ||
-	    contains(b.data, b.len, "已")) {
-		brief_buf_free(&b);
-		return NULL;
-	}
-	char *r = canon_indicator(b.data, b.len);
-	brief_buf_free(&b);
-	return r;
-}
-
-/* The indicator a quantity measures: the words before its verb, after
- * the region and the year that open the clause. */
-static char *indicator(const brief_attrib *at, const char *t, size_t from,
-		       size_t to)
-{
-	size_t cut = brief_attrib_last_name(at, from, to);
-	if (cut > from)
-		from = cut;
-	for (size_t i = from; i + 7 <= to; i++)    /* 2024年余杭固定资产投资 */
-		if (t[i] == '2' && t[i + 1] == '0' && !memcmp(t + i + 4, "年", 3))
-			from = i + 7;
-	/* 项目207个、总投资1670.7亿元: the last item of the list is its own */
-	for (size_t i = to; i >= from + 3; i--)
-		if (!memcmp(t + i - 3, "、", 3)) {
-			from = i;
-			break;
-		}
-	const char *s = t + from;
-	size_t n = to - from;
-	while (n && (strip_one(&s, &n, cue("tail"), true) ||
-		     strip_one(&s, &n, cue("lead"), false)))
-		;
-	/* quotes and punctuation at the ends */
-	while (n >= 3 && (starts_with(s, n, "“") || starts_with(s, n, "、"))) {
-		s += 3;
-		n -= 3;
-	}
-	while (n >= 3 && (ends_with(s, n, "”") || ends_with(s, n, "、")))
-		n -= 3;
-	return noun_phrase(s, n);
-}
-
-/* 冲刺万亿级地区生产总值, 72个重点项目: the indicator follows. */
-static char *indicator_after(const char *t, size_t at, size_t end)
-{
-	size_t e = at;
-	/* a name is at most 16 characters: look no further than 17 */
-	if (end - at > 17 * 4)
-		end = at + 17 * 4;
-	while (e < end) {
-		size_t i = e;
-		uint32_t cp = brief_utf8_next(t, end, &i);
-		/* 72个省、市重点项目: a one-character item continues the name */
-		if (cp == 0x3001 && brief_utf8_chars(t + at, e - at) <= 2) {
-			e = i;
-			continue;
-		}
-		if (!brief_is_han(cp) && !(cp >= '0' && cp <= '9') && cp != '%')
-			break;
-		e = i;
-	}
-	if (e == at || brief_utf8_chars(t + at, e - at) > 16)
-		return NULL;
-	return canon_indicator(t + at, e - at);
 }
 
 /* ---------------------------------------------------------------- */
@@ -825,13 +631,13 @@ static char *topic_before(ctx *c, size_t ss, size_t cs)
 		end -= 3;
 	const char *s = t + from;
 	size_t n = end - from;
-	while (n && strip_one(&s, &n, cue("lead"), false))
+	while (n && brief_strip_word(&s, &n, cue("lead"), false))
 		;
 	/* 截至2月4日, 目前: when, not what */
 	if (!n || contains(s, n, "截至") || contains(s, n, "目前") || contains(s, n, "日") ||
 	    contains(s, n, ","))
 		return NULL;
-	return noun_phrase(s, n);
+	return brief_noun_phrase(s, n);
 }
 
 /* How many quantities from q on form a list: 15%、10% / 3.0%、4.6%和6.4%. */
@@ -859,16 +665,16 @@ static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, size_t s
 	const char *t = c->a->text;
 	if (k == 1) {
 		size_t ce = brief_clause_end(t, q->end, se);
-		out[0] = q->tier ? indicator_after(t, q->end + 3, ce)
-			 : noun_follows(t, q, ce) ? indicator_after(t, q->end, ce)
-			 : indicator(c->at, t, cs, q->start);
+		out[0] = q->tier ? brief_indicator_after(t, q->end + 3, ce)
+			 : noun_follows(t, q, ce) ? brief_indicator_after(t, q->end, ce)
+			 : brief_indicator_before(c->at, t, cs, q->start);
 		return;
 	}
 	size_t from = brief_attrib_last_name(c->at, cs, q->start);
 	const char *s = t + from;
 	size_t n = q->start - from;
-	while (n && (strip_one(&s, &n, cue("tail"), true) ||
-		     strip_one(&s, &n, cue("lead"), false)))
+	while (n && (brief_strip_word(&s, &n, cue("tail"), true) ||
+		     brief_strip_word(&s, &n, cue("lead"), false)))
 		;
 	size_t items = 1, dun = 1;
 	for (size_t i = 0; i + 3 <= n; i++) {
@@ -882,7 +688,7 @@ static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, size_t s
 	if (items != k) {
 		/* 城乡居民人均可支配收入分别增长5.3%和6.4%: one name for all */
 		for (size_t j = 0; j < k; j++)
-			out[j] = items == 1 ? noun_phrase(s, n) : NULL;
+			out[j] = items == 1 ? brief_noun_phrase(s, n) : NULL;
 		return;
 	}
 	for (size_t i = 0, j = 0; i < n && j < k; j++) {
@@ -892,7 +698,7 @@ static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, size_t s
 			e++;
 		if (e + 3 > n)
 			e = n;
-		out[j] = noun_phrase(s + i, e - i);
+		out[j] = brief_noun_phrase(s + i, e - i);
 		i = e < n ? e + 3 : n;
 	}
 }
@@ -1012,14 +818,14 @@ static char *aspect_of(ctx *c, const char *s, size_t n)
 			n -= i;
 			break;
 		}
-	while (n && strip_one(&s, &n, glue, false))
+	while (n && brief_strip_word(&s, &n, glue, false))
 		;
 	const char *aspect = NULL;
 	for (;;) {
 		for (const char *const *w = cue("rank-aspect"); *w && !aspect; w++)
 			if (ends_with(s, n, *w) && n <= strlen(*w) + 6)
 				aspect = *w;
-		if (aspect || !n || !strip_one(&s, &n, cue("tail"), true))
+		if (aspect || !n || !brief_strip_word(&s, &n, cue("tail"), true))
 			break;
 	}
 	if (!aspect || c->out->n <= c->sent_first)
@@ -1047,11 +853,11 @@ static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 	char *aspect_ind = aspect_of(c, s, n);
 	if (aspect_ind)
 		return emit(c, q, aspect_ind, qual, target, ss, se, cs, ce);
-	while (n && (strip_one(&s, &n, cue("tail"), true) ||
-		     strip_one(&s, &n, cue("lead"), false)))
+	while (n && (brief_strip_word(&s, &n, cue("tail"), true) ||
+		     brief_strip_word(&s, &n, cue("lead"), false)))
 		;
 	static const char *const tails[] = { "的总量", "总量", "数量", "的", NULL };
-	strip_one(&s, &n, tails, true);
+	brief_strip_word(&s, &n, tails, true);
 	if (n == 0)
 		return ranks_of_sentence(c, q, qual, target, ss, se, cs, ce);
 	for (size_t i = 0; i < n;) {
@@ -1065,7 +871,7 @@ static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 		bool other = false;
 		for (size_t k = i; k < e; k++)
 			other |= s[k] >= '0' && s[k] <= '9';
-		char *ind = other ? NULL : noun_phrase(s + i, e - i);
+		char *ind = other ? NULL : brief_noun_phrase(s + i, e - i);
 		if (ind && emit(c, q, ind, qual, target, ss, se, cs, ce))
 			return -1;
 		i = e < n ? e + 3 : n;
@@ -1155,7 +961,7 @@ static int fractions(ctx *c, size_t ss, size_t se)
 			  "pct", "exact", false, 0, 0 };
 		bool target = is_target(c, cs, b, ss, se);
 		const char *qual = target ? qualifier(t, cs, b, ss) : NULL;
-		char *ind = indicator(c->at, t, cs, b);
+		char *ind = brief_indicator_before(c->at, t, cs, b);
 		/* 力争全年落地…项目100个，一季度完成1/3: a share of the last one */
 		const brief_fact *last = c->out->n ? &c->out->v[c->out->n - 1] : NULL;
 		if (!ind && last && last->indicator && last->sentence >= 0 &&
@@ -1233,7 +1039,7 @@ static int table_row(ctx *c, size_t ss, size_t se)
 		const char *kind = v->growth ? "growth" : !strcmp(unit, "%") ? "share"
 				   : amount ? "level" : "count";
 		qty q = { false, v->start, v->end, value, unit, kind, cls, v->bound, false, 0, 0 };
-		char *ind = noun_phrase(t + row.ind_s, row.ind_e - row.ind_s);
+		char *ind = brief_noun_phrase(t + row.ind_s, row.ind_e - row.ind_s);
 		if (emit(c, &q, ind, NULL, v->target, ss, se, ss, se))
 			return -1;
 	}
@@ -1279,7 +1085,7 @@ static char *caption(const char *s, size_t n)
 			return NULL;
 	if (brief_utf8_chars(s, n) > 16)
 		return NULL;
-	return noun_phrase(s, n);
+	return brief_noun_phrase(s, n);
 }
 
 int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,

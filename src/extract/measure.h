@@ -13,6 +13,21 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out);
 
+/* indicator.c: the indicator a quantity measures. */
+/* The canonical name of an indicator phrase (malloc'd), NULL for none. */
+char *brief_indicator_canon(const char *s, size_t n);
+/* The phrase cleaned (quotes and spacing dropped) and named, or NULL. */
+char *brief_noun_phrase(const char *s, size_t n);
+/* The words before a quantity in [from, to), after the region and the
+ * year that open its clause; NULL when they name no indicator. */
+char *brief_indicator_before(const brief_attrib *at, const char *t, size_t from,
+			     size_t to);
+/* 冲刺万亿级地区生产总值, 72个重点项目: the indicator after `at`. */
+char *brief_indicator_after(const char *t, size_t at, size_t end);
+/* Strips one word of ws from the front (or, with tail, the back) of
+ * (s, n), spaces first; whether it did. */
+bool brief_strip_word(const char **s, size_t *n, const char *const *ws, bool tail);
+
 /* table.c: rows of a flattened table (cells joined by '|'). */
 typedef struct brief_table {
 	bool seen;              /* a header row has been read */

@@ -1,0 +1,187 @@
+/*
+ * indicator.c - the name of what a quantity measures: the noun phrase
+ * before its verb (or after a tier word: 千亿级产业), without the region,
+ * year, scope and framing words around it (data/cues.tsv "lead", "tail",
+ * "scope"), named by the canon of data/indicators.tsv; NULL for what is
+ * no indicator (a fragment, a pronoun, a verb phrase).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/measure.h"
+#include "extract/words.h"
+#include "util/buf.h"
+#include "util/lexicon.h"
+#include "util/utf8.h"
+
+static const char *const *cue(const char *cls)
+{
+	return brief_words("cues.tsv", cls);
+}
+
+
+/*
+ * The canonical name of an indicator phrase (data/indicators.tsv): the
+ * phrase without its scope word (全县, 全年), mapped when it is an alias.
+ * malloc'd; NULL when the phrase is no indicator at all (a fragment, a
+ * pronoun phrase, a meeting's attendance: data/cues.tsv "not-indicator").
+ */
+char *brief_indicator_canon(const char *s, size_t n)
+{
+	static const char *const *scope;
+	if (!scope)
+		scope = cue("scope");
+	for (bool again = true; again;) {
+		again = false;
+		for (const char *const *w = scope; *w; w++) {
+			size_t k = strlen(*w);
+			if (n > k && !memcmp(s, *w, k)) {
+				s += k;
+				n -= k;
+				again = true;
+			}
+		}
+	}
+	for (const char *const *w = scope; *w; w++)
+		if (strlen(*w) == n && !memcmp(s, *w, n))
+			return NULL;    /* 一季度 alone: when, not what */
+	while (n && (*s == ' ' || *s == '#' || *s == '|'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '|'))
+		n--;
+	if (n == 0 || brief_utf8_chars(s, n) < 2)
+		return NULL;
+	for (const char *const *w = cue("not-indicator"); *w; w++)
+		if (contains(s, n, *w))
+			return NULL;
+	for (const char *const *w = cue("not-indicator-start"); *w; w++)
+		if (starts_with(s, n, *w))
+			return NULL;
+	for (const char *const *w = cue("not-indicator-end"); *w; w++)
+		if (ends_with(s, n, *w))
+			return NULL;
+	/* 37个乡、12个镇: a list of counts, not the name of one */
+	for (size_t i = 0; i + 4 <= n; i++)
+		if (s[i] >= '0' && s[i] <= '9' && (!memcmp(s + i + 1, "个", 3) ||
+						   !memcmp(s + i + 1, "家", 3)))
+			return NULL;
+	size_t ne, bare = n;
+	const brief_lex_entry *e = brief_lex_entries(brief_lexicon_get("indicators.tsv"), &ne);
+	/* 地区生产总值(GDP): the name without its gloss */
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '(' && s[n - 1] == ')') {
+			bare = i;
+			break;
+		}
+	for (size_t i = 0; i < ne; i++)
+		if ((strlen(e[i].word) == n && !memcmp(s, e[i].word, n)) ||
+		    (strlen(e[i].word) == bare && !memcmp(s, e[i].word, bare)))
+			return strdup(e[i].cls);
+	return strndup(s, n);
+}
+
+bool brief_strip_word(const char **s, size_t *n, const char *const *ws,
+		      bool tail)
+{
+	bool spaced = false;
+	while (*n && (tail ? (*s)[*n - 1] == ' ' : **s == ' ')) {
+		if (!tail)
+			(*s)++;
+		(*n)--;
+		spaced = true;
+	}
+	for (const char *const *w = ws; *w; w++) {
+		size_t k = strlen(*w);
+		if (*n >= k &&
+		    (tail ? ends_with(*s, *n, *w) : starts_with(*s, *n, *w))) {
+			if (!tail)
+				*s += k;
+			*n -= k;
+			return true;
+		}
+	}
+	return spaced;
+}
+
+/* A cleaned indicator: quotes dropped, synonyms mapped; NULL when the
+ * words are no noun phrase (a whole clause, a slogan). */
+char *brief_noun_phrase(const char *s, size_t n)
+{
+	brief_buf b = BRIEF_BUF_INIT;
+	for (size_t i = 0; i < n;) {
+		if (i + 3 <= n && (!memcmp(s + i, "“", 3) || !memcmp(s + i, "”", 3))) {
+			i += 3;
+			continue;
+		}
+		if (s[i] == ' ') {      /* 增 长, 地区生产 总值: spacing of the page */
+			i++;
+			continue;
+		}
+		brief_buf_putc(&b, s[i++]);
+	}
+	if (!brief_buf_ok(&b) || b.len == 0 || brief_utf8_chars(b.data, b.len) > 16 ||
+	    contains(b.data, b.len, "将") || contains(b.data, b.len, "要") ||
+	    contains(b.data, b.len, "已")) {
+		brief_buf_free(&b);
+		return NULL;
+	}
+	char *r = brief_indicator_canon(b.data, b.len);
+	brief_buf_free(&b);
+	return r;
+}
+
+/* The indicator a quantity measures: the words before its verb, after
+ * the region and the year that open the clause. */
+char *brief_indicator_before(const brief_attrib *at, const char *t, size_t from,
+		       size_t to)
+{
+	size_t cut = brief_attrib_last_name(at, from, to);
+	if (cut > from)
+		from = cut;
+	for (size_t i = from; i + 7 <= to; i++)    /* 2024年余杭固定资产投资 */
+		if (t[i] == '2' && t[i + 1] == '0' && !memcmp(t + i + 4, "年", 3))
+			from = i + 7;
+	/* 项目207个、总投资1670.7亿元: the last item of the list is its own */
+	for (size_t i = to; i >= from + 3; i--)
+		if (!memcmp(t + i - 3, "、", 3)) {
+			from = i;
+			break;
+		}
+	const char *s = t + from;
+	size_t n = to - from;
+	while (n && (brief_strip_word(&s, &n, cue("tail"), true) ||
+		     brief_strip_word(&s, &n, cue("lead"), false)))
+		;
+	/* quotes and punctuation at the ends */
+	while (n >= 3 && (starts_with(s, n, "“") || starts_with(s, n, "、"))) {
+		s += 3;
+		n -= 3;
+	}
+	while (n >= 3 && (ends_with(s, n, "”") || ends_with(s, n, "、")))
+		n -= 3;
+	return brief_noun_phrase(s, n);
+}
+
+/* 冲刺万亿级地区生产总值, 72个重点项目: the indicator follows. */
+char *brief_indicator_after(const char *t, size_t at, size_t end)
+{
+	size_t e = at;
+	/* a name is at most 16 characters: look no further than 17 */
+	if (end - at > 17 * 4)
+		end = at + 17 * 4;
+	while (e < end) {
+		size_t i = e;
+		uint32_t cp = brief_utf8_next(t, end, &i);
+		/* 72个省、市重点项目: a one-character item continues the name */
+		if (cp == 0x3001 && brief_utf8_chars(t + at, e - at) <= 2) {
+			e = i;
+			continue;
+		}
+		if (!brief_is_han(cp) && !(cp >= '0' && cp <= '9') && cp != '%')
+			break;
+		e = i;
+	}
+	if (e == at || brief_utf8_chars(t + at, e - at) > 16)
+		return NULL;
+	return brief_indicator_canon(t + at, e - at);
+}

@@ -1,0 +1,39 @@
+/*
+ * words.h - the small word tests on a byte range [s, s+n) of UTF-8 text
+ * that the finders share.
+ */
+#ifndef BRIEF_EXTRACT_WORDS_H
+#define BRIEF_EXTRACT_WORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "util/utf8.h"
+
+static inline bool ends_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && memcmp(s + n - k, w, k) == 0;
+}
+
+static inline bool starts_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && memcmp(s, w, k) == 0;
+}
+
+static inline bool contains(const char *s, size_t n, const char *w)
+{
+	return brief_has_word(s, n, w);
+}
+
+static inline const char *any_of(const char *s, size_t n, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (contains(s, n, *ws))
+			return *ws;
+	return NULL;
+}
+
+#endif
