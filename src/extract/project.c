@@ -15,6 +15,7 @@
  * (32个，总投资61亿元) belongs to no single project. The words are in
  * data/projects.tsv.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,8 +40,20 @@ static const char *const classes[W_N] = {
  * suffix test finds 产业园 before 园. */
 typedef struct words {
 	const brief_lex_entry **e;
+	size_t *len;            /* strlen of each word */
+	uint32_t *head;         /* its first three bytes (one Han character) */
 	size_t n;
+	/* a filter of the words' first three bytes (one Han character),
+	 * hashed: most positions of a clause start no word and are passed
+	 * over at once; off when some word is shorter */
+	unsigned char first3[65536 / 8];
+	bool short_word;
 } words;
+
+static unsigned filter_bit(uint32_t head)
+{
+	return (head * 2654435761u) >> 16;
+}
 
 /* 总投资约13亿元, 投资总额达30亿元 */
 static const char invest_re[] =
@@ -61,6 +74,15 @@ static int by_length(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
+/* The first three bytes of s[0..n) (fewer when shorter), as one number. */
+static uint32_t head3(const char *s, size_t n)
+{
+	uint32_t h = 0;
+	for (size_t i = 0; i < 3; i++)
+		h = h << 8 | (i < n ? (unsigned char)s[i] : 0);
+	return h;
+}
+
 static int load_words(brief_projects *p)
 {
 	const brief_lexicon *l = brief_lexicon_get("projects.tsv");
@@ -70,12 +92,21 @@ static int load_words(brief_projects *p)
 		return -1;
 	for (int k = 0; k < W_N; k++) {
 		words *w = &p->w[k];
-		if (!(w->e = calloc(n + 1, sizeof *w->e)))
+		if (!(w->e = calloc(n + 1, sizeof *w->e)) ||
+		    !(w->len = calloc(n + 1, sizeof *w->len)) ||
+		    !(w->head = calloc(n + 1, sizeof *w->head)))
 			return -1;
 		for (size_t i = 0; i < n; i++)
 			if (!strcmp(e[i].cls, classes[k]))
 				w->e[w->n++] = &e[i];
 		qsort(w->e, w->n, sizeof *w->e, by_length);
+		for (size_t i = 0; i < w->n; i++) {
+			w->len[i] = strlen(w->e[i]->word);
+			w->head[i] = head3(w->e[i]->word, w->len[i]);
+			unsigned b = filter_bit(w->head[i]);
+			w->first3[b >> 3] |= (unsigned char)(1u << (b & 7));
+			w->short_word |= w->len[i] < 3;
+		}
 	}
 	return 0;
 }
@@ -84,8 +115,11 @@ void brief_projects_free(brief_projects *p)
 {
 	if (!p)
 		return;
-	for (int k = 0; k < W_N; k++)
+	for (int k = 0; k < W_N; k++) {
 		free(p->w[k].e);
+		free(p->w[k].len);
+		free(p->w[k].head);
+	}
 	brief_rxset_free(&p->s);
 	free(p);
 }
@@ -125,9 +159,22 @@ static bool at(const char *t, size_t s, size_t e, const char *w)
 
 static const brief_lex_entry *prefix(const words *w, const char *t, size_t s, size_t e)
 {
-	for (size_t i = 0; i < w->n; i++)
-		if (at(t, s, e, w->e[i]->word))
+	if (s > e)
+		return NULL;
+	size_t room = e - s;
+	uint32_t h3 = head3(t + s, room < 3 ? room : 3);
+	if (!w->short_word && room >= 3) {
+		unsigned b = filter_bit(h3);
+		if (!(w->first3[b >> 3] & (1u << (b & 7))))
+			return NULL;
+	}
+	for (size_t i = 0; i < w->n; i++) {
+		size_t k = w->len[i];
+		if (k > room || (k >= 3 ? w->head[i] != h3 : memcmp(t + s, w->e[i]->word, k)))
+			continue;
+		if (k <= 3 || !memcmp(t + s + 3, w->e[i]->word + 3, k - 3))
 			return w->e[i];
+	}
 	return NULL;
 }
 
