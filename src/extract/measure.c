@@ -58,59 +58,33 @@ static const char *const *cue(const char *cls)
 	return brief_words("cues.tsv", cls);
 }
 
-/* An alternation of words: one scan finds any of them. */
-static char *alternation(const char *const *words)
-{
-	brief_buf b = BRIEF_BUF_INIT;
-	for (const char *const *w = words; *w; w++) {
-		if (w != words)
-			brief_buf_putc(&b, '|');
-		brief_buf_puts(&b, *w);
-	}
-	return brief_buf_detach(&b, NULL);
-}
-
-static int longer_first(const void *a, const void *b)
-{
-	size_t x = strlen(*(const char *const *)a), y = strlen(*(const char *const *)b);
-	return x < y ? 1 : x > y ? -1 : 0;
-}
-
+/* A quantity's pattern: the number, then any unit of data/units.tsv (the
+ * longest first, so that 万平方米 is not 万). */
 static char *qty_pattern(void)
 {
 	const brief_lexicon *l = brief_lexicon_get("units.tsv");
-	size_t n;
-	const brief_lex_entry *e = brief_lex_entries(l, &n);
+	char *units = l ? brief_lex_alternation(l, NULL, 0) : NULL;
 	brief_buf b = BRIEF_BUF_INIT;
-	brief_buf_puts(&b, qty_head);
-	/* every unit, the longest first so that 万平方米 is not 万 */
-	const char **w = calloc(n + 1, sizeof *w);
-	if (!w)
+	if (!units)
 		return NULL;
-	for (size_t i = 0; i < n; i++)
-		w[i] = e[i].word;
-	qsort(w, n, sizeof *w, longer_first);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			brief_buf_putc(&b, '|');
-		brief_buf_puts(&b, "\\Q");
-		brief_buf_puts(&b, w[i]);
-		brief_buf_puts(&b, "\\E");
-	}
-	free(w);
+	brief_buf_puts(&b, qty_head);
+	brief_buf_puts(&b, units);
 	brief_buf_puts(&b, qty_tail);
+	free(units);
 	return brief_buf_detach(&b, NULL);
 }
 
 brief_measures *brief_measures_new(void)
 {
 	brief_measures *m = calloc(1, sizeof *m);
-	char *goal = alternation(cue("goal")), *result = alternation(cue("result"));
+	const brief_lexicon *cl = brief_lexicon_get("cues.tsv");
+	char *goal = cl ? brief_lex_alternation(cl, "goal", 1) : NULL;
+	char *result = cl ? brief_lex_alternation(cl, "result", 1) : NULL;
 	char *qty = qty_pattern(), *cues[RX_N - RX_GOAL_STRONG] = { NULL };
 	const char *res[RX_N] = { qty, rank_re, goal, result, many_re, sectors_re };
 	bool ok = m && goal && result && qty;
 	for (size_t i = 0; i < RX_N - RX_GOAL_STRONG; i++) {
-		cues[i] = brief_lex_alternation(brief_lexicon_get("cues.tsv"), cue_rx[i], 0);
+		cues[i] = cl ? brief_lex_alternation(cl, cue_rx[i], 0) : NULL;
 		res[RX_GOAL_STRONG + i] = cues[i];
 		ok &= cues[i] != NULL;
 	}

@@ -129,16 +129,20 @@ static int longer_first(const void *a, const void *b)
 
 char *brief_lex_alternation(const brief_lexicon *l, const char *cls, int regex)
 {
-	const char *const *w = brief_lex_words(l, cls);
-	if (!w)
-		return NULL;
+	const char *const *w = cls ? brief_lex_words(l, cls) : NULL;
 	size_t n = 0;
-	while (w[n])
-		n++;
+	if (cls && !w)
+		return NULL;
+	if (cls)
+		while (w[n])
+			n++;
+	else
+		n = l->n;
 	const char **v = malloc((n + 1) * sizeof *v);
 	if (!v)
 		return NULL;
-	memcpy(v, w, (n + 1) * sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = cls ? w[i] : l->e[i].word;
 	/* the longest word first: PCRE2 takes the first alternative that fits */
 	qsort(v, n, sizeof *v, longer_first);
 	brief_buf b = BRIEF_BUF_INIT;

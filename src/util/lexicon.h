@@ -38,8 +38,9 @@ const brief_lex_entry *brief_lex_entries(const brief_lexicon *l, size_t *n);
  * only on OOM. */
 const char *const *brief_lex_words(const brief_lexicon *l, const char *cls);
 
-/* The words of class `cls` as a PCRE2 alternation, longest first, each
- * word literal (\Q…\E) unless `regex` is set. malloc'd; NULL on OOM. */
+/* The words of class `cls` (every word of the table when cls is NULL) as
+ * a PCRE2 alternation, longest first, each word literal (\Q…\E) unless
+ * `regex` is set. malloc'd; NULL on OOM. */
 char *brief_lex_alternation(const brief_lexicon *l, const char *cls, int regex);
 
 /* Shorthand: brief_lex_words(brief_lexicon_get(table), cls), or a
