@@ -129,9 +129,7 @@ static const brief_region *region_heading(const brief_attrib *t, size_t s)
 {
 	const brief_article *a = t->a;
 	const brief_sentence *se = &a->sents[s];
-	bool alone = (s == 0 || a->sents[s - 1].para != se->para) &&
-		     (s + 1 == a->nsents || a->sents[s + 1].para != se->para);
-	if (!alone || brief_utf8_chars(a->text + se->start, se->end - se->start) > 12)
+	if (!brief_sentence_alone(a, s, 12))
 		return NULL;
 	size_t i = first_hit(t, se->start);
 	if (i < t->nhits && t->hits[i].start == se->start && is_subject(t->hits[i].region))

@@ -34,3 +34,11 @@ size_t brief_clause_end(const char *t, size_t at, size_t to)
 	}
 	return to;
 }
+
+bool brief_sentence_alone(const brief_article *a, size_t s, size_t max_chars)
+{
+	const brief_sentence *se = &a->sents[s];
+	bool alone = (s == 0 || a->sents[s - 1].para != se->para) &&
+		     (s + 1 == a->nsents || a->sents[s + 1].para != se->para);
+	return alone && brief_utf8_chars(a->text + se->start, se->end - se->start) <= max_chars;
+}

@@ -56,7 +56,7 @@ static char *fact_key(const brief_fact *f)
 
 /* Drops later repetitions of a fact, keeping the first (its evidence).
  * Hashed: a hostile article repeats one figure a million times. */
-static int dedupe(brief_facts *fs, size_t from)
+static void dedupe(brief_facts *fs, size_t from)
 {
 	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	size_t w = from;
@@ -72,7 +72,6 @@ static int dedupe(brief_facts *fs, size_t from)
 	}
 	fs->n = w;
 	g_hash_table_destroy(seen);
-	return 0;
 }
 
 int brief_extract(brief_extractor *x, const brief_article *a, brief_facts *out)

@@ -59,6 +59,9 @@ int brief_fact_locate(brief_fact *f, const brief_gazetteer *g,
  * mark, not after `to`). */
 size_t brief_clause_start(const char *t, size_t from, size_t at);
 size_t brief_clause_end(const char *t, size_t at, size_t to);
+/* Whether sentence s is a paragraph of its own of at most max_chars
+ * characters: a heading, a caption, a line of a list. */
+bool brief_sentence_alone(const brief_article *a, size_t s, size_t max_chars);
 
 /* True when [start,end) of a->text overlaps a garbled span. */
 bool brief_in_garble(const brief_article *a, size_t start, size_t end);

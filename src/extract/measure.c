@@ -983,9 +983,7 @@ static bool numbers_restated(const brief_article *a, size_t s, size_t e)
 static bool is_heading(const brief_article *a, size_t s)
 {
 	const brief_sentence *se = &a->sents[s];
-	bool alone = (s == 0 || a->sents[s - 1].para != se->para) &&
-		     (s + 1 == a->nsents || a->sents[s + 1].para != se->para);
-	if (!alone || brief_utf8_chars(a->text + se->start, se->end - se->start) > 40)
+	if (!brief_sentence_alone(a, s, 40))
 		return false;
 	size_t p = brief_utf8_prev(a->text, se->end), i = p;
 	uint32_t last = brief_utf8_next(a->text, se->end, &i);

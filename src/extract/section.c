@@ -177,9 +177,7 @@ static bool is_heading(const brief_article *a, size_t i)
 	const brief_sentence *se = &a->sents[i];
 	const char *s = a->text + se->start;
 	size_t n = se->end - se->start;
-	bool alone = (i == 0 || a->sents[i - 1].para != se->para) &&
-		     (i + 1 == a->nsents || a->sents[i + 1].para != se->para);
-	if (!alone || brief_utf8_chars(s, n) > 40)
+	if (!brief_sentence_alone(a, i, 40))
 		return false;
 	size_t p = brief_utf8_prev(s, n), j = p;
 	uint32_t last = brief_utf8_next(s, n, &j);
