@@ -25,14 +25,11 @@ struct brief_attrib {
 	int year;                       /* the year "今年" means */
 	int plan;                       /* the year its goals are for */
 	signed char *section;           /* per sentence: -1 review, +1 goals */
+	size_t counted_byte, counted_chars;     /* where char_offset has got to */
 };
 
 enum { LOOKBACK = 2048 };       /* bytes searched for a clause's subject */
 
-/* Where char_offset (below) has counted to in the current article. */
-static struct {
-	size_t byte, chars;     /* reset by brief_attrib_new for each article */
-} counted;
 
 static bool is_subject(const brief_region *r)
 {
@@ -181,7 +178,6 @@ brief_attrib *brief_attrib_new(const brief_gazetteer *g, const brief_article *a)
 		return NULL;
 	t->a = a;
 	t->g = g;
-	counted.byte = counted.chars = 0;
 	t->nhits = brief_gazetteer_scan(g, a->text, a->text_len, &t->hits);
 	t->subject = calloc(a->nsents + 1, sizeof *t->subject);
 	t->part = calloc(a->nsents + 1, sizeof *t->part);
@@ -310,22 +306,22 @@ int brief_attrib_year(const brief_attrib *t, size_t offset)
  * The character offset of byte `at`, counted on from the last one asked
  * for in the same text: the finders locate their facts in text order, so
  * an article costs a few passes, not one per fact (a hostile article has
- * thousands). One process extracts one article at a time, and
- * brief_attrib_new starts the count again for each.
+ * thousands).
  */
-static size_t char_offset(const brief_article *a, size_t at)
+static size_t char_offset(const brief_attrib *ct, size_t at)
 {
-	if (at < counted.byte)
-		counted.byte = counted.chars = 0;
-	counted.chars += brief_utf8_chars(a->text + counted.byte, at - counted.byte);
-	counted.byte = at;
-	return counted.chars;
+	brief_attrib *t = (brief_attrib *)ct;   /* a cache of the analysis */
+	if (at < t->counted_byte)
+		t->counted_byte = t->counted_chars = 0;
+	t->counted_chars += brief_utf8_chars(t->a->text + t->counted_byte, at - t->counted_byte);
+	t->counted_byte = at;
+	return t->counted_chars;
 }
-
-int brief_fact_locate(brief_fact *f, const brief_gazetteer *g,
-		      const brief_region *r, const brief_article *a,
-		      size_t start, size_t end)
+int brief_fact_locate(brief_fact *f, const brief_attrib *t,
+		      const brief_region *r, size_t start, size_t end)
 {
+	const brief_gazetteer *g = t->g;
+	const brief_article *a = t->a;
 	const brief_region *p = r ? brief_region_parent(g, r) : NULL;
 	if (r) {
 		f->region = strdup(r->name);
@@ -334,7 +330,7 @@ int brief_fact_locate(brief_fact *f, const brief_gazetteer *g,
 			f->parent_code = strdup(p->code);
 	}
 	f->evidence = strndup(a->text + start, end - start);
-	f->offset = char_offset(a, start);
+	f->offset = char_offset(t, start);
 	size_t s = sentence_at(a, start);
 	f->sentence = s < a->nsents ? (int)s : -1;
 	return f->evidence && (!r || (f->region && f->region_code)) ? 0 : -1;

@@ -487,7 +487,7 @@ static int add(cctx *c, const char *s, size_t n, const char *tier)
 	f->name = strndup(s, n);
 	f->tier = tier ? strdup(tier) : NULL;
 	f->year = brief_attrib_year(c->t, 0);
-	return brief_fact_locate(f, c->g, r, c->a, ev_start, ev_end);
+	return brief_fact_locate(f, c->t, r, ev_start, ev_end);
 }
 
 typedef struct items {

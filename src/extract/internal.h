@@ -50,9 +50,8 @@ void brief_sections(const brief_article *a, int plan, signed char *tense);
 /* Fills region, region_code, parent_code, evidence (the clause
  * [start,end) of a->text), offset (in chars) and sentence of f.
  * Returns 0, -1 on OOM. */
-int brief_fact_locate(brief_fact *f, const brief_gazetteer *g,
-		      const brief_region *r, const brief_article *a,
-		      size_t start, size_t end);
+int brief_fact_locate(brief_fact *f, const brief_attrib *t,
+		      const brief_region *r, size_t start, size_t end);
 
 /* clause.c: the start of the clause holding byte `at` of t (after the
  * last ，；：。 etc., not before `from`), and its end (before the next

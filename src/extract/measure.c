@@ -562,7 +562,7 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	f->period = p ? strdup(p) : NULL;
 	f->year = year;
 	(void)se;
-	return brief_fact_locate(f, c->g, r, c->a, cs, ce);
+	return brief_fact_locate(f, c->at, r, cs, ce);
 }
 
 /* 21个制造业项目: a count whose noun comes after it. */

@@ -698,7 +698,7 @@ static long add(pctx *c, const cand *k, size_t ev_s, size_t ev_e)
 	f->year = brief_attrib_year(c->t, 0);
 	if (k->status && *k->status->value && !(f->status = strdup(k->status->value)))
 		return -2;
-	if (brief_fact_locate(f, c->g, r, c->a, ev_s, ev_e))
+	if (brief_fact_locate(f, c->t, r, ev_s, ev_e))
 		return -2;
 	return (long)(f - c->out->v);
 }
