@@ -50,7 +50,7 @@ LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
 CORE_LIBS = $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lhpdf -lm
 TESTLIBS = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 
-SRC     := $(sort $(wildcard src/*.c src/*/*.c))
+SRC     := $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
 LIBSRC  := $(filter-out src/main.c src/mail_main.c,$(SRC))
 OBJ     := $(SRC:%.c=$(BUILD)/obj/%.o)
 LIBOBJ  := $(LIBSRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o

@@ -13,7 +13,7 @@
 
 #include "render/overview.h"
 #include "render/render.h"
-#include "render/texc.h"
+#include "render/latex/texc.h"
 #include "support/doc_fixture.h"
 #include "support/run.h"
 

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "render/font.h"
+#include "render/pdf/font.h"
 #include "support/run.h"
 #include "util/utf8.h"
 

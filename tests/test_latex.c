@@ -10,10 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "render/latex_escape.h"
+#include "render/latex/latex_escape.h"
 #include "render/render.h"
-#include "render/template.h"
-#include "render/texc.h"
+#include "render/latex/template.h"
+#include "render/latex/texc.h"
 #include "support/doc_fixture.h"
 #include "support/run.h"
 

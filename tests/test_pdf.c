@@ -15,8 +15,8 @@
 
 #include "aggregate/aggregate.h"
 #include "render/format.h"
-#include "render/pdf.h"
-#include "render/pdfout.h"
+#include "render/pdf/pdf.h"
+#include "render/pdf/pdfout.h"
 #include "render/render.h"
 #include "support/doc_fixture.h"
 #include "support/run.h"

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "aggregate/aggregate.h"
-#include "render/pdfout.h"
+#include "render/pdf/pdfout.h"
 #include "render/render.h"
 #include "support/run.h"
 #include "util/fsutil.h"

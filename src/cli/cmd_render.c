@@ -9,7 +9,7 @@
 #include "aggregate/aggregate.h"
 #include "cli/cli.h"
 #include "render/render.h"
-#include "render/texc.h"
+#include "render/latex/texc.h"
 #include "util/fsutil.h"
 
 typedef struct render_args {

@@ -3,7 +3,7 @@
 
 #include <fontconfig/fontconfig.h>
 
-#include "render/font.h"
+#include "render/pdf/font.h"
 
 void brief_render_done(void)
 {

@@ -37,7 +37,7 @@ int brief_render_json(const brief_doc *doc, brief_buf *out);
  * template names its line). */
 int brief_render_tex(const brief_doc *doc, const brief_render_opts *o,
 		     brief_buf *out, brief_diag *d);
-/* PDF with libharu (render/pdf.c), styled by o->style_path, else the
+/* PDF with libharu (render/pdf/pdf.c), styled by o->style_path, else the
  * built-in templates/style.conf; 0, or -1 after reporting. */
 int brief_render_pdf(const brief_doc *doc, const brief_render_opts *o,
 		     brief_buf *out, brief_diag *d);

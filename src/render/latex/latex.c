@@ -9,10 +9,10 @@
 #include <string.h>
 
 #include "render/format.h"
-#include "render/latex_escape.h"
-#include "render/latex_values.h"
+#include "render/latex/latex_escape.h"
+#include "render/latex/latex_values.h"
 #include "render/render.h"
-#include "render/template.h"
+#include "render/latex/template.h"
 #include "util/embed.h"
 #include "util/fsutil.h"
 

@@ -1,7 +1,7 @@
 #define _GNU_SOURCE /* asprintf */
 /* pdf.c - a region's briefing as PDF: the sections of the model set as
  * tables, lists, a bar chart and an appendix of evidence. */
-#include "render/pdf.h"
+#include "render/pdf/pdf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "render/format.h"
-#include "render/pdfout.h"
+#include "render/pdf/pdfout.h"
 
 /* The strings of one table, freed together. */
 typedef struct cells {

@@ -1,4 +1,4 @@
-#include "render/texc.h"
+#include "render/latex/texc.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -1,5 +1,5 @@
 /* template.c - the template language of template.h. */
-#include "render/template.h"
+#include "render/latex/template.h"
 
 #include <ctype.h>
 #include <stdarg.h>

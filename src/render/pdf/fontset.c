@@ -1,4 +1,4 @@
-#include "render/fontset.h"
+#include "render/pdf/fontset.h"
 
 #include <hb.h>
 #include <stdlib.h>

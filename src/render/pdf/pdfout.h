@@ -1,5 +1,5 @@
 /*
- * pdfout.h - a laid-out document (render/layout.h) drawn with libharu.
+ * pdfout.h - a laid-out document (render/pdf/layout.h) drawn with libharu.
  *
  * libharu 2.3.0 draws and links well but gets three things wrong for
  * CJK, which brief works around (see README, "Fonts in PDF"):
@@ -16,7 +16,7 @@
 #ifndef BRIEF_PDFOUT_H
 #define BRIEF_PDFOUT_H
 
-#include "render/layout.h"
+#include "render/pdf/layout.h"
 #include "util/buf.h"
 #include "util/diag.h"
 
@@ -29,7 +29,7 @@ typedef struct brief_pdf_info {
 int brief_pdf_write(brief_layout *L, const brief_pdf_info *info,
 		    brief_buf *out, brief_diag *d);
 
-/* The qpdf pass (render/pdffix.c): `pdf` as libharu wrote it, with the
+/* The qpdf pass (render/pdf/pdffix.c): `pdf` as libharu wrote it, with the
  * maps, titles and info put right, appended to out. */
 int brief_pdf_fixup(const char *pdf, size_t len, brief_fontset *fs,
 		    const brief_layout *L, const brief_pdf_info *info,

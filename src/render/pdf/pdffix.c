@@ -7,7 +7,7 @@
 
 #include "brief.h"
 #include "render/format.h"
-#include "render/pdfout.h"
+#include "render/pdf/pdfout.h"
 
 /* code -> character for every font (their code ranges are apart);
  * runs where both go up by one are a bfrange, kept within one high

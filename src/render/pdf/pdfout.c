@@ -1,4 +1,4 @@
-#include "render/pdfout.h"
+#include "render/pdf/pdfout.h"
 
 #include <hpdf.h>
 #include <qpdf/qpdf-c.h>

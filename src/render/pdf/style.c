@@ -1,4 +1,4 @@
-#include "render/style.h"
+#include "render/pdf/style.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -2,7 +2,7 @@
  * layout.h - pages of positioned boxes: the typesetting of a PDF
  * briefing, kept apart from libharu so that it can be checked (every
  * box inside its area, no line starting with a closing mark) and drawn
- * by a plain loop (render/pdfout.c).
+ * by a plain loop (render/pdf/pdfout.c).
  *
  * Coordinates are PDF points with the origin at the bottom left of the
  * page. The cursor `y` is the top of the free space on the last page;
@@ -14,9 +14,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "render/fontset.h"
-#include "render/linebreak.h"
-#include "render/style.h"
+#include "render/pdf/fontset.h"
+#include "render/pdf/linebreak.h"
+#include "render/pdf/style.h"
 
 typedef enum {
 	BRIEF_BOX_TEXT,         /* one run of one font */
@@ -133,7 +133,7 @@ void brief_lay_goto(brief_layout *L, float x, float y, float w, float h,
  * known. */
 void brief_lay_finish(brief_layout *L, size_t from, const char *right);
 
-/* ---- tables and charts (render/table.c) ---- */
+/* ---- tables and charts (render/pdf/table.c) ---- */
 
 typedef struct brief_table {
 	size_t ncols, nrows;

@@ -1,4 +1,4 @@
-#include "render/layout.h"
+#include "render/pdf/layout.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-#include "render/latex_escape.h"
+#include "render/latex/latex_escape.h"
 
 #include <string.h>
 

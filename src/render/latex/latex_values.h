@@ -8,7 +8,7 @@
 #define BRIEF_LATEX_VALUES_H
 
 #include "brief.h"
-#include "render/template.h"
+#include "render/latex/template.h"
 #include "util/buf.h"
 #include "util/diag.h"
 

@@ -10,8 +10,8 @@
 
 #include <stdint.h>
 
-#include "render/font.h"
-#include "render/style.h"
+#include "render/pdf/font.h"
+#include "render/pdf/style.h"
 #include "util/diag.h"
 
 typedef enum { BRIEF_CHAIN_BODY, BRIEF_CHAIN_HEADING } brief_chain;

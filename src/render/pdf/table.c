@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/layout.h"
+#include "render/pdf/layout.h"
 
 #define PADX 3.0f
 #define PADY 2.5f

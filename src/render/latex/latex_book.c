@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include "render/format.h"
-#include "render/latex_values.h"
+#include "render/latex/latex_values.h"
 #include "render/overview.h"
 #include "render/render.h"
-#include "render/template.h"
+#include "render/latex/template.h"
 #include "util/embed.h"
 
 /* Bars per tikzpicture: a picture cannot break across pages, so a long

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 
 #include "brief.h"
-#include "render/layout.h"
+#include "render/pdf/layout.h"
 #include "render/render.h"
 
 /* Everything a briefing needs while it is being laid out. */

@@ -1,4 +1,4 @@
-#include "render/linebreak.h"
+#include "render/pdf/linebreak.h"
 
 #include <linebreak.h>
 #include <pthread.h>

@@ -1,4 +1,4 @@
-#include "render/font.h"
+#include "render/pdf/font.h"
 
 #include <fontconfig/fontconfig.h>
 #include <hb-subset.h>

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "render/overview.h"
-#include "render/pdf.h"
+#include "render/pdf/pdf.h"
 
 typedef struct entry {
 	const char *title;
