@@ -149,3 +149,19 @@ Test(cli_path, names_from_data_cannot_escape)
 	cr_assert_str_eq(p, "out/2024/a_b_c.eml");
 	free(p);
 }
+
+Test(utf8, first_and_last_occurrence_of_a_word)
+{
+	const char *s = "增长5%，比重提高，增长6%";
+	size_t n = strlen(s);
+	const char *first = brief_find_word(s, n, "增长");
+	const char *last = brief_find_last_word(s, n, "增长");
+	cr_assert_eq(first, s);
+	cr_assert_str_eq(last, "增长6%");
+	cr_assert_null(brief_find_last_word(s, n - strlen("增长6%") + 3, "增长6"));
+	cr_assert_eq(brief_find_last_word(s, n, "增"), last);
+	cr_assert_null(brief_find_word(s, 2, "增长"));
+	cr_assert_null(brief_find_last_word(s, n, "下降"));
+	cr_assert_null(brief_find_last_word(s, n, ""));
+	cr_assert(brief_has_word(s, n, "比重"));
+}

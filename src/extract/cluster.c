@@ -533,12 +533,16 @@ static void split_joined(const char *t, items *it, size_t count)
 	const char *cls = count == it->n + 1 ? "and" : "and_always";
 	span *last = &it->v[it->n - 1];
 	size_t at = 0, k = 0;
-	for (const char *const *w = brief_words(LEX, cls); w && *w; w++)
-		for (size_t i = last->s + 3; i + strlen(*w) < last->e; i++)
-			if (!memcmp(t + i, *w, strlen(*w)) && i > at) {
-				at = i;
-				k = strlen(*w);
-			}
+	for (const char *const *w = brief_words(LEX, cls); w && *w; w++) {
+		/* the last join whose word ends before the last item does */
+		size_t from = last->s + 3;
+		const char *p = last->e > from + 1 ?
+			brief_find_last_word(t + from, last->e - 1 - from, *w) : NULL;
+		if (p && (size_t)(p - t) > at) {
+			at = (size_t)(p - t);
+			k = strlen(*w);
+		}
+	}
 	if (!at)
 		return;
 	it->v[it->n] = (span){ at + k, last->e };

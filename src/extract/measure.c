@@ -124,15 +124,12 @@ static const char *qualifier_in(const char *const *qualifiers, const char *t,
 	size_t best_at = 0;
 	for (size_t from = cs;; from = ss) {
 		for (const char *const *q = qualifiers; *q; q++) {
-			size_t k = strlen(*q);
-			for (size_t i = qs; i >= from + k; i--)
-				if (memcmp(t + i - k, *q, k) == 0) {
-					if (!best || i > best_at) {
-						best = *q;
-						best_at = i;
-					}
-					break;
-				}
+			const char *p = qs > from ? brief_find_last_word(t + from, qs - from, *q) : NULL;
+			size_t i = p ? (size_t)(p - t) + strlen(*q) : 0;
+			if (p && (!best || i > best_at)) {
+				best = *q;
+				best_at = i;
+			}
 		}
 		if (best || from == ss)
 			return best;
@@ -232,18 +229,16 @@ static const char *kind_of(const char *t, size_t cs, size_t qs,
 		const char *g = NULL, *s = NULL;
 		/* the nearer of the two words before the number decides */
 		size_t gi = 0, si = 0;
-		for (const char *const *w = growth; *w; w++)
-			for (size_t i = qs; i >= cs + strlen(*w); i--)
-				if (!memcmp(t + i - strlen(*w), *w, strlen(*w))) {
-					if (i > gi) { gi = i; g = *w; }
-					break;
-				}
-		for (const char *const *w = share; *w; w++)
-			for (size_t i = qs; i >= cs + strlen(*w); i--)
-				if (!memcmp(t + i - strlen(*w), *w, strlen(*w))) {
-					if (i > si) { si = i; s = *w; }
-					break;
-				}
+		for (const char *const *w = growth; *w; w++) {
+			const char *p = qs > cs ? brief_find_last_word(t + cs, qs - cs, *w) : NULL;
+			size_t i = p ? (size_t)(p - t) + strlen(*w) : 0;
+			if (i > gi) { gi = i; g = *w; }
+		}
+		for (const char *const *w = share; *w; w++) {
+			const char *p = qs > cs ? brief_find_last_word(t + cs, qs - cs, *w) : NULL;
+			size_t i = p ? (size_t)(p - t) + strlen(*w) : 0;
+			if (i > si) { si = i; s = *w; }
+		}
 		return s && (!g || si > gi) ? "share" : "growth";
 	}
 	return amount ? "level" : "count";
@@ -490,16 +485,16 @@ static void value_scope(const char *t, size_t cs, size_t qs, size_t *s, size_t *
 	*s = *e = 0;
 	for (const char *const *w = cue("value-scope"); *w; w++) {
 		size_t k = strlen(*w);
-		for (size_t i = cs; i + k <= qs; i++)
-			if (!memcmp(t + i, *w, k)) {
-				size_t from = i;
-				/* 占全省: the scope is what follows 占 */
-				if (k > 3 && !memcmp(*w, "占", 3))
-					from += 3;
-				*s = from;
-				*e = i + k;
-				return;
-			}
+		const char *p = qs > cs ? brief_find_word(t + cs, qs - cs, *w) : NULL;
+		if (p) {
+			size_t i = (size_t)(p - t), from = i;
+			/* 占全省: the scope is what follows 占 */
+			if (k > 3 && !memcmp(*w, "占", 3))
+				from += 3;
+			*s = from;
+			*e = i + k;
+			return;
+		}
 	}
 }
 
@@ -591,12 +586,11 @@ static char *topic_before(ctx *c, size_t ss, size_t cs)
 	const char *t = c->a->text;
 	size_t pe = cs, ps = brief_clause_start(t, ss, brief_utf8_prev(t, cs));
 	size_t from = brief_attrib_last_name(c->at, ps, pe), end = pe;
-	for (const char *const *v = verbs; *v; v++)
-		for (size_t i = from; i + strlen(*v) <= end; i++)
-			if (!memcmp(t + i, *v, strlen(*v))) {
-				end = i;
-				break;
-			}
+	for (const char *const *v = verbs; *v; v++) {
+		const char *p = end > from ? brief_find_word(t + from, end - from, *v) : NULL;
+		if (p)
+			end = (size_t)(p - t);
+	}
 	/* the clause's own delimiter is no part of its topic */
 	if (end > from && (t[end - 1] == ',' || t[end - 1] == ';'))
 		end--;

@@ -22,6 +22,7 @@
 
 #include "extract/internal.h"
 #include "extract/number.h"
+#include "extract/wordset.h"
 #include "util/lexicon.h"
 #include "util/rx.h"
 #include "util/utf8.h"
@@ -36,25 +37,6 @@ static const char *const classes[W_N] = {
 	"intro", "join", "generic", "vague", "kind", "notname", "self",
 };
 
-/* One class of projects.tsv, longest word first so that a prefix or
- * suffix test finds 产业园 before 园. */
-typedef struct words {
-	const brief_lex_entry **e;
-	size_t *len;            /* strlen of each word */
-	uint32_t *head;         /* its first three bytes (one Han character) */
-	size_t n;
-	/* a filter of the words' first three bytes (one Han character),
-	 * hashed: most positions of a clause start no word and are passed
-	 * over at once; off when some word is shorter */
-	unsigned char first3[65536 / 8];
-	bool short_word;
-} words;
-
-static unsigned filter_bit(uint32_t head)
-{
-	return (head * 2654435761u) >> 16;
-}
-
 /* 总投资约13亿元, 投资总额达30亿元 */
 static const char invest_re[] =
 	"(?:总投资|投资总额|投资)(?:额)?(?:约|达|超|近|为)?"
@@ -64,50 +46,14 @@ enum { RX_INVEST, RX_N };
 
 struct brief_projects {
 	brief_rxset s;
-	words w[W_N];
+	brief_wordset *w[W_N];  /* the classes of projects.tsv */
 };
-
-static int by_length(const void *a, const void *b)
-{
-	size_t x = strlen((*(const brief_lex_entry *const *)a)->word);
-	size_t y = strlen((*(const brief_lex_entry *const *)b)->word);
-	return (x < y) - (x > y);
-}
-
-/* The first three bytes of s[0..n) (fewer when shorter), as one number. */
-static uint32_t head3(const char *s, size_t n)
-{
-	uint32_t h = 0;
-	for (size_t i = 0; i < 3; i++)
-		h = h << 8 | (i < n ? (unsigned char)s[i] : 0);
-	return h;
-}
 
 static int load_words(brief_projects *p)
 {
-	const brief_lexicon *l = brief_lexicon_get("projects.tsv");
-	size_t n;
-	const brief_lex_entry *e = l ? brief_lex_entries(l, &n) : NULL;
-	if (!e)
-		return -1;
-	for (int k = 0; k < W_N; k++) {
-		words *w = &p->w[k];
-		if (!(w->e = calloc(n + 1, sizeof *w->e)) ||
-		    !(w->len = calloc(n + 1, sizeof *w->len)) ||
-		    !(w->head = calloc(n + 1, sizeof *w->head)))
+	for (int k = 0; k < W_N; k++)
+		if (!(p->w[k] = brief_wordset_new("projects.tsv", classes[k])))
 			return -1;
-		for (size_t i = 0; i < n; i++)
-			if (!strcmp(e[i].cls, classes[k]))
-				w->e[w->n++] = &e[i];
-		qsort(w->e, w->n, sizeof *w->e, by_length);
-		for (size_t i = 0; i < w->n; i++) {
-			w->len[i] = strlen(w->e[i]->word);
-			w->head[i] = head3(w->e[i]->word, w->len[i]);
-			unsigned b = filter_bit(w->head[i]);
-			w->first3[b >> 3] |= (unsigned char)(1u << (b & 7));
-			w->short_word |= w->len[i] < 3;
-		}
-	}
 	return 0;
 }
 
@@ -115,11 +61,8 @@ void brief_projects_free(brief_projects *p)
 {
 	if (!p)
 		return;
-	for (int k = 0; k < W_N; k++) {
-		free(p->w[k].e);
-		free(p->w[k].len);
-		free(p->w[k].head);
-	}
+	for (int k = 0; k < W_N; k++)
+		brief_wordset_free(p->w[k]);
 	brief_rxset_free(&p->s);
 	free(p);
 }
@@ -157,59 +100,29 @@ static bool at(const char *t, size_t s, size_t e, const char *w)
 	return e - s >= k && !memcmp(t + s, w, k);
 }
 
-static const brief_lex_entry *prefix(const words *w, const char *t, size_t s, size_t e)
+static const brief_lex_entry *prefix(const brief_wordset *w, const char *t, size_t s, size_t e)
 {
-	if (s > e)
-		return NULL;
-	size_t room = e - s;
-	uint32_t h3 = head3(t + s, room < 3 ? room : 3);
-	if (!w->short_word && room >= 3) {
-		unsigned b = filter_bit(h3);
-		if (!(w->first3[b >> 3] & (1u << (b & 7))))
-			return NULL;
-	}
-	for (size_t i = 0; i < w->n; i++) {
-		size_t k = w->len[i];
-		if (k > room || (k >= 3 ? w->head[i] != h3 : memcmp(t + s, w->e[i]->word, k)))
-			continue;
-		if (k <= 3 || !memcmp(t + s + 3, w->e[i]->word + 3, k - 3))
-			return w->e[i];
-	}
-	return NULL;
+	return brief_wordset_prefix(w, t, s, e);
 }
 
-static const brief_lex_entry *suffix(const words *w, const char *t, size_t s, size_t e)
+static const brief_lex_entry *suffix(const brief_wordset *w, const char *t, size_t s, size_t e)
 {
-	for (size_t i = 0; i < w->n; i++) {
-		size_t k = strlen(w->e[i]->word);
-		if (s + k <= e && !memcmp(t + e - k, w->e[i]->word, k))
-			return w->e[i];
-	}
-	return NULL;
+	return brief_wordset_suffix(w, t, s, e);
 }
 
-static bool contains(const words *w, const char *t, size_t s, size_t e)
+static bool contains(const brief_wordset *w, const char *t, size_t s, size_t e)
 {
-	for (size_t i = s; i < e; i++)
-		if (prefix(w, t, i, e))
-			return true;
-	return false;
+	return brief_wordset_contains(w, t, s, e);
 }
 
-static bool equals(const words *w, const char *t, size_t s, size_t e)
+static bool equals(const brief_wordset *w, const char *t, size_t s, size_t e)
 {
-	for (size_t i = 0; i < w->n; i++)
-		if (strlen(w->e[i]->word) == e - s && !memcmp(t + s, w->e[i]->word, e - s))
-			return true;
-	return false;
+	return brief_wordset_equals(w, t, s, e);
 }
 
 static bool has(const char *t, size_t s, size_t e, const char *w)
 {
-	for (size_t i = s; i < e; i++)
-		if (at(t, i, e, w))
-			return true;
-	return false;
+	return s < e && brief_has_word(t + s, e - s, w);
 }
 
 /* ------------------------------------------------------------------ */
@@ -233,9 +146,9 @@ typedef struct pctx {
 	size_t nspans, cap;
 } pctx;
 
-static const words *W(const pctx *c, int k)
+static const brief_wordset *W(const pctx *c, int k)
 {
-	return &c->p->w[k];
+	return c->p->w[k];
 }
 
 /* A paren group closing [s, e): 龙岩至龙川铁路项目(上杭段) */
@@ -976,6 +889,17 @@ static int venue(pctx *c, const clause *cl, int *added, long *last)
 	return 0;
 }
 
+/* Whether the clause can name a project at all: its list closes with 等,
+ * or a name in it ends with a head word or carries an investment. Most
+ * clauses of an article do neither, and reading their lists piece by
+ * piece was most of the finder's time. */
+static bool could_name(const pctx *c, const clause *cl)
+{
+	const char *t = c->text;
+	return cl->deng || contains(W(c, W_HEAD), t, cl->cs, cl->ce) ||
+	       has(t, cl->cs, cl->ce, "投资");
+}
+
 static int read_clause(pctx *c, size_t cs, size_t ce, size_t se)
 {
 	const char *t = c->text;
@@ -1011,6 +935,8 @@ static int read_clause(pctx *c, size_t cs, size_t ce, size_t se)
 	cl.next_inv = next_investment(c, ce, se);
 	int added = 0;
 	long last = -1;
+	if (!could_name(c, &cl))
+		return 0;
 	if (venue(c, &cl, &added, &last) || pieces(c, &cl, &added, &last))
 		return -1;
 	/* one project named alone with its stage is what the sentence is about */

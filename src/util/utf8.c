@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem, memrchr */
 #include "utf8.h"
 
 #include <string.h>
@@ -112,9 +113,30 @@ size_t brief_utf8_width(const char *s)
 
 bool brief_has_word(const char *s, size_t n, const char *w)
 {
+	return brief_find_word(s, n, w) != NULL;
+}
+
+const char *brief_find_word(const char *s, size_t n, const char *w)
+{
 	size_t k = strlen(w);
-	for (size_t i = 0; i + k <= n; i++)
-		if (s[i] == w[0] && !memcmp(s + i, w, k))
-			return true;
-	return false;
+	if (!k || k > n)
+		return NULL;
+	return memmem(s, n, w, k);
+}
+
+const char *brief_find_last_word(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	if (!k || k > n)
+		return NULL;
+	for (const char *p = s + n - k;; p--) {
+		const char *q = memrchr(s, w[0], (size_t)(p - s) + 1);
+		if (!q)
+			return NULL;
+		if (!memcmp(q + 1, w + 1, k - 1))
+			return q;
+		if (q == s)
+			return NULL;
+		p = q;
+	}
 }

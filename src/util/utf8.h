@@ -42,6 +42,12 @@ bool brief_utf8_valid(const char *s, size_t len);
 bool brief_is_han(uint32_t cp);
 /* Whether the NUL-terminated word w occurs in s[0..n). */
 bool brief_has_word(const char *s, size_t n, const char *w);
+/* The first / the last occurrence of w in s[0..n), or NULL. The finders
+ * look a word up at every quantity over its whole clause; a byte-wise
+ * memcmp there made a clause without punctuation cost its length times
+ * the number of cue words. */
+const char *brief_find_word(const char *s, size_t n, const char *w);
+const char *brief_find_last_word(const char *s, size_t n, const char *w);
 /* Terminal cell width: 2 for East Asian wide/fullwidth, else 1. */
 int brief_cp_width(uint32_t cp);
 /* Display width of a UTF-8 string in terminal cells. */

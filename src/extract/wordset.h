@@ -1,0 +1,38 @@
+/*
+ * wordset.h - one class of a language table (util/lexicon.h) as a set
+ * the finders test at every position of a clause: the longest word
+ * starting at, ending at, equal to or inside a byte range of UTF-8 text.
+ *
+ * The words are indexed by their first and by their last three bytes
+ * (one Han character), so a test looks only at the few words that share
+ * the character under it; a list scanned word by word at every position
+ * made the project finder the slowest stage of extraction.
+ */
+#ifndef BRIEF_EXTRACT_WORDSET_H
+#define BRIEF_EXTRACT_WORDSET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/lexicon.h"
+
+typedef struct brief_wordset brief_wordset;
+
+/* The entries of class `cls` in the embedded table `table`; NULL when
+ * the table is missing or on OOM. An empty class gives an empty set. */
+brief_wordset *brief_wordset_new(const char *table, const char *cls);
+void brief_wordset_free(brief_wordset *w);
+
+/* The longest word at t[s] ending at or before e; NULL when none (or
+ * s > e). */
+const brief_lex_entry *brief_wordset_prefix(const brief_wordset *w, const char *t,
+					    size_t s, size_t e);
+/* The longest word ending at t[e] and starting at or after s. */
+const brief_lex_entry *brief_wordset_suffix(const brief_wordset *w, const char *t,
+					    size_t s, size_t e);
+/* Whether t[s, e) is one of the words. */
+bool brief_wordset_equals(const brief_wordset *w, const char *t, size_t s, size_t e);
+/* Whether some word lies wholly inside t[s, e). */
+bool brief_wordset_contains(const brief_wordset *w, const char *t, size_t s, size_t e);
+
+#endif
