@@ -44,9 +44,15 @@ static const char invest_re[] =
 
 enum { RX_INVEST, RX_N };
 
+/* What ends a clause of a list: the marks of clause.c and also the colon
+ * before the names, the dash, a table's bar and a line break. */
+static const char *const stops[] = { "，", "。", "；", "：", "！", "？", "——", "|",
+				     "﹔", "﹐", ",", ";", ":", "!", "?", "\n", NULL };
+
 struct brief_projects {
 	brief_rxset s;
 	brief_wordset *w[W_N];  /* the classes of projects.tsv */
+	bool stop_first[256];   /* the first bytes of stops: most bytes start none */
 };
 
 static int load_words(brief_projects *p)
@@ -81,6 +87,8 @@ brief_projects *brief_projects_new(void)
 		brief_projects_free(p);
 		return NULL;
 	}
+	for (const char *const *st = stops; *st; st++)
+		p->stop_first[(unsigned char)**st] = true;
 	return p;
 }
 
@@ -950,14 +958,16 @@ static int read_clause(pctx *c, size_t cs, size_t ce, size_t se)
 	return 0;
 }
 
-static size_t clause_end(const char *t, size_t i, size_t e)
+static size_t clause_end(const pctx *c, size_t i, size_t e)
 {
-	static const char *const stops[] = { "，", "。", "；", "：", "！", "？", "——", "|",
-					     "﹔", "﹐", ",", ";", ":", "!", "?", "\n", NULL };
-	for (; i < e; i++)
+	const char *t = c->text;
+	for (; i < e; i++) {
+		if (!c->p->stop_first[(unsigned char)t[i]])
+			continue;
 		for (const char *const *s = stops; *s; s++)
 			if (at(t, i, e, *s))
 				return i;
+	}
 	return e;
 }
 
@@ -1101,7 +1111,7 @@ int brief_extract_projects(brief_projects *p, const brief_gazetteer *g,
 		c.sent = (int)s;
 		c.intro_next = false;
 		for (size_t i = ss; i < se;) {
-			size_t ce = clause_end(a->text, i, se);
+			size_t ce = clause_end(&c, i, se);
 			if ((rc = read_clause(&c, i, ce, se)))
 				goto done;
 			i = ce + stop_len(a->text, ce, se);
