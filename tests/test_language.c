@@ -291,3 +291,49 @@ Test(language, horizons_estimates_and_falls)
 	cr_assert_eq(f->year, 2027);
 	brief_facts_free(&fs);
 }
+
+Test(language, work_items_after_a_lead_in_are_goals)
+{
+	brief_facts fs;
+	/* the items say no tense; the sentence leading their paragraph does,
+	 * and a paragraph led by a plain statement does not */
+	facts_of_text("清河区召开经济工作会议，明确2026年主要预期目标。\n\n"
+		      "全区将重点抓好五个方面工作。一是做强先进制造。推进装备产业集约发展，"
+		      "实现装备产值120亿元以上。全年新增规上工业企业30家。\n\n"
+		      "制造业是经济的重要支撑。全区现有规上工业企业410家。\n", &fs);
+	const brief_fact *f = measure(&fs, 120, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET, "an item's output is a goal");
+	f = measure(&fs, 30, "家");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET, "so is the next item's count");
+	f = measure(&fs, 410, "家");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL, "重要 is no 要 of a goal");
+	brief_facts_free(&fs);
+}
+
+Test(language, figures_a_region_puts_forward_are_goals)
+{
+	brief_facts fs;
+	facts_of_text("清河区召开经济工作会议。\n\n"
+		      "记者获悉，2026年清河区提出，地区生产总值增长6%左右，"
+		      "一般公共预算收入增长4%。\n\n"
+		      "会上，代表们提出意见建议86件。\n", &fs);
+	const brief_fact *f = measure(&fs, 6, "%");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET);
+	f = measure(&fs, 4, "%");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET);
+	f = measure(&fs, 86, "件");
+	cr_assert(!f || f->type == BRIEF_FACT_ACTUAL, "提出 with its object says no goal");
+	brief_facts_free(&fs);
+}
+
+Test(language, about_a_figure_is_a_goal_when_nothing_else_says)
+{
+	brief_facts fs;
+	facts_of_text("清河区经济运行情况。\n\n"
+		      "全区社会消费品零售总额增长7%左右。全区规上工业增加值增长8.1%。\n", &fs);
+	const brief_fact *f = measure(&fs, 7, "%");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET);
+	f = measure(&fs, 8.1, "%");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL);
+	brief_facts_free(&fs);
+}

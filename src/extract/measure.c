@@ -407,7 +407,10 @@ static int strong_tense(ctx *c, size_t s, size_t e)
 	return g == r ? 0 : g ? 1 : -1;
 }
 
-static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se)
+/* `around`: the number is followed by 左右, the bound of a goal (增长5%左右);
+ * a result gives its figure (增长5.2%). It decides only what nothing
+ * else in the text does. */
+static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se, bool around)
 {
 	int sect = brief_attrib_section(c->at, qs), k;
 	if (sect) {
@@ -437,6 +440,8 @@ static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se)
 	k = strong_tense(c, qs, se);
 	if (!k)
 		k = c->tense;
+	if (!k && around)
+		k = 1;
 	return k > 0;
 }
 
@@ -717,7 +722,8 @@ static int sentence(ctx *c, size_t ss, size_t se)
 		for (size_t j = 0; j < k; j++) {
 			const qty *q = &list[i + j];
 			size_t qcs = brief_clause_start(t, ss, q->start), ce = brief_clause_end(t, q->end, se);
-			bool target = is_target(c, qcs, q->start, ss, se);
+			bool around = starts_with(t + q->end, ce - q->end, "左右");
+			bool target = is_target(c, qcs, q->start, ss, se, around);
 			const char *qual = target ? qualifier(t, qcs, q->start, ss) : NULL;
 			if (inds[j] && (any_of(inds[j], strlen(inds[j]), cue("pronoun")) ||
 					bare_year(inds[j]))) {
@@ -876,7 +882,7 @@ static int ranks(ctx *c, size_t ss, size_t se)
 				q.scope_s = ov[2 * g];
 				q.scope_e = ov[2 * g + 1];
 			}
-		bool target = is_target(c, cs, ms, ss, se);
+		bool target = is_target(c, cs, ms, ss, se, false);
 		const char *qual = target ? qualifier(t, cs, ms, ss) : NULL;
 		if (rank_facts(c, &q, qual, target, ss, se, cs, ce))
 			return -1;
@@ -899,7 +905,7 @@ static int sectors(ctx *c, size_t ss, size_t se)
 		if (!brief_number_parse(t + a, b - a, &v))
 			continue;
 		qty q = { false, a, b, v, "%", "share", "pct", "exact", false, 0, 0 };
-		bool target = is_target(c, cs, a, ss, se);
+		bool target = is_target(c, cs, a, ss, se, false);
 		if (emit(c, &q, strdup(names[k]), NULL, target, ss, se, cs, ce))
 			return -1;
 	}
@@ -927,7 +933,7 @@ static int fractions(ctx *c, size_t ss, size_t se)
 		size_t cs = brief_clause_start(t, ss, b), ce = brief_clause_end(t, e, se);
 		qty q = { false, b, e, (double)(long)(v * 10000 + 0.5) / 100, "%", "share",
 			  "pct", "exact", false, 0, 0 };
-		bool target = is_target(c, cs, b, ss, se);
+		bool target = is_target(c, cs, b, ss, se, false);
 		const char *qual = target ? qualifier(t, cs, b, ss) : NULL;
 		char *ind = brief_indicator_before(c->at, t, cs, b);
 		/* 力争全年落地…项目100个，一季度完成1/3: a share of the last one */

@@ -251,6 +251,30 @@ static int opening_tense(const char *s, size_t n, int plan)
 	return 0;
 }
 
+/* A paragraph led by a short sentence with no figure that sets work ahead
+ * (该县将重点抓好以下工作。, 要着力做好五方面工作：) is a paragraph of goals:
+ * the figures of its items say no tense of their own. */
+static int lead_in_tense(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 0;
+	if (brief_utf8_chars(s, n) > 40 || has_any(s, n, "result-strong") ||
+	    has_any(s, n, "para-result") || !has_any(s, n, "goal-frame"))
+		return 0;
+	/* what closes it, before its full stop or colon */
+	while (n && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == ' '))
+		n--;
+	while (n >= 3 && (!memcmp(s + n - 3, "。", 3) || !memcmp(s + n - 3, "：", 3)))
+		n -= 3;
+	for (const char *const *w = brief_words("cues.tsv", "lead-in"); *w; w++) {
+		size_t k = strlen(*w);
+		if (n >= k && !memcmp(s + n - k, *w, k))
+			return 1;
+	}
+	return 0;
+}
+
 void brief_sections(const brief_article *a, int plan, signed char *tense)
 {
 	int base = 0, para = -1, para_tense = 0;
@@ -281,6 +305,8 @@ void brief_sections(const brief_article *a, int plan, signed char *tense)
 			}
 		}
 		int o = opening_tense(s, n, plan);
+		if (!o && (i == 0 || a->sents[i - 1].para != se->para))
+			o = lead_in_tense(s, n);
 		if (o)
 			para_tense = o;
 		tense[i] = (signed char)(para_tense ? para_tense : cur);
