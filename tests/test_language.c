@@ -337,3 +337,18 @@ Test(language, about_a_figure_is_a_goal_when_nothing_else_says)
 	cr_assert(f && f->type == BRIEF_FACT_ACTUAL);
 	brief_facts_free(&fs);
 }
+
+Test(language, what_is_done_so_far_is_a_result_within_a_plan)
+{
+	brief_facts fs;
+	facts_of_text("清河区召开重点项目推进会。\n\n"
+		      "2026年，清河区计划推进重点项目40个，年度计划投资80亿元，"
+		      "1至5月实际完成投资45亿元。目前为止，全区已有18个项目实现开工。\n", &fs);
+	const brief_fact *f = measure(&fs, 40, "个");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET);
+	f = measure(&fs, 45, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL, "实际完成 says a result in a plan's sentence");
+	f = measure(&fs, 18, "个");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL, "已有 too, after a paragraph of plans");
+	brief_facts_free(&fs);
+}

@@ -385,6 +385,10 @@ static bool has_match(ctx *c, size_t rx, size_t s, size_t e)
 static int tense_of(ctx *c, size_t s, size_t e, int year)
 {
 	const char *t = c->a->text;
+	/* the words that decide even against a section decide first */
+	bool gs = has_match(c, RX_GOAL_STRONG, s, e), rs = has_match(c, RX_RESULT_STRONG, s, e);
+	if (gs != rs)
+		return gs ? 1 : -1;
 	const char *tm = has_match(c, RX_GOAL, s, e) ? "goal" : NULL;
 	const char *am = has_match(c, RX_RESULT, s, e) ? "result" : NULL;
 	int y = clause_year(t, s, e);
