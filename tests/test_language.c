@@ -352,3 +352,36 @@ Test(language, what_is_done_so_far_is_a_result_within_a_plan)
 	cr_assert(f && f->type == BRIEF_FACT_ACTUAL, "已有 too, after a paragraph of plans");
 	brief_facts_free(&fs);
 }
+
+/* The target or actual with this value and unit: its indicator. */
+static const char *indicator_of(const brief_facts *fs, double value, const char *unit)
+{
+	const brief_fact *f = measure(fs, value, unit);
+	return f && f->indicator ? f->indicator : "";
+}
+
+Test(language, a_change_and_ranks_name_what_was_just_counted)
+{
+	brief_facts fs;
+	facts_of_text("清河县国民经济和社会发展统计公报。\n\n"
+		      "全县地区生产总值达到236亿元，净增21.5亿元，同比增长7.2%，"
+		      "总量全市第三，增速全市第一。一般公共预算收入完成18亿元，"
+		      "总量全市第二、全省第九。\n", &fs);
+	cr_assert_str_eq(indicator_of(&fs, 21.5, "亿元"), "GDP净增");
+	cr_assert_str_eq(indicator_of(&fs, 7.2, "%"), "GDP", "净增 is no indicator of the growth");
+	size_t ranks = 0;
+	for (size_t i = 0; i < fs.n; i++) {
+		const brief_fact *f = &fs.v[i];
+		if (!f->kind || strcmp(f->kind, "rank"))
+			continue;
+		ranks++;
+		cr_assert(f->indicator && strncmp(f->indicator, "第", 3),
+			  "a rank named by the rank before it: %s", f->indicator);
+		if (f->value == 1)
+			cr_assert_str_eq(f->indicator, "GDP增速");
+		if (f->value == 9)
+			cr_assert_str_eq(f->indicator, "一般公共预算收入总量");
+	}
+	cr_assert_eq(ranks, 4);
+	brief_facts_free(&fs);
+}

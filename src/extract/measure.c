@@ -688,6 +688,27 @@ static bool bare_year(const char *s)
 	       !memcmp(s + 4, "年", 3);
 }
 
+/* Whether s is one of the words (the whole of it). */
+static bool is_word(const char *s, const char *const *ws)
+{
+	for (; ws && *ws; ws++)
+		if (!strcmp(s, *ws))
+			return true;
+	return false;
+}
+
+/* a then b, malloc'd (NULL on OOM). */
+static char *concat(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	char *s = malloc(n + m + 1);
+	if (s) {
+		memcpy(s, a, n);
+		memcpy(s + n, b, m + 1);
+	}
+	return s;
+}
+
 /* 这一数据: the indicator of the fact before, in this paragraph. */
 static char *last_indicator(ctx *c)
 {
@@ -734,6 +755,14 @@ static int sentence(ctx *c, size_t ss, size_t se)
 				free(inds[j]);
 				inds[j] = last_indicator(c);
 			}
+			/* 净增110.8亿元 after GDP's level: GDP净增, and a growth
+			 * after it is still GDP's */
+			bool change = inds[j] && prev && is_word(inds[j], cue("change"));
+			if (change) {
+				char *both = concat(prev, inds[j]);
+				free(inds[j]);
+				inds[j] = both;
+			}
 			if (!inds[j] && prev && !strcmp(q->unit, "%"))
 				inds[j] = strdup(prev);
 			if (!inds[j] && qcs > ss)
@@ -741,7 +770,7 @@ static int sentence(ctx *c, size_t ss, size_t se)
 			/* an infographic's caption line, then its number: 全年GDP / 增长5.3% */
 			if (!inds[j] && qcs == ss && c->label)
 				inds[j] = strdup(c->label);
-			if (inds[j]) {
+			if (inds[j] && !change) {
 				free(prev);
 				prev = strdup(inds[j]);
 			}
@@ -806,10 +835,14 @@ static char *aspect_of(ctx *c, const char *s, size_t n)
 		if (aspect || !n || !brief_strip_word(&s, &n, cue("tail"), true))
 			break;
 	}
-	if (!aspect || c->out->n <= c->sent_first)
+	if (!aspect)
 		return NULL;
-	const brief_fact *f = &c->out->v[c->out->n - 1];
-	if (!f->indicator)
+	/* 总量全市第二，增速全市第一: both rank what was counted, not each other */
+	const brief_fact *f = NULL;
+	for (size_t i = c->out->n; i > c->sent_first && !f; i--)
+		if (!c->out->v[i - 1].kind || strcmp(c->out->v[i - 1].kind, "rank"))
+			f = &c->out->v[i - 1];
+	if (!f || !f->indicator)
 		return NULL;
 	size_t k = strlen(f->indicator), m = strlen(aspect);
 	char *ind = malloc(k + m + 1);
@@ -860,7 +893,7 @@ static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 static int ranks(ctx *c, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
-	size_t at = ss;
+	size_t at = ss, last_me = 0, last_fact = 0;
 	PCRE2_SIZE *ov;
 	while (at < se && (ov = brief_rxset_match(&c->m->s, RX_RANK, t, at, se))) {
 		size_t ms = ov[0], me = ov[1];
@@ -888,8 +921,22 @@ static int ranks(ctx *c, size_t ss, size_t se)
 			}
 		bool target = is_target(c, cs, ms, ss, se, false);
 		const char *qual = target ? qualifier(t, cs, ms, ss) : NULL;
-		if (rank_facts(c, &q, qual, target, ss, se, cs, ce))
+		size_t before = c->out->n;
+		int rc;
+		/* 全市第一、全省第二: the second ranks what the first did */
+		if (last_me && ms == last_me + 3 && !memcmp(t + last_me, "、", 3) &&
+		    last_fact < c->out->n && c->out->v[last_fact].indicator) {
+			char *ind = strdup(c->out->v[last_fact].indicator);
+			rc = ind ? emit(c, &q, ind, qual, target, ss, se, cs, ce) : -1;
+		} else {
+			rc = rank_facts(c, &q, qual, target, ss, se, cs, ce);
+		}
+		if (rc)
 			return -1;
+		if (c->out->n > before) {
+			last_me = me;
+			last_fact = c->out->n - 1;
+		}
 	}
 	return 0;
 }
