@@ -385,3 +385,18 @@ Test(language, a_change_and_ranks_name_what_was_just_counted)
 	cr_assert_eq(ranks, 4);
 	brief_facts_free(&fs);
 }
+
+Test(language, how_a_growth_is_computed_and_a_second_list_of_the_same)
+{
+	brief_facts fs;
+	facts_of_text("清河区召开会议。\n\n"
+		      "清河2026年主要预期目标是:地区生产总值(GDP)按不变价计算增长6%。\n\n"
+		      "2025年，全区一般公共预算收入和支出分别达8.6亿元、31.2亿元，"
+		      "分别增长5.4%、2.1%。\n", &fs);
+	cr_assert_str_eq(indicator_of(&fs, 6, "%"), "GDP");
+	const char *in = indicator_of(&fs, 5.4, "%"), *out = indicator_of(&fs, 2.1, "%");
+	cr_assert_str_eq(in, indicator_of(&fs, 8.6, "亿元"), "收入's growth: %s", in);
+	cr_assert_str_eq(out, indicator_of(&fs, 31.2, "亿元"), "支出's growth: %s", out);
+	cr_assert_str_neq(in, out);
+	brief_facts_free(&fs);
+}

@@ -720,6 +720,35 @@ static char *last_indicator(ctx *c)
 	return strdup(f->indicator);
 }
 
+/* The names of the group before in this sentence, for a group that has
+ * none of its own: 收入和支出分别达4.78亿元、20.2亿元，分别增长6.9%、0.8%. */
+typedef struct group_names {
+	char *v[16];
+	size_t n;
+} group_names;
+
+static void group_names_clear(group_names *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		free(g->v[i]);
+	g->n = 0;
+}
+
+/* Fills a nameless group of as many quantities from the one before, then
+ * remembers this group's names. */
+static void carry_group(group_names *g, char **inds, size_t k)
+{
+	bool none = k > 1;
+	for (size_t j = 0; j < k && none; j++)
+		none = !inds[j];
+	if (none && g->n == k)
+		for (size_t j = 0; j < k; j++)
+			inds[j] = g->v[j] ? strdup(g->v[j]) : NULL;
+	group_names_clear(g);
+	for (size_t j = 0; j < k && j < 16; j++)
+		g->v[g->n++] = inds[j] ? strdup(inds[j]) : NULL;
+}
+
 /* Quantities in one sentence [ss, se). */
 static int sentence(ctx *c, size_t ss, size_t se)
 {
@@ -735,15 +764,18 @@ static int sentence(ctx *c, size_t ss, size_t se)
 			nlist++;
 	}
 	char *prev = NULL;      /* the indicator before: 612.3亿元,同比增长6.2% */
+	group_names names = { { NULL }, 0 };
+	int rc = 0;
 	for (size_t i = 0; i < nlist;) {
 		size_t k = group_size(t, list + i, nlist - i);
 		size_t cs = brief_clause_start(t, ss, list[i].start);
 		char **inds = calloc(k, sizeof *inds);
 		if (!inds) {
-			free(prev);
-			return -1;
+			rc = -1;
+			break;
 		}
 		group_indicators(c, list + i, k, cs, se, inds);
+		carry_group(&names, inds, k);
 		for (size_t j = 0; j < k; j++) {
 			const qty *q = &list[i + j];
 			size_t qcs = brief_clause_start(t, ss, q->start), ce = brief_clause_end(t, q->end, se);
@@ -774,17 +806,20 @@ static int sentence(ctx *c, size_t ss, size_t se)
 				free(prev);
 				prev = strdup(inds[j]);
 			}
-			if (emit(c, q, inds[j], qual, target, ss, se, j ? cs : qcs, ce)) {
-				free(inds);
-				free(prev);
-				return -1;
+			if ((rc = emit(c, q, inds[j], qual, target, ss, se, j ? cs : qcs, ce))) {
+				while (++j < k)         /* emit took inds[j] */
+					free(inds[j]);
+				break;
 			}
 		}
 		free(inds);
+		if (rc)
+			break;
 		i += k;
 	}
+	group_names_clear(&names);
 	free(prev);
-	return 0;
+	return rc;
 }
 
 /*
