@@ -34,6 +34,7 @@ void brief_article_free(brief_article *a)
 	free(a->title);
 	free(a->published);
 	free(a->source);
+	free(a->url);
 	free(a->sents);
 	free(a->garbles);
 	memset(a, 0, sizeof *a);
@@ -87,7 +88,14 @@ brief_fact *brief_facts_push(brief_facts *fs)
 	return f;
 }
 
-static void row_clear(brief_row *r)
+static void evidence_free(brief_evidence *ev, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(ev[i].text);
+	free(ev);
+}
+
+void brief_row_clear(brief_row *r)
 {
 	free(r->indicator);
 	free(r->kind);
@@ -98,15 +106,13 @@ static void row_clear(brief_row *r)
 	free(r->name);
 	free(r->status);
 	free(r->tier);
-	for (size_t i = 0; i < r->nev; i++)
-		free(r->ev[i].text);
-	free(r->ev);
+	evidence_free(r->ev, r->nev);
 }
 
 static void rows_free(brief_rows *rs)
 {
 	for (size_t i = 0; i < rs->n; i++)
-		row_clear(&rs->v[i]);
+		brief_row_clear(&rs->v[i]);
 	free(rs->v);
 }
 
@@ -134,6 +140,7 @@ void brief_doc_free(brief_doc *d)
 	rows_free(&d->targets);
 	rows_free(&d->actuals);
 	rows_free(&d->prev_targets);
+	rows_free(&d->year_actuals);
 	rows_free(&d->projects);
 	rows_free(&d->clusters);
 	for (size_t i = 0; i < d->ntiers; i++) {
@@ -149,6 +156,26 @@ void brief_doc_free(brief_doc *d)
 		free(o->bound);
 	}
 	free(d->scorecard);
+	for (size_t i = 0; i < d->ntotals; i++) {
+		brief_total *t = &d->totals[i];
+		free(t->label);
+		free(t->count_unit);
+		evidence_free(t->ev, t->nev);
+	}
+	free(d->totals);
+	for (size_t i = 0; i < d->nclauses; i++) {
+		free(d->clauses[i].rows);
+		free(d->clauses[i].totals);
+	}
+	free(d->clauses);
+	for (size_t i = 0; i < d->ntrends; i++) {
+		free(d->trends[i].indicator);
+		free(d->trends[i].kind);
+		free(d->trends[i].unit);
+		free(d->trends[i].v);
+	}
+	free(d->trends);
+
 	for (size_t i = 0; i < d->ncompare; i++)
 		brief_compare_clear(&d->compare[i]);
 	free(d->compare);

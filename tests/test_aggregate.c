@@ -73,7 +73,7 @@ Test(aggregate, target_met_for_each_bound)
 	cr_assert_not(brief_target_met(5.5, "approx", 4.5));
 }
 
-Test(aggregate, scorecard_met_missed_unknown)
+Test(aggregate, scorecard_exceeded_missed_unknown)
 {
 	brief_fact t1 = measure(BRIEF_FACT_TARGET, "GDP", 6, "min", "");
 	brief_fact t2 = measure(BRIEF_FACT_TARGET, "规上工业增加值", 8, "exact", "");
@@ -83,13 +83,14 @@ Test(aggregate, scorecard_met_missed_unknown)
 	brief_sourced tv[] = { { &t1, 1 }, { &t2, 1 }, { &t3, 1 } };
 	brief_sourced av[] = { { &a1, 2 }, { &a2, 2 } };
 	brief_rows ts, as;
-	brief_outcome *o;
-	size_t n;
+	brief_outcome *o = NULL;
+	size_t n = 0;
 	cr_assert_eq(brief_merge_measures(tv, 3, &ts), 0);
 	cr_assert_eq(brief_merge_measures(av, 2, &as), 0);
-	cr_assert_eq(brief_scorecard(&ts, &as, &o, &n), 0);
+	cr_assert_eq(brief_scorecard(&ts, &as, 2024, true, &o, &n), 0);
 	cr_assert_eq(n, 3);
-	cr_assert_eq(o[0].outcome, BRIEF_OUTCOME_MET);
+	cr_assert_eq(o[0].outcome, BRIEF_OUTCOME_EXCEEDED, "6.8%% against 6%%以上");
+	cr_assert_eq(o[0].year, 2024);
 	cr_assert_eq(o[1].outcome, BRIEF_OUTCOME_MISSED);
 	cr_assert_float_eq(o[1].gap, -0.8, 1e-9);
 	cr_assert_eq(o[2].outcome, BRIEF_OUTCOME_UNKNOWN);

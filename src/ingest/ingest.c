@@ -97,19 +97,25 @@ static int analyse(brief_ingester *ing, const char *body, size_t len,
 	} else {
 		rc = brief_meta_extract(simp ? simp : body, simp ? simp_len : len, &m);
 	}
-	if (rc)
+	if (!rc && a->html)
+		rc = brief_meta_page(a->original, a->original_len, &m);
+	if (rc) {
+		brief_meta_free(&m);
 		goto out;
+	}
 	rc = -1;
 	a->published = m.published;
 	a->source = m.source;
 	a->title = m.title;
-	if (page && page->title) {      /* the page's own headline */
+	a->url = m.url;
+	const char *head = m.page_title ? m.page_title : page ? page->title : NULL;
+	if (head) {     /* the page's own headline: og:title, <title>, <h1> */
 		free(a->title);
 		a->title = a->script == BRIEF_SCRIPT_TRADITIONAL
-				   ? brief_t2s_convert(ing->t2s, page->title,
-						       strlen(page->title), NULL)
-				   : strdup(page->title);
+				   ? brief_t2s_convert(ing->t2s, head, strlen(head), NULL)
+				   : strdup(head);
 	}
+	free(m.page_title);
 	a->nsents = brief_split_sentences(a->text, a->text_len, &a->sents);
 	if (a->nsents == (size_t)-1) {
 		a->nsents = 0;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "render/json.h"
+#include "render/format.h"
 #include "render/render.h"
 
 static json_t *str(const char *s)
@@ -76,12 +77,13 @@ static json_t *source_nums(const brief_row *r)
 
 static json_t *scorecard(const brief_doc *d)
 {
-	static const char *const words[] = { "unknown", "met", "missed" };
+	static const char *const words[] = { "unknown", "met", "missed", "exceeded" };
 	json_t *a = json_array();
 	for (size_t i = 0; i < d->nscorecard; i++) {
 		const brief_outcome *s = &d->scorecard[i];
 		json_t *o = json_object();
 		json_object_set_new(o, "indicator", str(s->indicator));
+		json_object_set_new(o, "year", json_integer(s->year));
 		json_object_set_new(o, "kind", str(s->kind));
 		json_object_set_new(o, "unit", str(s->unit));
 		json_object_set_new(o, "bound", str(s->bound));
@@ -89,6 +91,7 @@ static json_t *scorecard(const brief_doc *d)
 		json_object_set_new(o, "actual", s->has_actual ? json_real(s->actual) : json_null());
 		json_object_set_new(o, "gap", s->has_actual ? json_real(s->gap) : json_null());
 		json_object_set_new(o, "outcome", json_string(words[s->outcome]));
+		json_object_set_new(o, "outcome_zh", json_string(brief_outcome_word(s->outcome)));
 		json_object_set_new(o, "target_sources", source_nums(s->target_row));
 		json_object_set_new(o, "actual_sources", source_nums(s->actual_row));
 		json_array_append_new(a, o);
@@ -120,16 +123,47 @@ static json_t *compare(const brief_doc *d)
 		json_object_set_new(o, "kind", str(c->kind));
 		json_object_set_new(o, "unit", str(c->unit));
 		json_object_set_new(o, "rank", c->self_rank ? json_integer(c->self_rank) : json_null());
+		json_object_set_new(o, "siblings", json_integer((json_int_t)c->nsiblings));
+		json_object_set_new(o, "reported", json_integer((json_int_t)c->n));
+		json_object_set_new(o, "ranked", json_boolean(c->ranked));
 		for (size_t j = 0; j < c->n; j++) {
 			json_t *s = json_object();
 			json_object_set_new(s, "region", str(c->v[j].region));
 			json_object_set_new(s, "code", str(c->v[j].region_code));
 			json_object_set_new(s, "value", json_real(c->v[j].value));
-			json_object_set_new(s, "rank", json_integer(c->v[j].rank));
+			json_object_set_new(s, "rank", c->ranked ? json_integer(c->v[j].rank)
+							       : json_null());
 			json_object_set_new(s, "self", json_boolean(c->v[j].self));
 			json_array_append_new(v, s);
 		}
 		json_object_set_new(o, "regions", v);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *evidence_sources(const brief_evidence *ev, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_integer(ev[i].source));
+	return a;
+}
+
+static json_t *totals(const brief_doc *d)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < d->ntotals; i++) {
+		const brief_total *t = &d->totals[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "label", str(t->label));
+		json_object_set_new(o, "count", t->has_count ? json_real(t->count) : json_null());
+		json_object_set_new(o, "count_unit", str(t->count_unit));
+		json_object_set_new(o, "investment_yi",
+				    t->has_investment ? json_real(t->investment_yi) : json_null());
+		json_object_set_new(o, "year", json_integer(t->year));
+		json_object_set_new(o, "actual", json_boolean(t->actual));
+		json_object_set_new(o, "sources", evidence_sources(t->ev, t->nev));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -166,7 +200,9 @@ int brief_render_json(const brief_doc *d, brief_buf *out)
 	json_object_set_new(o, "date_to", str(d->date_to));
 	json_object_set_new(o, "targets", rows(&d->targets));
 	json_object_set_new(o, "actuals", rows(&d->actuals));
+	json_object_set_new(o, "year_actuals", rows(&d->year_actuals));
 	json_object_set_new(o, "scorecard", scorecard(d));
+	json_object_set_new(o, "project_totals", totals(d));
 	json_object_set_new(o, "projects", rows(&d->projects));
 	json_object_set_new(o, "clusters", rows(&d->clusters));
 	json_object_set_new(o, "tiers", tiers(d));

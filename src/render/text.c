@@ -62,8 +62,7 @@ static void measures(brief_buf *b, const char *title, const brief_rows *rs)
 
 static void scorecard(brief_buf *b, const brief_doc *d)
 {
-	static const char *const words[] = { "未知", "完成", "未完成" };
-	char t[64], a[64];
+	char t[64], a[64], w[64];
 	if (!d->nscorecard)
 		return;
 	heading(b, "目标完成情况");
@@ -84,14 +83,27 @@ static void scorecard(brief_buf *b, const brief_doc *d)
 			snprintf(a, sizeof a, "-");
 			brief_buf_putc(&ab, '-');
 		}
+		snprintf(w, sizeof w, "%d", o->year);
 		cell(b, o->indicator, CELLS_INDICATOR);
+		cell(b, w, 4);
 		cell(b, brief_buf_ok(&tb) ? tb.data : t, CELLS_VALUE);
 		cell(b, brief_buf_ok(&ab) ? ab.data : a, 14);
 		brief_buf_free(&tb);
 		brief_buf_free(&ab);
-		brief_buf_puts(b, words[o->outcome]);
-		if (o->outcome == BRIEF_OUTCOME_MISSED)
-			brief_buf_printf(b, " (差%g%s)", -o->gap, o->unit ? o->unit : "");
+		brief_format_outcome(w, sizeof w, o);
+		brief_buf_printf(b, "%s\n", w);
+	}
+}
+
+static void totals(brief_buf *b, const brief_doc *d)
+{
+	char t[256];
+	for (size_t i = 0; i < d->ntotals; i++) {
+		const brief_total *x = &d->totals[i];
+		brief_format_total(t, sizeof t, x);
+		brief_buf_printf(b, "%s %d: %s", x->actual ? "完成" : "计划", x->year, t);
+		for (size_t j = 0; j < x->nev; j++)
+			brief_buf_printf(b, "[%d]", x->ev[j].source);
 		brief_buf_putc(b, '\n');
 	}
 }
@@ -100,7 +112,8 @@ static void projects(brief_buf *b, const brief_doc *d)
 {
 	char inv[32];
 	heading(b, "重点项目");
-	if (!d->projects.n)
+	totals(b, d);
+	if (!d->projects.n && !d->ntotals)
 		BRIEF_BUF_PUTSL(b, "(无)\n");
 	for (size_t i = 0; i < d->projects.n; i++) {
 		const brief_row *r = &d->projects.v[i];
@@ -134,17 +147,20 @@ static void clusters(brief_buf *b, const brief_doc *d)
 
 static void compare(brief_buf *b, const brief_doc *d)
 {
-	char v[32];
+	char v[32], note[256];
 	if (!d->ncompare)
 		return;
 	heading(b, "与同级区县对比");
 	for (size_t i = 0; i < d->ncompare; i++) {
 		const brief_compare *c = &d->compare[i];
-		brief_buf_printf(b, "%s增长目标(%s各区县):\n", c->indicator,
-				 d->parent ? d->parent : "");
+		brief_format_reported(note, sizeof note, d, c);
+		brief_buf_printf(b, "%s增长目标（%s）:\n", c->indicator, note);
 		for (size_t j = 0; j < c->n; j++) {
 			snprintf(v, sizeof v, "%g%s", c->v[j].value, c->unit);
-			brief_buf_printf(b, "  %2d. ", c->v[j].rank);
+			if (c->ranked)
+				brief_buf_printf(b, "  %2d. ", c->v[j].rank);
+			else
+				BRIEF_BUF_PUTSL(b, "   -  ");
 			cell(b, c->v[j].region, 12);
 			cell(b, v, 8);
 			brief_buf_puts(b, c->v[j].self ? "◀\n" : "\n");
@@ -179,6 +195,10 @@ int brief_render_text(const brief_doc *d, brief_buf *b)
 	char title[64];
 	snprintf(title, sizeof title, "上年实绩 (%d)", d->year - 1);
 	measures(b, title, &d->actuals);
+	if (d->year_actuals.n) {
+		snprintf(title, sizeof title, "本年实绩 (%d)", d->year);
+		measures(b, title, &d->year_actuals);
+	}
 	scorecard(b, d);
 	projects(b, d);
 	clusters(b, d);
