@@ -237,7 +237,7 @@ typedef struct brief_point {
 	int year;
 	bool actual;            /* false: the target set for the year */
 	double value;
-	int source;
+	int source;             /* brief_source.num */
 } brief_point;
 
 /* A headline indicator of the region over the years it has. */
@@ -294,5 +294,10 @@ typedef struct brief_book {
 	size_t n;
 } brief_book;
 void brief_compare_clear(brief_compare *c);
+
+/* Numbers the sources of a combined briefing's docs once for the whole
+ * book (an article cited by two regions is one number), rewriting every
+ * citation in them. 0, -1 on OOM (the docs keep their own numbers). */
+int brief_book_number_sources(brief_doc *docs, size_t n);
 
 #endif

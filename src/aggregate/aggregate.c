@@ -13,6 +13,7 @@
 #include "aggregate/merge.h"
 #include "aggregate/period.h"
 #include "aggregate/region.h"
+#include "aggregate/trend.h"
 #include "extract/regions.h"
 #include "util/buf.h"
 
@@ -75,6 +76,19 @@ static bool counts(sqlite3_stmt *st, const brief_fact *f)
 	return brief_fact_counts(f, &p);
 }
 
+/* 规上工业总产值分别在2021年 is 规上工业总产值 (trend.h). */
+static int tidy(brief_fact *f)
+{
+	if (!f->indicator)
+		return 0;
+	char *t = brief_indicator_tidy(f->indicator);
+	if (!t)
+		return -1;
+	free(f->indicator);
+	f->indicator = t;
+	return 0;
+}
+
 /* The facts a briefing of `code` for `year` may use: the targets, results,
  * projects and clusters of the year and of the year before. */
 static int load_facts(brief_db *db, const char *code, int year, loaded *l)
@@ -98,6 +112,8 @@ static int load_facts(brief_db *db, const char *code, int year, loaded *l)
 			break;
 		l->counts = c;
 		c[l->facts.n - 1] = counts(st, f);
+		if (tidy(f))
+			break;
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -266,6 +282,70 @@ static int siblings(brief_db *db, brief_doc *d)
 }
 
 /* ---------------------------------------------------------------- */
+/* Trends.                                                           */
+
+/* Every counted whole-year target and result of the region up to the
+ * briefing's year. */
+static int load_series(brief_db *db, const char *code, int year, loaded *t)
+{
+	char sql[2048];
+	sqlite3_stmt *st = NULL;
+	int rc;
+	snprintf(sql, sizeof sql,
+		 "SELECT %s, %s FROM facts f JOIN documents d ON d.id = f.doc_id"
+		 " WHERE f.region_code = ?1 AND f.year <= ?2 AND f.type IN ('target', 'actual')"
+		 "   AND f.value IS NOT NULL AND coalesce(f.period, '全年') NOT LIKE '%%季度'"
+		 " ORDER BY coalesce(d.published, '9999'), d.id, f.offset, f.id",
+		 fact_cols, brief_place_cols);
+	if (sqlite3_prepare_v2(brief_db_handle(db), sql, -1, &st, NULL))
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		brief_fact f = { 0 };
+		read_fact(st, &f);
+		bool whole = f.type == BRIEF_FACT_ACTUAL || !f.period || !strcmp(f.period, "全年");
+		brief_fact *g = whole && counts(st, &f) ? brief_facts_push(&t->facts) : NULL;
+		if (g) {
+			*g = f;
+			if (tidy(g))
+				break;
+		} else {
+			brief_fact_clear(&f);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int trends(brief_db *db, brief_doc *d, loaded *l)
+{
+	loaded t = { 0 };
+	brief_trend_fact *v = NULL;
+	int rc = -1;
+	if (load_series(db, d->region_code, d->year, &t))
+		goto out;
+	if (!(v = calloc(t.facts.n + 1, sizeof *v)))
+		goto out;
+	for (size_t i = 0; i < t.facts.n; i++)
+		v[i] = (brief_trend_fact){ &t.facts.v[i], (int)i };
+	if (brief_trends(v, t.facts.n, headline, &d->trends, &d->ntrends))
+		goto out;
+	/* each point cites its article, numbered with the briefing's */
+	for (size_t i = 0; i < d->ntrends; i++)
+		for (size_t j = 0; j < d->trends[i].n; j++) {
+			brief_point *p = &d->trends[i].v[j];
+			if ((p->source = add_source(db, l, t.facts.v[p->source].doc_id)) < 0)
+				goto out;
+		}
+	rc = 0;
+out:
+	free(v);
+	brief_facts_free(&t.facts);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- */
 /* Region and year.                                                  */
 
 typedef struct years {
@@ -365,6 +445,7 @@ static int build(brief_db *db, brief_doc *out, loaded *l)
 	    /* totals leave the tables before the scorecard borrows rows */
 	    brief_take_totals(&out->targets, y, false, &out->totals, &out->ntotals) ||
 	    brief_take_totals(&out->actuals, y - 1, true, &out->totals, &out->ntotals) ||
+	    brief_take_totals(&out->prev_targets, y - 1, false, NULL, NULL) ||
 	    brief_scorecard(&out->prev_targets, &out->actuals, y - 1, true,
 			    &out->scorecard, &out->nscorecard) ||
 	    brief_scorecard(&out->targets, &out->year_actuals, y, false,
@@ -405,7 +486,7 @@ int brief_aggregate(brief_db *db, const char *region, int year,
 	out->parent = p ? strdup(p->name) : NULL;
 	out->parent_code = p ? strdup(p->code) : NULL;
 	if (load_facts(db, r->code, out->year, &l) || build(db, out, &l) ||
-	    siblings(db, out)) {
+	    trends(db, out, &l) || siblings(db, out)) {
 		brief_error(d, r->name, "cannot read its facts: %s",
 			    sqlite3_errmsg(brief_db_handle(db)));
 		goto out;

@@ -422,6 +422,8 @@ static bool counts_projects(const brief_row *r)
 static int add_total(brief_total **out, size_t *n, const brief_row *inv,
 		     const brief_row *cnt, int year, bool actual)
 {
+	if (!out)
+		return 0;       /* dropped */
 	brief_total *v = realloc(*out, (*n + 1) * sizeof *v);
 	if (!v)
 		return -1;

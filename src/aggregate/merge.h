@@ -56,8 +56,9 @@ bool brief_target_met(double value, const char *bound, double actual);
  * Moves the project totals out of merged targets or results `rs`: a
  * 总投资 amount is the total of a batch of projects (383个项目、总投资
  * 1480亿元), never one project's investment, so it leaves the table with
- * the count its clause gives and becomes a brief_total. Returns 0, -1 on
- * OOM.
+ * the count its clause gives and becomes a brief_total (out NULL: it is
+ * only dropped, as last year's plan is from the scorecard). Returns 0,
+ * -1 on OOM.
  */
 int brief_take_totals(brief_rows *rs, int year, bool actual, brief_total **out, size_t *n);
 

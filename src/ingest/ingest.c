@@ -68,7 +68,7 @@ static bool html_name(const char *name)
  * the lines cleaning removes).
  */
 static int analyse(brief_ingester *ing, const char *body, size_t len,
-		   const brief_html *page, brief_article *a)
+		   const brief_html *page, const char *raw, size_t raw_len, brief_article *a)
 {
 	char *simp = NULL;
 	size_t simp_len = 0;
@@ -97,8 +97,8 @@ static int analyse(brief_ingester *ing, const char *body, size_t len,
 	} else {
 		rc = brief_meta_extract(simp ? simp : body, simp ? simp_len : len, &m);
 	}
-	if (!rc && a->html)
-		rc = brief_meta_page(a->original, a->original_len, &m);
+	if (!rc && page)        /* <link rel=canonical>, og:url, og:title */
+		rc = brief_meta_page(raw, raw_len, &m);
 	if (rc) {
 		brief_meta_free(&m);
 		goto out;
@@ -169,7 +169,7 @@ int brief_ingest_bytes(brief_ingester *ing, const char *name,
 		goto oom;
 	out->invalid_bytes = dec.invalid_bytes;
 	brief_sha256_hex(dec.text, dec.len, out->hash);
-	if (analyse(ing, body, body_len, dec.html ? &page : NULL, out))
+	if (analyse(ing, body, body_len, dec.html ? &page : NULL, dec.text, dec.len, out))
 		goto oom;
 	if (out->text_len == 0) {
 		brief_error(d, name, "no article text in it (%s)", dec.encoding);

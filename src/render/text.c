@@ -168,6 +168,68 @@ static void compare(brief_buf *b, const brief_doc *d)
 	}
 }
 
+static void summary(brief_buf *b, const brief_doc *d)
+{
+	brief_phrases ps;
+	if (brief_summary(d, &ps)) {
+		b->oom = true;
+		return;
+	}
+	if (ps.n) {
+		heading(b, "要点");
+		for (size_t i = 0; i < ps.n; i++) {
+			brief_buf_puts(b, ps.v[i].text);
+			for (size_t j = 0; j < ps.v[i].nsources; j++)
+				brief_buf_printf(b, "[%d]", ps.v[i].sources[j]);
+		}
+		brief_buf_putc(b, '\n');
+	}
+	brief_phrases_free(&ps);
+}
+
+static void trends(brief_buf *b, const brief_doc *d)
+{
+	char v[64], y[32];
+	if (!d->ntrends)
+		return;
+	heading(b, "历年走势");
+	for (size_t i = 0; i < d->ntrends; i++) {
+		const brief_trend *t = &d->trends[i];
+		brief_buf_printf(b, "%s:\n", t->indicator);
+		for (size_t j = 0; j < t->n; j++) {
+			const brief_point *p = &t->v[j];
+			brief_format_point(v, sizeof v, t, p);
+			snprintf(y, sizeof y, "%d %s", p->year, p->actual ? "实绩" : "目标");
+			BRIEF_BUF_PUTSL(b, "  ");
+			cell(b, y, 10);
+			cell(b, v, CELLS_VALUE);
+			brief_buf_printf(b, "[%d]\n", p->source);
+		}
+	}
+}
+
+/* 数据依据: each clause once, with the facts read from it. */
+static void appendix(brief_buf *b, const brief_doc *d)
+{
+	char f[320];
+	if (!d->nclauses)
+		return;
+	heading(b, "数据依据");
+	for (size_t i = 0; i < d->nclauses; i++) {
+		const brief_clause *c = &d->clauses[i];
+		brief_buf_printf(b, "[%d] %s\n    ", c->source, c->text ? c->text : "");
+		for (size_t j = 0; j < c->nrows; j++) {
+			brief_format_fact(f, sizeof f, c->rows[j]);
+			brief_buf_printf(b, "%s%s", j ? "；" : "", f);
+		}
+		for (size_t j = 0; j < c->ntotals; j++) {
+			brief_format_total(f, sizeof f, c->totals[j]);
+			brief_buf_printf(b, "%s项目总量 · %s", c->nrows || j ? "；" : "", f);
+		}
+		brief_buf_putc(b, '\n');
+	}
+}
+
 static void sources(brief_buf *b, const brief_doc *d)
 {
 	heading(b, "来源");
@@ -191,6 +253,7 @@ int brief_render_text(const brief_doc *d, brief_buf *b)
 	if (d->date_from)
 		brief_buf_printf(b, " · %s 至 %s", d->date_from, d->date_to);
 	brief_buf_putc(b, '\n');
+	summary(b, d);
 	measures(b, "核心目标", &d->targets);
 	char title[64];
 	snprintf(title, sizeof title, "上年实绩 (%d)", d->year - 1);
@@ -203,6 +266,8 @@ int brief_render_text(const brief_doc *d, brief_buf *b)
 	projects(b, d);
 	clusters(b, d);
 	compare(b, d);
+	trends(b, d);
 	sources(b, d);
+	appendix(b, d);
 	return brief_buf_ok(b) ? 0 : -1;
 }
