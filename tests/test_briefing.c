@@ -198,6 +198,22 @@ Test(briefing, sources_by_title_publisher_date_and_url)
 			cr_assert(json_is_null(json_object_get(s, "url")));
 	}
 	json_decref(m);
+	/* a plain text: publisher from a reporter's line, URL from 原文链接 */
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	char path[96];
+	snprintf(path, sizeof path, "%s/f.db", dir);
+	cr_assert_eq(sqlite3_open(path, &h), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT title, source, url, published FROM documents"
+					" WHERE name = 'ja_undated.txt'", -1, &st, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	cr_assert_str_eq((const char *)sqlite3_column_text(st, 0), "建德打造山水城市新样板");
+	cr_assert_str_eq((const char *)sqlite3_column_text(st, 1), "建德日报");
+	cr_assert_str_eq((const char *)sqlite3_column_text(st, 2),
+			 "https://news.example.cn/jiande/2023/0716/b2.html");
+	cr_assert_eq(sqlite3_column_type(st, 3), SQLITE_NULL, "no date in it: none guessed");
+	sqlite3_finalize(st);
+	sqlite3_close(h);
 	/* links: a PDF link annotation, a LaTeX \href */
 	cr_assert_eq(brief_test_sh("%s --db %s/f.db render 富阳区 --year 2025 --format pdf -o %s/f.pdf"
 				   " >/dev/null && qpdf --qdf --object-streams=disable %s/f.pdf %s/q.pdf"

@@ -11,8 +11,11 @@
 #include "util/utf8.h"
 
 /* The paragraph of a fact up to the end of its sentence, and where the
- * fact's clause starts in it and in its sentence (chars). */
+ * fact's clause starts in it and in its sentence (chars). A paragraph is
+ * looked at 32 sentences back at most: a bounded range of the primary
+ * key, however long the article. */
 #define PARA_START "(SELECT min(p.start) FROM sentences p WHERE p.doc_id = f.doc_id" \
+	" AND p.idx BETWEEN f.sentence - 32 AND f.sentence" \
 	" AND p.para = (SELECT s.para FROM sentences s WHERE s.doc_id = f.doc_id" \
 	" AND s.idx = f.sentence))"
 #define SENT(col) "(SELECT s." col " FROM sentences s WHERE s.doc_id = f.doc_id" \

@@ -7,7 +7,8 @@
  * for its year only when it speaks of that year:
  *   - a result must be of the whole year (period NULL, 全年 or the year
  *     itself) and no partial period (data/periods.tsv: 春节, 上半年,
- *     截至2月4日 …) may open its paragraph before it;
+ *     截至2月4日 …) may open its paragraph (up to 32 sentences back)
+ *     before it;
  *   - a target with no period of its own (全年) must not follow a
  *     partial period in its sentence (今年1至5月, 合计产值 …);
  *   - in an article with no date, the year must be written ("2020年")
