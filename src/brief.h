@@ -67,6 +67,7 @@ typedef struct brief_article {
 	char *title;            /* NULL when unknown */
 	char *published;        /* "YYYY-MM-DD", or NULL when unknown */
 	char *source;           /* 来源, NULL when absent */
+	char *url;              /* canonical address, NULL when unknown */
 	brief_sentence *sents;
 	size_t nsents;
 	brief_garble *garbles;
@@ -165,15 +166,21 @@ typedef struct brief_rows {
 	size_t n;
 } brief_rows;
 
+/* Frees a row's strings and evidence. */
+void brief_row_clear(brief_row *r);
+
 typedef enum {
-	BRIEF_OUTCOME_UNKNOWN = 0,
-	BRIEF_OUTCOME_MET,
-	BRIEF_OUTCOME_MISSED
+	BRIEF_OUTCOME_UNKNOWN = 0,  /* 未知: no article reports the result */
+	BRIEF_OUTCOME_MET,          /* 达成 */
+	BRIEF_OUTCOME_MISSED,       /* 未达成 */
+	BRIEF_OUTCOME_EXCEEDED      /* 超额 */
 } brief_outcome_kind;
 
-/* Last year's target set against its reported result. */
+/* A target set against the result of the same indicator and year, from
+ * whichever article reports it. */
 typedef struct brief_outcome {
 	char *indicator, *kind, *unit, *bound;
+	int year;               /* the year the target was set for */
 	double target;
 	bool has_actual;
 	double actual;
@@ -193,9 +200,52 @@ typedef struct brief_sibling {
 typedef struct brief_compare {
 	char *indicator, *kind, *unit;
 	brief_sibling *v;
-	size_t n;
-	int self_rank;          /* 0 when this region has no value */
+	size_t n;               /* the siblings that reported a value */
+	size_t nsiblings;       /* all regions of the parent */
+	bool ranked;            /* at least half reported: ranks mean something */
+	int self_rank;          /* 0 when this region has no value or !ranked */
 } brief_compare;
+
+/* A batch of projects counted and totalled in one clause (383个项目、总
+ * 投资1480亿元): a fact of the region, never one project's investment. */
+typedef struct brief_total {
+	char *label;            /* the count's indicator: 实施区级政府投资项目 */
+	bool has_count;
+	double count;
+	char *count_unit;       /* 个 */
+	bool has_investment;
+	double investment_yi;
+	int year;
+	bool actual;            /* a result (of year - 1), not a plan */
+	brief_evidence *ev;     /* the clauses it was read from (owned) */
+	size_t nev;
+} brief_total;
+
+/* One evidence clause of the appendix and the facts drawn from it. */
+typedef struct brief_clause {
+	int source;
+	const char *text;       /* borrowed from the first row citing it */
+	size_t offset;
+	const brief_row **rows; /* borrowed: the rows read from it */
+	size_t nrows;
+	const brief_total **totals;     /* borrowed */
+	size_t ntotals;
+} brief_clause;
+
+/* One point of a series: a target or a result of one year. */
+typedef struct brief_point {
+	int year;
+	bool actual;            /* false: the target set for the year */
+	double value;
+	int source;             /* brief_source.num */
+} brief_point;
+
+/* A headline indicator of the region over the years it has. */
+typedef struct brief_trend {
+	char *indicator, *kind, *unit;
+	brief_point *v;         /* by year, a year's target before its result */
+	size_t n;
+} brief_trend;
 
 /* A group of clusters sharing a tier (tier NULL = 未分级). */
 typedef struct brief_tier {
@@ -210,12 +260,20 @@ typedef struct brief_doc {
 	brief_rows targets;     /* targets for `year` */
 	brief_rows actuals;     /* results of year - 1 */
 	brief_rows prev_targets;/* targets of year - 1: the scorecard's rows */
+	brief_rows year_actuals;/* results of year itself, where reported */
 	brief_rows projects;    /* by investment desc, then name */
 	brief_rows clusters;
 	brief_tier *tiers;
 	size_t ntiers;
-	brief_outcome *scorecard;   /* targets of year - 1 vs actuals */
+	brief_outcome *scorecard;   /* targets of year - 1 (and of year, when
+				     * its results exist) vs results */
 	size_t nscorecard;
+	brief_total *totals;        /* project batches of year and year - 1 */
+	size_t ntotals;
+	brief_clause *clauses;      /* the appendix: one per evidence clause */
+	size_t nclauses;
+	brief_trend *trends;        /* headline indicators over >= 2 years */
+	size_t ntrends;
 	brief_compare *compare;
 	size_t ncompare;
 	brief_source *sources;
@@ -236,5 +294,10 @@ typedef struct brief_book {
 	size_t n;
 } brief_book;
 void brief_compare_clear(brief_compare *c);
+
+/* Numbers the sources of a combined briefing's docs once for the whole
+ * book (an article cited by two regions is one number), rewriting every
+ * citation in them. 0, -1 on OOM (the docs keep their own numbers). */
+int brief_book_number_sources(brief_doc *docs, size_t n);
 
 #endif

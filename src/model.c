@@ -34,6 +34,7 @@ void brief_article_free(brief_article *a)
 	free(a->title);
 	free(a->published);
 	free(a->source);
+	free(a->url);
 	free(a->sents);
 	free(a->garbles);
 	memset(a, 0, sizeof *a);
@@ -87,7 +88,14 @@ brief_fact *brief_facts_push(brief_facts *fs)
 	return f;
 }
 
-static void row_clear(brief_row *r)
+static void evidence_free(brief_evidence *ev, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(ev[i].text);
+	free(ev);
+}
+
+void brief_row_clear(brief_row *r)
 {
 	free(r->indicator);
 	free(r->kind);
@@ -98,15 +106,13 @@ static void row_clear(brief_row *r)
 	free(r->name);
 	free(r->status);
 	free(r->tier);
-	for (size_t i = 0; i < r->nev; i++)
-		free(r->ev[i].text);
-	free(r->ev);
+	evidence_free(r->ev, r->nev);
 }
 
 static void rows_free(brief_rows *rs)
 {
 	for (size_t i = 0; i < rs->n; i++)
-		row_clear(&rs->v[i]);
+		brief_row_clear(&rs->v[i]);
 	free(rs->v);
 }
 
@@ -134,6 +140,7 @@ void brief_doc_free(brief_doc *d)
 	rows_free(&d->targets);
 	rows_free(&d->actuals);
 	rows_free(&d->prev_targets);
+	rows_free(&d->year_actuals);
 	rows_free(&d->projects);
 	rows_free(&d->clusters);
 	for (size_t i = 0; i < d->ntiers; i++) {
@@ -149,6 +156,26 @@ void brief_doc_free(brief_doc *d)
 		free(o->bound);
 	}
 	free(d->scorecard);
+	for (size_t i = 0; i < d->ntotals; i++) {
+		brief_total *t = &d->totals[i];
+		free(t->label);
+		free(t->count_unit);
+		evidence_free(t->ev, t->nev);
+	}
+	free(d->totals);
+	for (size_t i = 0; i < d->nclauses; i++) {
+		free(d->clauses[i].rows);
+		free(d->clauses[i].totals);
+	}
+	free(d->clauses);
+	for (size_t i = 0; i < d->ntrends; i++) {
+		free(d->trends[i].indicator);
+		free(d->trends[i].kind);
+		free(d->trends[i].unit);
+		free(d->trends[i].v);
+	}
+	free(d->trends);
+
 	for (size_t i = 0; i < d->ncompare; i++)
 		brief_compare_clear(&d->compare[i]);
 	free(d->compare);
@@ -164,4 +191,72 @@ void brief_doc_free(brief_doc *d)
 	free(d->date_from);
 	free(d->date_to);
 	memset(d, 0, sizeof *d);
+}
+
+/* ---------------------------------------------------------------- */
+/* One numbering of sources for a combined briefing.                 */
+
+static void renumber_ev(brief_evidence *ev, size_t n, const int *map, size_t nmap)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ev[i].source > 0 && (size_t)ev[i].source <= nmap)
+			ev[i].source = map[ev[i].source - 1];
+}
+
+static void renumber_rows(brief_rows *rs, const int *map, size_t nmap)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		renumber_ev(rs->v[i].ev, rs->v[i].nev, map, nmap);
+}
+
+static void renumber_doc(brief_doc *d, const int *map)
+{
+	size_t n = d->nsources;
+	brief_rows *lists[] = { &d->targets, &d->actuals, &d->year_actuals, &d->prev_targets,
+				&d->projects, &d->clusters };
+	for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
+		renumber_rows(lists[k], map, n);
+	for (size_t i = 0; i < d->ntotals; i++)
+		renumber_ev(d->totals[i].ev, d->totals[i].nev, map, n);
+	for (size_t i = 0; i < d->nclauses; i++)
+		if (d->clauses[i].source > 0 && (size_t)d->clauses[i].source <= n)
+			d->clauses[i].source = map[d->clauses[i].source - 1];
+	for (size_t i = 0; i < d->ntrends; i++)
+		for (size_t j = 0; j < d->trends[i].n; j++) {
+			brief_point *p = &d->trends[i].v[j];
+			if (p->source > 0 && (size_t)p->source <= n)
+				p->source = map[p->source - 1];
+		}
+	for (size_t i = 0; i < n; i++)
+		d->sources[i].num = map[i];
+}
+
+int brief_book_number_sources(brief_doc *docs, size_t n)
+{
+	long long *ids = NULL;
+	size_t nids = 0;
+	int rc = 0;
+	for (size_t k = 0; k < n && !rc; k++) {
+		brief_doc *d = &docs[k];
+		int *map = calloc(d->nsources + 1, sizeof *map);
+		long long *v = realloc(ids, (nids + d->nsources + 1) * sizeof *v);
+		if (!map || !v) {
+			free(map);
+			rc = -1;
+			break;
+		}
+		ids = v;
+		for (size_t i = 0; i < d->nsources; i++) {
+			size_t j = 0;
+			while (j < nids && ids[j] != d->sources[i].doc_id)
+				j++;
+			if (j == nids)
+				ids[nids++] = d->sources[i].doc_id;
+			map[i] = (int)j + 1;
+		}
+		renumber_doc(d, map);
+		free(map);
+	}
+	free(ids);
+	return rc;
 }

@@ -73,7 +73,7 @@ Test(aggregate, target_met_for_each_bound)
 	cr_assert_not(brief_target_met(5.5, "approx", 4.5));
 }
 
-Test(aggregate, scorecard_met_missed_unknown)
+Test(aggregate, scorecard_exceeded_missed_unknown)
 {
 	brief_fact t1 = measure(BRIEF_FACT_TARGET, "GDP", 6, "min", "");
 	brief_fact t2 = measure(BRIEF_FACT_TARGET, "规上工业增加值", 8, "exact", "");
@@ -83,13 +83,14 @@ Test(aggregate, scorecard_met_missed_unknown)
 	brief_sourced tv[] = { { &t1, 1 }, { &t2, 1 }, { &t3, 1 } };
 	brief_sourced av[] = { { &a1, 2 }, { &a2, 2 } };
 	brief_rows ts, as;
-	brief_outcome *o;
-	size_t n;
+	brief_outcome *o = NULL;
+	size_t n = 0;
 	cr_assert_eq(brief_merge_measures(tv, 3, &ts), 0);
 	cr_assert_eq(brief_merge_measures(av, 2, &as), 0);
-	cr_assert_eq(brief_scorecard(&ts, &as, &o, &n), 0);
+	cr_assert_eq(brief_scorecard(&ts, &as, 2024, true, &o, &n), 0);
 	cr_assert_eq(n, 3);
-	cr_assert_eq(o[0].outcome, BRIEF_OUTCOME_MET);
+	cr_assert_eq(o[0].outcome, BRIEF_OUTCOME_EXCEEDED, "6.8%% against 6%%以上");
+	cr_assert_eq(o[0].year, 2024);
 	cr_assert_eq(o[1].outcome, BRIEF_OUTCOME_MISSED);
 	cr_assert_float_eq(o[1].gap, -0.8, 1e-9);
 	cr_assert_eq(o[2].outcome, BRIEF_OUTCOME_UNKNOWN);
@@ -201,7 +202,10 @@ Test(model, qiantang_2025)
 	cr_assert_str_eq(d.compare[0].indicator, "GDP");
 	cr_assert_eq(d.compare[0].n, 2);
 	cr_assert_str_eq(d.compare[0].v[0].region, "萧山区");     /* 5.6 before 5.5 */
-	cr_assert_eq(d.compare[0].self_rank, 2);
+	/* 2 of 杭州's 13 districts: said, but no rank */
+	cr_assert_eq(d.compare[0].nsiblings, 13);
+	cr_assert_not(d.compare[0].ranked);
+	cr_assert_eq(d.compare[0].self_rank, 0);
 	brief_doc_free(&d);
 	brief_db_close(db);
 }
@@ -323,12 +327,17 @@ Test(model, siblings_share_ranks_and_sources_disagree)
 	store_target(db, "/x/c.txt", "西湖区", "330106", 5.5, "2025-02-05");
 	store_target(db, "/x/d.txt", "滨江区", "330108", 6.5, "2025-02-06");
 	store_target(db, "/x/e.txt", "滨江区", "330108", 7, "2025-02-07");
+	/* seven of 杭州's thirteen: enough to rank */
+	store_target(db, "/x/f.txt", "萧山区", "330109", 5, "2025-02-05");
+	store_target(db, "/x/g.txt", "余杭区", "330110", 4.5, "2025-02-05");
+	store_target(db, "/x/h.txt", "临平区", "330113", 4, "2025-02-05");
 	brief_doc d;
 	cr_assert_eq(brief_aggregate(db, "西湖区", 2025, &d, &quiet), 0,
 		     "西湖区 is in 杭州 and 南昌: the stored one is meant");
 	cr_assert_eq(d.ncompare, 1);
 	const brief_compare *c = &d.compare[0];
-	cr_assert_eq(c->n, 4);
+	cr_assert_eq(c->n, 7);
+	cr_assert(c->ranked && c->nsiblings == 13);
 	/* 滨江区 by its latest source (7), then 6 and 6 share rank 2 */
 	cr_assert_str_eq(c->v[0].region_code, "330108");
 	cr_assert_float_eq(c->v[0].value, 7, 1e-9);
@@ -340,7 +349,7 @@ Test(model, siblings_share_ranks_and_sources_disagree)
 	cr_assert_eq(brief_aggregate(db, "滨江区", 2025, &d, &quiet), 0);
 	cr_assert_eq(d.targets.n, 2, "both values kept");
 	cr_assert(d.targets.v[0].conflict && d.targets.v[1].conflict);
-	cr_assert_eq(d.nconflicts, 2);
+	cr_assert_eq(d.nconflicts, 1, "one indicator, two sources: one conflict");
 	cr_assert_eq(d.nsources, 2);
 	cr_assert_str_eq(d.date_from, "2025-02-06");
 	cr_assert_str_eq(d.date_to, "2025-02-07");

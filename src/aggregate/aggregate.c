@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "aggregate/merge.h"
+#include "aggregate/period.h"
 #include "aggregate/region.h"
+#include "aggregate/trend.h"
 #include "extract/regions.h"
 #include "util/buf.h"
 
@@ -21,6 +23,7 @@ static const char *const headline[] = {
 
 typedef struct loaded {
 	brief_facts facts;      /* doc_id set on each */
+	bool *counts;           /* per fact: brief_fact_counts */
 	brief_source *src;      /* one per document, numbered in order */
 	size_t nsrc;
 } loaded;
@@ -35,6 +38,7 @@ static const char fact_cols[] =
 	"f.type, f.region, f.region_code, f.parent_code, f.indicator, f.kind,"
 	" f.value, f.unit, f.bound, f.qualifier, f.period, f.year, f.name,"
 	" f.investment_yi, f.status, f.tier, f.evidence, f.offset, f.doc_id";
+enum { PLACE_COL = 19 };        /* brief_place_cols follow fact_cols */
 
 static int read_fact(sqlite3_stmt *st, brief_fact *f)
 {
@@ -62,39 +66,75 @@ static int read_fact(sqlite3_stmt *st, brief_fact *f)
 	return 0;
 }
 
-/* The facts a briefing of `code` for `year` uses: this year's targets,
- * projects and clusters, and last year's targets and results. */
+/* Whether the fact just read counts for its year (period.h). */
+static bool counts(sqlite3_stmt *st, const brief_fact *f)
+{
+	brief_fact_place p = { sqlite3_column_int(st, PLACE_COL),
+			       (const char *)sqlite3_column_text(st, PLACE_COL + 1),
+			       (size_t)sqlite3_column_int64(st, PLACE_COL + 2),
+			       (size_t)sqlite3_column_int64(st, PLACE_COL + 3) };
+	return brief_fact_counts(f, &p);
+}
+
+/* 规上工业总产值分别在2021年 is 规上工业总产值 (trend.h). */
+static int tidy(brief_fact *f)
+{
+	if (!f->indicator)
+		return 0;
+	char *t = brief_indicator_tidy(f->indicator);
+	if (!t)
+		return -1;
+	free(f->indicator);
+	f->indicator = t;
+	return 0;
+}
+
+/* The facts a briefing of `code` for `year` may use: the targets, results,
+ * projects and clusters of the year and of the year before. */
 static int load_facts(brief_db *db, const char *code, int year, loaded *l)
 {
-	char sql[768];
+	char sql[2048];
 	sqlite3_stmt *st = NULL;
 	int rc;
 	snprintf(sql, sizeof sql,
-		 "SELECT %s FROM facts f JOIN documents d ON d.id = f.doc_id"
+		 "SELECT %s, %s FROM facts f JOIN documents d ON d.id = f.doc_id"
 		 " WHERE f.region_code = ?1 AND f.year IN (?2, ?2 - 1)"
 		 " ORDER BY coalesce(d.published, '9999'), d.id, f.offset, f.id",
-		 fact_cols);
+		 fact_cols, brief_place_cols);
 	if (sqlite3_prepare_v2(brief_db_handle(db), sql, -1, &st, NULL))
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		brief_fact *f = brief_facts_push(&l->facts);
-		if (!f || read_fact(st, f))
+		bool *c = f ? realloc(l->counts, l->facts.n * sizeof *c) : NULL;
+		if (!c || read_fact(st, f))
+			break;
+		l->counts = c;
+		c[l->facts.n - 1] = counts(st, f);
+		if (tidy(f))
 			break;
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Which facts go into the briefing (the rest serve the scorecard). */
-static bool in_briefing(const brief_fact *f, int year)
+/* Where a fact goes in the briefing of `year` (-1: nowhere). */
+enum { B_TARGET, B_ACTUAL, B_PROJECT, B_CLUSTER, B_PRIOR, B_NOW, B_N };
+
+static int bucket(const brief_fact *f, int year)
 {
 	switch (f->type) {
+	case BRIEF_FACT_TARGET:
+		return f->year == year ? B_TARGET : f->year == year - 1 ? B_PRIOR : -1;
 	case BRIEF_FACT_ACTUAL:
-		return f->year == year - 1;
+		return f->year == year - 1 ? B_ACTUAL : f->year == year ? B_NOW : -1;
+	case BRIEF_FACT_PROJECT:
+		return f->year == year ? B_PROJECT : -1;
+	case BRIEF_FACT_CLUSTER:
+		return f->year == year ? B_CLUSTER : -1;
 	default:
-		return f->year == year;
+		return -1;
 	}
 }
 
@@ -129,26 +169,19 @@ static int add_source(brief_db *db, loaded *l, long long doc)
 	return num;
 }
 
-/* Splits the loaded facts by type and year, numbering their sources in
- * the order the briefing first cites them. */
-static int sort_facts(brief_db *db, loaded *l, int year, brief_sourced **by,
-		      size_t *n, brief_sourced **prior, size_t *nprior)
+/* Splits the counted facts into the briefing's buckets, numbering their
+ * sources in the order the briefing first cites them. */
+static int sort_facts(brief_db *db, loaded *l, int year, brief_sourced **by, size_t *n)
 {
 	for (size_t i = 0; i < l->facts.n; i++) {
 		const brief_fact *f = &l->facts.v[i];
-		bool now = in_briefing(f, year);
-		bool before = f->type == BRIEF_FACT_TARGET && f->year == year - 1;
-		if (!now && !before)
+		int b = l->counts[i] ? bucket(f, year) : -1;
+		if (b < 0)
 			continue;
 		int num = add_source(db, l, f->doc_id);
 		if (num < 0)
 			return -1;
-		brief_sourced s = { f, num };
-		if (now) {
-			by[f->type][n[f->type]++] = s;
-		} else {
-			(*prior)[(*nprior)++] = s;
-		}
+		by[b][n[b]++] = (brief_sourced){ f, num };
 	}
 	return 0;
 }
@@ -162,6 +195,14 @@ static int by_value_desc(const void *a, const void *b)
 	if (x->value != y->value)
 		return x->value > y->value ? -1 : 1;
 	return strcmp(x->region_code, y->region_code);
+}
+
+/* The regions of the parent: what "M of N reported" counts against. */
+static size_t sibling_count(const char *parent)
+{
+	const brief_gazetteer *g = brief_gazetteer_shared();
+	const brief_region *v[1];
+	return g ? brief_region_children(g, parent, v, 0) : 0;
 }
 
 /* One headline growth target compared across the regions of a parent. */
@@ -197,11 +238,14 @@ static int compare_one(brief_db *db, const brief_doc *d, const char *ind,
 	sqlite3_finalize(st);
 	if (c->n > 1)
 		qsort(c->v, c->n, sizeof *c->v, by_value_desc);
+	/* a rank among 2 of 13 says nothing: only when half reported */
+	c->nsiblings = sibling_count(d->parent_code);
+	c->ranked = c->n * 2 >= c->nsiblings;
 	for (size_t i = 0; i < c->n; i++) {
 		/* ties share a rank: 6.5, 6.0, 6.0, 5.5 -> 1, 2, 2, 4 */
 		c->v[i].rank = i > 0 && c->v[i].value == c->v[i - 1].value
 				       ? c->v[i - 1].rank : (int)i + 1;
-		if (c->v[i].self)
+		if (c->v[i].self && c->ranked)
 			c->self_rank = c->v[i].rank;
 	}
 	c->indicator = strdup(ind);
@@ -219,7 +263,10 @@ static int siblings(brief_db *db, brief_doc *d)
 		if (compare_one(db, d, *h, &c))
 			return -1;
 		/* a comparison needs this region and at least one other */
-		if (c.n < 2 || !c.self_rank) {
+		bool self = false;
+		for (size_t i = 0; i < c.n; i++)
+			self |= c.v[i].self;
+		if (c.n < 2 || !self) {
 			brief_compare_clear(&c);
 			continue;
 		}
@@ -235,26 +282,74 @@ static int siblings(brief_db *db, brief_doc *d)
 }
 
 /* ---------------------------------------------------------------- */
-/* Region and year.                                                  */
+/* Trends.                                                           */
 
-/* The latest year with targets for the region, 0 when it has none. */
-static int latest_year(brief_db *db, const char *code)
+/* Every counted whole-year target and result of the region up to the
+ * briefing's year. */
+static int load_series(brief_db *db, const char *code, int year, loaded *t)
 {
+	char sql[2048];
 	sqlite3_stmt *st = NULL;
-	int y = 0;
-	if (sqlite3_prepare_v2(brief_db_handle(db),
-			       "SELECT max(year) FROM facts WHERE region_code = ?"
-			       " AND type = 'target'", -1, &st, NULL))
-		return 0;
+	int rc;
+	snprintf(sql, sizeof sql,
+		 "SELECT %s, %s FROM facts f JOIN documents d ON d.id = f.doc_id"
+		 " WHERE f.region_code = ?1 AND f.year <= ?2 AND f.type IN ('target', 'actual')"
+		 "   AND f.value IS NOT NULL AND coalesce(f.period, '全年') NOT LIKE '%%季度'"
+		 " ORDER BY coalesce(d.published, '9999'), d.id, f.offset, f.id",
+		 fact_cols, brief_place_cols);
+	if (sqlite3_prepare_v2(brief_db_handle(db), sql, -1, &st, NULL))
+		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		y = sqlite3_column_int(st, 0);
+	sqlite3_bind_int(st, 2, year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		brief_fact f = { 0 };
+		read_fact(st, &f);
+		bool whole = f.type == BRIEF_FACT_ACTUAL || !f.period || !strcmp(f.period, "全年");
+		brief_fact *g = whole && counts(st, &f) ? brief_facts_push(&t->facts) : NULL;
+		if (g) {
+			*g = f;
+			if (tidy(g))
+				break;
+		} else {
+			brief_fact_clear(&f);
+		}
+	}
 	sqlite3_finalize(st);
-	return y;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static int trends(brief_db *db, brief_doc *d, loaded *l)
+{
+	loaded t = { 0 };
+	brief_trend_fact *v = NULL;
+	int rc = -1;
+	if (load_series(db, d->region_code, d->year, &t))
+		goto out;
+	if (!(v = calloc(t.facts.n + 1, sizeof *v)))
+		goto out;
+	for (size_t i = 0; i < t.facts.n; i++)
+		v[i] = (brief_trend_fact){ &t.facts.v[i], (int)i };
+	if (brief_trends(v, t.facts.n, headline, &d->trends, &d->ntrends))
+		goto out;
+	/* each point cites its article, numbered with the briefing's */
+	for (size_t i = 0; i < d->ntrends; i++)
+		for (size_t j = 0; j < d->trends[i].n; j++) {
+			brief_point *p = &d->trends[i].v[j];
+			if ((p->source = add_source(db, l, t.facts.v[p->source].doc_id)) < 0)
+				goto out;
+		}
+	rc = 0;
+out:
+	free(v);
+	brief_facts_free(&t.facts);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- */
+/* Region and year.                                                  */
+
 typedef struct years {
-	int want;
+	int want, latest;       /* latest: the last year with targets */
 	bool found;
 	brief_buf list;         /* "2024, 2025" */
 } years;
@@ -263,32 +358,40 @@ static int note_year(void *user, const char *code, const char *name, int year,
 		     int targets, int results)
 {
 	years *y = user;
+	(void)code;
+	(void)name;
+	(void)results;
 	y->found |= year == y->want;
+	if (targets && year > y->latest)
+		y->latest = year;
 	brief_buf_printf(&y->list, "%s%d", y->list.len ? ", " : "", year);
 	return 0;
 }
 
-/* Whether the region has a briefing for the year by the one rule
- * (brief_db_briefings); when not, says so with the years it has. */
-static bool has_briefing(brief_db *db, const brief_region *r, int year, brief_diag *d)
+/* Whether the region has a briefing for *year by the one rule
+ * (period.h; *year 0: the latest year with targets, which it sets); when
+ * not, says so with the years it has. */
+static bool has_briefing(brief_db *db, const brief_region *r, int *year, brief_diag *d)
 {
-	years y = { year, false, BRIEF_BUF_INIT };
+	years y = { *year, 0, false, BRIEF_BUF_INIT };
 	bool ok = false;
-	if (brief_db_briefings(db, r->code, 0, note_year, &y))
+	if (brief_briefings(db, r->code, 0, note_year, &y))
 		brief_error(d, r->name, "cannot read its facts: %s",
 			    sqlite3_errmsg(brief_db_handle(db)));
-	else if (y.found)
+	else if (y.found || (!*year && y.latest))
 		ok = true;
-	else if (year == 0 && !y.list.len)
+	else if (*year == 0 && !y.list.len)
 		brief_error(d, r->name, "no targets stored for this region");
-	else if (year == 0)
+	else if (*year == 0)
 		brief_error(d, r->name, "no targets stored for this region; it has briefings "
 			    "for %s (give --year)", y.list.data);
 	else
 		brief_error(d, r->name, "no briefing for %d (no targets for %d, no results "
-			    "for %d)%s%s", year, year, year - 1,
+			    "for %d)%s%s", *year, *year, *year - 1,
 			    y.list.len ? "; it has briefings for " : "",
 			    y.list.len ? y.list.data : "");
+	if (ok && !*year)
+		*year = y.latest;
 	brief_buf_free(&y.list);
 	return ok;
 }
@@ -312,39 +415,50 @@ static void date_range(brief_doc *d)
 
 static size_t count_conflicts(const brief_rows *rs)
 {
+	/* a conflict's rows stand together (brief_merge_measures): one each */
 	size_t n = 0;
-	for (size_t i = 0; i < rs->n; i++)
-		n += rs->v[i].conflict;
+	for (size_t i = 0; i < rs->n; i++) {
+		const brief_row *r = &rs->v[i], *p = i ? &rs->v[i - 1] : NULL;
+		n += r->conflict && !(p && p->conflict && p->indicator && r->indicator &&
+				      !strcmp(p->indicator, r->indicator));
+	}
 	return n;
 }
 
 static int build(brief_db *db, brief_doc *out, loaded *l)
 {
-	size_t n[BRIEF_FACT_NTYPES] = { 0 }, nprior = 0;
-	brief_sourced *by[BRIEF_FACT_NTYPES] = { 0 }, *prior = NULL;
-	int rc = -1;
+	size_t n[B_N] = { 0 };
+	brief_sourced *by[B_N] = { 0 };
+	int rc = -1, y = out->year;
 
-	for (int t = 0; t < BRIEF_FACT_NTYPES; t++)
+	for (int t = 0; t < B_N; t++)
 		if (!(by[t] = calloc(l->facts.n + 1, sizeof *by[t])))
 			goto out;
-	if (!(prior = calloc(l->facts.n + 1, sizeof *prior)) ||
-	    sort_facts(db, l, out->year, by, n, &prior, &nprior) ||
-	    brief_merge_measures(by[BRIEF_FACT_TARGET], n[BRIEF_FACT_TARGET], &out->targets) ||
-	    brief_merge_measures(by[BRIEF_FACT_ACTUAL], n[BRIEF_FACT_ACTUAL], &out->actuals) ||
-	    brief_merge_projects(by[BRIEF_FACT_PROJECT], n[BRIEF_FACT_PROJECT], &out->projects) ||
-	    brief_merge_clusters(by[BRIEF_FACT_CLUSTER], n[BRIEF_FACT_CLUSTER], &out->clusters,
+	if (sort_facts(db, l, y, by, n) ||
+	    brief_merge_measures(by[B_TARGET], n[B_TARGET], &out->targets) ||
+	    brief_merge_measures(by[B_ACTUAL], n[B_ACTUAL], &out->actuals) ||
+	    brief_merge_measures(by[B_NOW], n[B_NOW], &out->year_actuals) ||
+	    brief_merge_measures(by[B_PRIOR], n[B_PRIOR], &out->prev_targets) ||
+	    brief_merge_projects(by[B_PROJECT], n[B_PROJECT], &out->projects) ||
+	    brief_merge_clusters(by[B_CLUSTER], n[B_CLUSTER], &out->clusters,
 				 &out->tiers, &out->ntiers) ||
-	    brief_merge_measures(prior, nprior, &out->prev_targets) ||
-	    brief_scorecard(&out->prev_targets, &out->actuals, &out->scorecard,
-			    &out->nscorecard))
+	    /* totals leave the tables before the scorecard borrows rows */
+	    brief_take_totals(&out->targets, y, false, &out->totals, &out->ntotals) ||
+	    brief_take_totals(&out->actuals, y - 1, true, &out->totals, &out->ntotals) ||
+	    brief_take_totals(&out->prev_targets, y - 1, false, NULL, NULL) ||
+	    brief_scorecard(&out->prev_targets, &out->actuals, y - 1, true,
+			    &out->scorecard, &out->nscorecard) ||
+	    brief_scorecard(&out->targets, &out->year_actuals, y, false,
+			    &out->scorecard, &out->nscorecard) ||
+	    brief_collect_clauses(out))
 		goto out;
-	out->nfacts = n[0] + n[1] + n[2] + n[3];
-	out->nconflicts = count_conflicts(&out->targets) + count_conflicts(&out->actuals);
+	out->nfacts = n[B_TARGET] + n[B_ACTUAL] + n[B_NOW] + n[B_PROJECT] + n[B_CLUSTER];
+	out->nconflicts = count_conflicts(&out->targets) + count_conflicts(&out->actuals) +
+			  count_conflicts(&out->year_actuals);
 	rc = 0;
 out:
-	for (int t = 0; t < BRIEF_FACT_NTYPES; t++)
+	for (int t = 0; t < B_N; t++)
 		free(by[t]);
-	free(prior);
 	return rc;
 }
 
@@ -363,8 +477,8 @@ int brief_aggregate(brief_db *db, const char *region, int year,
 	}
 	if (!(r = brief_region_named(db, g, region, d)))
 		goto out;
-	out->year = year ? year : latest_year(db, r->code);
-	if (!has_briefing(db, r, out->year, d))
+	out->year = year;
+	if (!has_briefing(db, r, &out->year, d))
 		goto out;
 	p = brief_region_parent(g, r);
 	out->region = strdup(r->name);
@@ -372,7 +486,7 @@ int brief_aggregate(brief_db *db, const char *region, int year,
 	out->parent = p ? strdup(p->name) : NULL;
 	out->parent_code = p ? strdup(p->code) : NULL;
 	if (load_facts(db, r->code, out->year, &l) || build(db, out, &l) ||
-	    siblings(db, out)) {
+	    trends(db, out, &l) || siblings(db, out)) {
 		brief_error(d, r->name, "cannot read its facts: %s",
 			    sqlite3_errmsg(brief_db_handle(db)));
 		goto out;
@@ -388,6 +502,7 @@ int brief_aggregate(brief_db *db, const char *region, int year,
 	rc = 0;
 out:
 	brief_facts_free(&l.facts);
+	free(l.counts);
 	for (size_t i = 0; l.src && i < l.nsrc; i++) {
 		brief_source *s = &l.src[i];
 		free(s->title);

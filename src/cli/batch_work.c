@@ -164,6 +164,8 @@ static bool book_job(worker *w, json_t *ans)
 		brief_error(&w->diag, b->book.base, "out of memory");
 	else if (!n)
 		brief_error(&w->diag, b->book.base, "no region's briefing to combine");
+	else if (brief_book_number_sources(docs, n))
+		brief_error(&w->diag, b->book.base, "out of memory");
 	else {
 		brief_book book = { b->scope_name, b->year, docs, n };
 		ok = render_formats(w, NULL, &book, b->book.base, files) == 0;

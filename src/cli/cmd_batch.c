@@ -22,6 +22,7 @@
 
 #include "cli/batch.h"
 #include "cli/cli.h"
+#include "aggregate/period.h"
 #include "aggregate/region.h"
 #include "extract/regions.h"
 #include "util/buf.h"
@@ -38,7 +39,10 @@ static void usage(FILE *f)
 		   "scope), and DIR/Y/manifest.json and manifest.csv (region, code,\n"
 		   "file, pages, bytes, sha256, fact counts, sources of every file).\n\n"
 		   "A region has a briefing for Y when it has targets for Y or results\n"
-		   "for Y-1 (brief regions --year Y lists them). Every file written is\n"
+		   "for Y-1 (brief regions --year Y lists them). A fact counts for the year it speaks of: a result only when it is of\n"
+		   "the whole year (not 上半年, 春节期间, 截至2月4日 ...), and in an article\n"
+		   "with no date only when its paragraph writes the year out.\n"
+		   "Every file written is\n"
 		   "named on standard output.\n\n"
 		   "  -j, --jobs N   worker processes (default: the number of cores);\n"
 		   "                 the output does not depend on N\n"
@@ -132,7 +136,7 @@ static int list_regions(brief_db *db, const brief_gazetteer *g, batch *b,
 			const brief_region *scope)
 {
 	lister l = { b, g, scope };
-	return brief_db_briefings(db, NULL, b->year, add_region, &l);
+	return brief_briefings(db, NULL, b->year, add_region, &l);
 }
 
 /* DIR/Y can be written: one error up front rather than one per region. */

@@ -1,10 +1,11 @@
 /* cmd_regions.c - brief regions: which regions have facts, and which
- * years have a briefing (by the rule of brief_db_briefings). */
+ * years have a briefing (by the rule of brief_briefings, aggregate/period.h). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregate/period.h"
 #include "aggregate/region.h"
 #include "cli/cli.h"
 #include "util/buf.h"
@@ -21,7 +22,10 @@ static void usage(FILE *f)
 		   "Lists the regions that have facts, with the number of targets,\n"
 		   "results, projects and clusters and the years that have a briefing.\n"
 		   "A region has a briefing for year Y when it has targets for Y or\n"
-		   "results for Y-1 (show, render, batch and mail go by the same rule).\n\n"
+		   "results for Y-1 (show, render, batch and mail go by the same rule).\n"
+		   "A fact counts for the year it speaks of: a result only when it is of\n"
+		   "the whole year (not 上半年, 春节期间, 截至2月4日 ...), and in an article\n"
+		   "with no date only when its paragraph writes the year out.\n\n"
 		   "  --year Y         only the regions with a briefing for Y, with the\n"
 		   "                   facts it draws on (targets, projects and clusters\n"
 		   "                   of Y, results of Y-1)\n"
@@ -84,7 +88,7 @@ static int list(brief_db *db, lister *l)
 			continue;
 		l->found = false;
 		brief_buf_truncate(&l->years, 0);
-		if (brief_db_briefings(db, code, 0, add_year, l))
+		if (brief_briefings(db, code, 0, add_year, l))
 			break;
 		if (!brief_buf_ok(&l->years))
 			break;
@@ -149,7 +153,7 @@ int brief_cmd_regions(brief_cli *cli, int argc, char **argv)
 		;       /* reported */
 	else if (a.scope && !(l.scope = brief_region_named(db, l.g, a.scope, &cli->diag)))
 		;       /* reported */
-	else if ((a.briefings ? brief_db_briefings(db, NULL, a.year, briefing_line, &l)
+	else if ((a.briefings ? brief_briefings(db, NULL, a.year, briefing_line, &l)
 			      : list(db, &l)) == 0)
 		status = BRIEF_EXIT_OK;
 	else

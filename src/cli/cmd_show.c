@@ -17,7 +17,9 @@ static void usage(FILE *f)
 		   "and the numbered sources. --json prints the model as JSON.\n\n"
 		   "A region has a briefing for year Y when it has targets for Y or\n"
 		   "results for Y-1 (brief regions lists the years); another year is\n"
-		   "an error.\n");
+		   "an error. A fact counts for the year it speaks of: a result only when it is of\n"
+		   "the whole year (not 上半年, 春节期间, 截至2月4日 ...), and in an article\n"
+		   "with no date only when its paragraph writes the year out.\n");
 }
 
 /* Returns an exit status when done (help, usage error), -1 to go on. */

@@ -68,7 +68,7 @@ static bool html_name(const char *name)
  * the lines cleaning removes).
  */
 static int analyse(brief_ingester *ing, const char *body, size_t len,
-		   const brief_html *page, brief_article *a)
+		   const brief_html *page, const char *raw, size_t raw_len, brief_article *a)
 {
 	char *simp = NULL;
 	size_t simp_len = 0;
@@ -97,19 +97,25 @@ static int analyse(brief_ingester *ing, const char *body, size_t len,
 	} else {
 		rc = brief_meta_extract(simp ? simp : body, simp ? simp_len : len, &m);
 	}
-	if (rc)
+	if (!rc && page)        /* <link rel=canonical>, og:url, og:title */
+		rc = brief_meta_page(raw, raw_len, &m);
+	if (rc) {
+		brief_meta_free(&m);
 		goto out;
+	}
 	rc = -1;
 	a->published = m.published;
 	a->source = m.source;
 	a->title = m.title;
-	if (page && page->title) {      /* the page's own headline */
+	a->url = m.url;
+	const char *head = m.page_title ? m.page_title : page ? page->title : NULL;
+	if (head) {     /* the page's own headline: og:title, <title>, <h1> */
 		free(a->title);
 		a->title = a->script == BRIEF_SCRIPT_TRADITIONAL
-				   ? brief_t2s_convert(ing->t2s, page->title,
-						       strlen(page->title), NULL)
-				   : strdup(page->title);
+				   ? brief_t2s_convert(ing->t2s, head, strlen(head), NULL)
+				   : strdup(head);
 	}
+	free(m.page_title);
 	a->nsents = brief_split_sentences(a->text, a->text_len, &a->sents);
 	if (a->nsents == (size_t)-1) {
 		a->nsents = 0;
@@ -163,7 +169,7 @@ int brief_ingest_bytes(brief_ingester *ing, const char *name,
 		goto oom;
 	out->invalid_bytes = dec.invalid_bytes;
 	brief_sha256_hex(dec.text, dec.len, out->hash);
-	if (analyse(ing, body, body_len, dec.html ? &page : NULL, out))
+	if (analyse(ing, body, body_len, dec.html ? &page : NULL, dec.text, dec.len, out))
 		goto oom;
 	if (out->text_len == 0) {
 		brief_error(d, name, "no article text in it (%s)", dec.encoding);

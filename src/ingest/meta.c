@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/rx.h"
 #include "util/utf8.h"
@@ -30,7 +31,13 @@ static const char year_is_re[] = "(20\\d{2})年(?:是|为|既是|也是|作为)"
 static const char ganzhi_re[] =
 	"([甲乙丙丁戊己庚辛壬癸])([子丑寅卯辰巳午未申酉戌亥])[鼠牛虎兔龙蛇马羊猴鸡狗猪]?年";
 static const char source_re[] = "(?:来源|来自|稿源)\\s*[:：]\\s*([^\\s:：|｜,，。]{2,20})";
-static const char byline_re[] = "(?m)^\\s*(\\S{2,10}?)讯[\\s(（]";
+static const char byline_re[] = "(?m)^\\s*(\\S{2,16}?)讯[\\s(（]";
+/* 杭州日报记者 史俊杰: a reporter's line names the paper. */
+static const char reporter_re[] = "(?m)^\\s*(\\S{2,12}?)记者(?:\\s+\\S{2,4})+\\s*$";
+static const char link_re[] = "(?:原文链接|原文地址|原文网址)\\s*[:：]?\\s*"
+			      "(https?://[^\\s<>\"'，。）)]+)";
+/* "2025年,钱塘又将…": the year an article is about, as a clause's topic. */
+static const char topic_year_re[] = "(?<![\\d至到—-])(20\\d{2})年[,，]";
 
 /*
  * The patterns are compiled once per process (meta has no context object
@@ -38,7 +45,7 @@ static const char byline_re[] = "(?m)^\\s*(\\S{2,10}?)讯[\\s(（]";
  * searches from several threads do not share state.
  */
 enum { RX_DATED0, RX_DATED1, RX_DATED2, RX_MONTH_DAY, RX_YEAR_IS, RX_GANZHI,
-       RX_SOURCE, RX_BYLINE, RX_N };
+       RX_SOURCE, RX_BYLINE, RX_REPORTER, RX_LINK, RX_TOPIC_YEAR, RX_N };
 
 static pcre2_code *codes[RX_N];
 static pthread_once_t codes_once = PTHREAD_ONCE_INIT;
@@ -47,7 +54,8 @@ static void compile_all(void)
 {
 	const char *res[RX_N] = { dated_res[0], dated_res[1], dated_res[2],
 				  month_day_re, year_is_re, ganzhi_re,
-				  source_re, byline_re };
+				  source_re, byline_re, reporter_re, link_re,
+				  topic_year_re };
 	for (int i = 0; i < RX_N; i++)
 		codes[i] = brief_rx_compile(res[i]);
 }
@@ -78,6 +86,16 @@ static PCRE2_SIZE *rx_find(rx *r, const char *s, size_t n, size_t from)
 	if (pcre2_match(r->code, (PCRE2_SPTR)s, n, from, 0, r->md, NULL) < 0)
 		return NULL;
 	return pcre2_get_ovector_pointer(r->md);
+}
+
+/* The first `max` bytes of s, cut at a character boundary: PCRE2 in UTF
+ * mode matches nothing in text that ends inside a character. */
+static size_t head_of(const char *s, size_t n, size_t max)
+{
+	size_t h = n < max ? n : max;
+	while (h > 0 && h < n && ((unsigned char)s[h] & 0xC0) == 0x80)
+		h--;
+	return h;
 }
 
 static int num(const char *s, const PCRE2_SIZE *ov, int g)
@@ -123,7 +141,10 @@ static int context_year(const char *s, size_t n)
 		}
 		rx_close(&r);
 	}
-	if (!year && rx_open(&r, RX_YEAR_IS) == 0) {
+	static const int said[] = { RX_YEAR_IS, RX_TOPIC_YEAR };
+	for (size_t k = 0; !year && k < sizeof said / sizeof *said; k++) {
+		if (rx_open(&r, said[k]))
+			continue;
 		if ((ov = rx_find(&r, s, n, 0)))
 			year = num(s, ov, 1);
 		rx_close(&r);
@@ -133,7 +154,7 @@ static int context_year(const char *s, size_t n)
 
 static char *published(const char *s, size_t n)
 {
-	size_t head = n < 4096 ? n : 4096;      /* dates above the story */
+	size_t head = head_of(s, n, 4096);      /* dates above the story */
 	char *date = NULL;
 	rx r;
 	PCRE2_SIZE *ov;
@@ -212,14 +233,261 @@ static char *title(const char *s, size_t n)
 	return NULL;
 }
 
+/* ---------------------------------------------------------------- */
+/* Publisher, title and address.                                     */
+
+/* 杭州日报(bào)讯: the pinyin the seed texts carry after characters. */
+static const char pinyin_re[] = "\\((?:[a-zü]|\\p{Mn}|[\\x{00E0}-\\x{01DC}])+\\)";
+
+static char *strip_pinyin(char *s)
+{
+	pcre2_code *c = s ? brief_rx_compile(pinyin_re) : NULL;
+	if (!c)
+		return s;
+	PCRE2_UCHAR out[1024];
+	PCRE2_SIZE n = sizeof out / sizeof *out;
+	int rc = pcre2_substitute(c, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0,
+				  PCRE2_SUBSTITUTE_GLOBAL, NULL, NULL, (PCRE2_SPTR)"", 0,
+				  out, &n);
+	pcre2_code_free(c);
+	if (rc >= 0) {
+		char *t = strndup((const char *)out, n);
+		if (t) {
+			free(s);
+			return t;
+		}
+	}
+	return s;
+}
+
+/* 本报, 本台: a byline that names no one. */
+static bool names_publisher(const char *s)
+{
+	static const char *const self[] = { "本报", "本台", "本刊", "本网", "本站", NULL };
+	for (const char *const *p = self; *p; p++)
+		if (!strcmp(s, *p))
+			return false;
+	return true;
+}
+
+/* 来源：X, then X讯 (杭州日报讯 -> 杭州日报), then a "X记者 Name" line. */
+static char *publisher(const char *s, size_t n)
+{
+	static const int order[] = { RX_SOURCE, RX_BYLINE, RX_REPORTER };
+	size_t head = head_of(s, n, 4096);
+	for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+		rx r;
+		PCRE2_SIZE *ov;
+		char *v = NULL;
+		if (rx_open(&r, order[i]))
+			continue;
+		for (size_t at = 0; !v && (ov = rx_find(&r, s, head, at)); at = ov[1]) {
+			v = strip_pinyin(strndup(s + ov[2], ov[3] - ov[2]));
+			if (v && !names_publisher(v)) {
+				free(v);
+				v = NULL;
+			}
+		}
+		rx_close(&r);
+		if (v)
+			return v;
+	}
+	return NULL;
+}
+
+/* A photo credit (记者 张三 摄) heads many pages; it is no title. */
+static bool is_caption(const char *l, size_t n)
+{
+	return (n >= 3 && !memcmp(l + n - 3, "摄", 3)) || (n >= 4 && !memcmp(l + n - 4, "摄)", 4));
+}
+
+/* Bytes up to the first full stop (。！？!?) of t, or all of it. */
+static size_t sentence_end(const char *t)
+{
+	static const char *const stops[] = { "。", "！", "？", "!", "?", NULL };
+	size_t cut = strlen(t);
+	for (const char *const *p = stops; *p; p++) {
+		const char *e = strstr(t, *p);
+		if (e && (size_t)(e - t) < cut)
+			cut = (size_t)(e - t);
+	}
+	return cut;
+}
+
+/* A plain text with no headline line: its first line, without the
+ * byline, up to the end of its first sentence. */
+static char *first_line(const char *s, size_t n)
+{
+	rx r;
+	PCRE2_SIZE *ov;
+	for (const char *p = s; p < s + n;) {
+		const char *e = memchr(p, '\n', (size_t)(s + n - p));
+		size_t len = e ? (size_t)(e - p) : (size_t)(s + n - p);
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '\r'))
+			len--;
+		if (len && !is_caption(p, len)) {
+			char *l = strip_pinyin(strndup(p, len));
+			size_t from = 0;
+			if (l && rx_open(&r, RX_BYLINE) == 0) {
+				if ((ov = rx_find(&r, l, strlen(l), 0)) && ov[0] == 0)
+					from = ov[3] + strlen("讯");
+				rx_close(&r);
+			}
+			if (!l)
+				return NULL;
+			const char *t = l + from + strspn(l + from, " \t");
+			/* 本报讯(记者 张三)今年…: the reporters are no title */
+			const char *close = NULL;
+			if (*t == '(' && (close = strchr(t, ')')))
+				t = close + 1;
+			else if (!strncmp(t, "（", 3) && (close = strstr(t, "）")))
+				t = close + 3;
+			size_t cut = sentence_end(t);
+			size_t end = brief_utf8_byte_offset(t, cut, 40);
+			char *title = end ? strndup(t, end) : NULL;
+			free(l);
+			return title;
+		}
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return NULL;
+}
+
+/* 原文链接：https://…: where the story was first published. */
+static char *link_line(const char *s, size_t n)
+{
+	return capture(RX_LINK, s, n);
+}
+
+/* ---------------------------------------------------------------- */
+/* What a page says of itself in its <head>.                         */
+
+static const char tag_re[] = "(?i)<(meta|link)\\b([^>]*)>";
+static const char attr_re[] = "(?i)\\b(rel|href|property|name|content)\\s*=\\s*"
+			      "(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))";
+
+/* &amp; &quot; &#39; &lt; &gt; in an attribute value, decoded. */
+static char *unescape(const char *s, size_t n)
+{
+	static const char *const ent[][2] = {
+		{ "&amp;", "&" }, { "&quot;", "\"" }, { "&#39;", "'" }, { "&apos;", "'" },
+		{ "&lt;", "<" }, { "&gt;", ">" },
+	};
+	char *out = malloc(n + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n;) {
+		size_t k = 0;
+		for (; k < sizeof ent / sizeof *ent; k++)
+			if (!strncmp(s + i, ent[k][0], strlen(ent[k][0])) &&
+			    i + strlen(ent[k][0]) <= n)
+				break;
+		if (k < sizeof ent / sizeof *ent) {
+			*o++ = ent[k][1][0];
+			i += strlen(ent[k][0]);
+		} else {
+			*o++ = s[i++];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+typedef struct tag_attrs {
+	char *rel, *href, *property, *content;
+} tag_attrs;
+
+static void attrs_free(tag_attrs *t)
+{
+	free(t->rel);
+	free(t->href);
+	free(t->property);
+	free(t->content);
+}
+
+static void read_attrs(pcre2_code *ac, const char *s, size_t n, tag_attrs *t)
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(ac, NULL);
+	for (size_t at = 0; md && pcre2_match(ac, (PCRE2_SPTR)s, n, at, 0, md, NULL) >= 0;) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		int g = ov[4] != PCRE2_UNSET ? 2 : ov[6] != PCRE2_UNSET ? 3 : 4;
+		char *v = unescape(s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+		char **slot = NULL;
+		switch (s[ov[2]] | 0x20) {
+		case 'r': slot = &t->rel; break;
+		case 'h': slot = &t->href; break;
+		case 'c': slot = &t->content; break;
+		default: slot = &t->property; break;     /* property or name */
+		}
+		free(*slot);
+		*slot = v;
+		at = ov[1];
+	}
+	pcre2_match_data_free(md);
+}
+
+static bool is(const char *v, const char *want)
+{
+	return v && !strcasecmp(v, want);
+}
+
+static void take(char **slot, char **v)
+{
+	if (!*slot && *v && **v) {
+		*slot = *v;
+		*v = NULL;
+	}
+}
+
+int brief_meta_page(const char *html, size_t len, brief_meta *out)
+{
+	pcre2_code *tc = brief_rx_compile(tag_re), *ac = brief_rx_compile(attr_re);
+	pcre2_match_data *md = tc ? pcre2_match_data_create_from_pattern(tc, NULL) : NULL;
+	char *canon = NULL, *ogurl = NULL, *ogtitle = NULL;
+	size_t head = head_of(html, len, 65536);        /* the <head> */
+	int rc = tc && ac && md ? 0 : -1;
+	for (size_t at = 0; !rc && pcre2_match(tc, (PCRE2_SPTR)html, head, at, 0, md, NULL) >= 0;) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		tag_attrs t = { 0 };
+		read_attrs(ac, html + ov[4], ov[5] - ov[4], &t);
+		if (is(t.rel, "canonical"))
+			take(&canon, &t.href);
+		else if (is(t.property, "og:url"))
+			take(&ogurl, &t.content);
+		else if (is(t.property, "og:title"))
+			take(&ogtitle, &t.content);
+		attrs_free(&t);
+		at = ov[1];
+	}
+	if (!rc) {
+		take(&out->url, &canon);
+		take(&out->url, &ogurl);
+		if (ogtitle && *ogtitle) {
+			free(out->page_title);
+			out->page_title = ogtitle;
+			ogtitle = NULL;
+		}
+	}
+	free(canon);
+	free(ogurl);
+	free(ogtitle);
+	pcre2_match_data_free(md);
+	pcre2_code_free(tc);
+	pcre2_code_free(ac);
+	return rc;
+}
+
 int brief_meta_extract(const char *text, size_t len, brief_meta *out)
 {
 	memset(out, 0, sizeof *out);
 	out->published = published(text, len);
-	out->source = capture(RX_SOURCE, text, len < 4096 ? len : 4096);
-	if (!out->source)
-		out->source = capture(RX_BYLINE, text, len < 4096 ? len : 4096);
+	out->source = publisher(text, len);
 	out->title = title(text, len);
+	if (!out->title)
+		out->title = first_line(text, len);
+	out->url = link_line(text, len);
 	return 0;
 }
 
@@ -230,5 +498,7 @@ void brief_meta_free(brief_meta *m)
 	free(m->title);
 	free(m->published);
 	free(m->source);
+	free(m->url);
+	free(m->page_title);
 	memset(m, 0, sizeof *m);
 }

@@ -120,10 +120,10 @@ static char *label_of(const cand *c)
 	return strdup(buf);
 }
 
-static bool keep(const cand *c, size_t have)
+/* A column that one or two of nine regions fill compares nothing. */
+static bool keep(const cand *c, size_t regions)
 {
-	return c->nregions > 1 || headline_rank(c->indicator) < NHEADLINE ||
-	       have < BRIEF_OVERVIEW_MIN_COLS;
+	return c->nregions * 2 >= regions;
 }
 
 static char *dup_opt(const char *s)
@@ -131,7 +131,7 @@ static char *dup_opt(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
-static int choose_columns(cands *c, brief_overview *ov)
+static int choose_columns(cands *c, size_t nregions, brief_overview *ov)
 {
 	if (c->n > 1)
 		qsort(c->v, c->n, sizeof *c->v, by_rank);
@@ -139,7 +139,7 @@ static int choose_columns(cands *c, brief_overview *ov)
 	if (!ov->cols)
 		return -1;
 	for (size_t i = 0; i < c->n && ov->ncols < BRIEF_OVERVIEW_MAX_COLS; i++) {
-		if (!keep(&c->v[i], ov->ncols))
+		if (!keep(&c->v[i], nregions))
 			continue;
 		brief_overview_col *col = &ov->cols[ov->ncols++];
 		col->indicator = strdup(c->v[i].indicator);
@@ -200,7 +200,7 @@ int brief_overview_build(const brief_book *b, brief_overview *ov)
 	memset(ov, 0, sizeof *ov);
 	ov->gdp_col = -1;
 	ov->nrows = b->n;
-	if (collect(b, &c) || choose_columns(&c, ov))
+	if (collect(b, &c) || choose_columns(&c, b->n, ov))
 		goto out;
 	/* +1: calloc(0) may return NULL, which is no OOM here */
 	if (!(ov->cells = calloc(ov->nrows * ov->ncols + 1, sizeof *ov->cells)))

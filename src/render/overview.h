@@ -13,10 +13,9 @@
  *      一般公共预算收入 (the ones regional work reports lead with),
  *   3. then indicator, kind and unit (byte order), so the choice never
  *      depends on the order of the docs.
- * The first BRIEF_OVERVIEW_MAX_COLS are kept, except that an indicator
- * only one region has is kept only when it is a headline indicator or
- * the table would otherwise have fewer than BRIEF_OVERVIEW_MIN_COLS
- * columns.
+ * The first BRIEF_OVERVIEW_MAX_COLS are kept that at least half the
+ * regions of the book have: a column one or two of nine regions fill
+ * compares nothing (a book may so have no columns).
  *
  * Which value. For each region and column: the first of the region's
  * target rows (brief_doc.targets, in the aggregate's order) with that
@@ -33,7 +32,7 @@
 
 #include "brief.h"
 
-enum { BRIEF_OVERVIEW_MAX_COLS = 6, BRIEF_OVERVIEW_MIN_COLS = 3 };
+enum { BRIEF_OVERVIEW_MAX_COLS = 6 };
 
 typedef struct brief_overview_col {
 	char *indicator;        /* "GDP" */
@@ -46,8 +45,8 @@ typedef struct brief_overview_col {
 typedef struct brief_overview_cell {
 	const brief_row *row;   /* borrowed from the doc; NULL: no such target */
 	char text[96];          /* brief_format_value(): "增长5.5%以上"; "" when none */
-	char sources[64];       /* "[1][2]": source numbers of that region's own
-				 * briefing (each region numbers its sources) */
+	char sources[64];       /* "[1][2]": the book's source numbers
+				 * (brief_book_number_sources) */
 } brief_overview_cell;
 
 typedef struct brief_overview {

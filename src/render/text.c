@@ -62,8 +62,7 @@ static void measures(brief_buf *b, const char *title, const brief_rows *rs)
 
 static void scorecard(brief_buf *b, const brief_doc *d)
 {
-	static const char *const words[] = { "未知", "完成", "未完成" };
-	char t[64], a[64];
+	char t[64], a[64], w[64];
 	if (!d->nscorecard)
 		return;
 	heading(b, "目标完成情况");
@@ -84,14 +83,27 @@ static void scorecard(brief_buf *b, const brief_doc *d)
 			snprintf(a, sizeof a, "-");
 			brief_buf_putc(&ab, '-');
 		}
+		snprintf(w, sizeof w, "%d", o->year);
 		cell(b, o->indicator, CELLS_INDICATOR);
+		cell(b, w, 4);
 		cell(b, brief_buf_ok(&tb) ? tb.data : t, CELLS_VALUE);
 		cell(b, brief_buf_ok(&ab) ? ab.data : a, 14);
 		brief_buf_free(&tb);
 		brief_buf_free(&ab);
-		brief_buf_puts(b, words[o->outcome]);
-		if (o->outcome == BRIEF_OUTCOME_MISSED)
-			brief_buf_printf(b, " (差%g%s)", -o->gap, o->unit ? o->unit : "");
+		brief_format_outcome(w, sizeof w, o);
+		brief_buf_printf(b, "%s\n", w);
+	}
+}
+
+static void totals(brief_buf *b, const brief_doc *d)
+{
+	char t[256];
+	for (size_t i = 0; i < d->ntotals; i++) {
+		const brief_total *x = &d->totals[i];
+		brief_format_total(t, sizeof t, x);
+		brief_buf_printf(b, "%s %d: %s", x->actual ? "完成" : "计划", x->year, t);
+		for (size_t j = 0; j < x->nev; j++)
+			brief_buf_printf(b, "[%d]", x->ev[j].source);
 		brief_buf_putc(b, '\n');
 	}
 }
@@ -100,7 +112,8 @@ static void projects(brief_buf *b, const brief_doc *d)
 {
 	char inv[32];
 	heading(b, "重点项目");
-	if (!d->projects.n)
+	totals(b, d);
+	if (!d->projects.n && !d->ntotals)
 		BRIEF_BUF_PUTSL(b, "(无)\n");
 	for (size_t i = 0; i < d->projects.n; i++) {
 		const brief_row *r = &d->projects.v[i];
@@ -134,21 +147,86 @@ static void clusters(brief_buf *b, const brief_doc *d)
 
 static void compare(brief_buf *b, const brief_doc *d)
 {
-	char v[32];
+	char v[32], note[256];
 	if (!d->ncompare)
 		return;
 	heading(b, "与同级区县对比");
 	for (size_t i = 0; i < d->ncompare; i++) {
 		const brief_compare *c = &d->compare[i];
-		brief_buf_printf(b, "%s增长目标(%s各区县):\n", c->indicator,
-				 d->parent ? d->parent : "");
+		brief_format_reported(note, sizeof note, d, c);
+		brief_buf_printf(b, "%s增长目标（%s）:\n", c->indicator, note);
 		for (size_t j = 0; j < c->n; j++) {
 			snprintf(v, sizeof v, "%g%s", c->v[j].value, c->unit);
-			brief_buf_printf(b, "  %2d. ", c->v[j].rank);
+			if (c->ranked)
+				brief_buf_printf(b, "  %2d. ", c->v[j].rank);
+			else
+				BRIEF_BUF_PUTSL(b, "   -  ");
 			cell(b, c->v[j].region, 12);
 			cell(b, v, 8);
 			brief_buf_puts(b, c->v[j].self ? "◀\n" : "\n");
 		}
+	}
+}
+
+static void summary(brief_buf *b, const brief_doc *d)
+{
+	brief_phrases ps;
+	if (brief_summary(d, &ps)) {
+		b->oom = true;
+		return;
+	}
+	if (ps.n) {
+		heading(b, "要点");
+		for (size_t i = 0; i < ps.n; i++) {
+			brief_buf_puts(b, ps.v[i].text);
+			for (size_t j = 0; j < ps.v[i].nsources; j++)
+				brief_buf_printf(b, "[%d]", ps.v[i].sources[j]);
+		}
+		brief_buf_putc(b, '\n');
+	}
+	brief_phrases_free(&ps);
+}
+
+static void trends(brief_buf *b, const brief_doc *d)
+{
+	char v[64], y[32];
+	if (!d->ntrends)
+		return;
+	heading(b, "历年走势");
+	for (size_t i = 0; i < d->ntrends; i++) {
+		const brief_trend *t = &d->trends[i];
+		brief_buf_printf(b, "%s:\n", t->indicator);
+		for (size_t j = 0; j < t->n; j++) {
+			const brief_point *p = &t->v[j];
+			brief_format_point(v, sizeof v, t, p);
+			snprintf(y, sizeof y, "%d %s", p->year, p->actual ? "实绩" : "目标");
+			BRIEF_BUF_PUTSL(b, "  ");
+			cell(b, y, 10);
+			cell(b, v, CELLS_VALUE);
+			brief_buf_printf(b, "[%d]\n", p->source);
+		}
+	}
+}
+
+/* 数据依据: each clause once, with the facts read from it. */
+static void appendix(brief_buf *b, const brief_doc *d)
+{
+	char f[320];
+	if (!d->nclauses)
+		return;
+	heading(b, "数据依据");
+	for (size_t i = 0; i < d->nclauses; i++) {
+		const brief_clause *c = &d->clauses[i];
+		brief_buf_printf(b, "[%d] %s\n    ", c->source, c->text ? c->text : "");
+		for (size_t j = 0; j < c->nrows; j++) {
+			brief_format_fact(f, sizeof f, c->rows[j]);
+			brief_buf_printf(b, "%s%s", j ? "；" : "", f);
+		}
+		for (size_t j = 0; j < c->ntotals; j++) {
+			brief_format_total(f, sizeof f, c->totals[j]);
+			brief_buf_printf(b, "%s项目总量 · %s", c->nrows || j ? "；" : "", f);
+		}
+		brief_buf_putc(b, '\n');
 	}
 }
 
@@ -175,14 +253,21 @@ int brief_render_text(const brief_doc *d, brief_buf *b)
 	if (d->date_from)
 		brief_buf_printf(b, " · %s 至 %s", d->date_from, d->date_to);
 	brief_buf_putc(b, '\n');
+	summary(b, d);
 	measures(b, "核心目标", &d->targets);
 	char title[64];
 	snprintf(title, sizeof title, "上年实绩 (%d)", d->year - 1);
 	measures(b, title, &d->actuals);
+	if (d->year_actuals.n) {
+		snprintf(title, sizeof title, "本年实绩 (%d)", d->year);
+		measures(b, title, &d->year_actuals);
+	}
 	scorecard(b, d);
 	projects(b, d);
 	clusters(b, d);
 	compare(b, d);
+	trends(b, d);
 	sources(b, d);
+	appendix(b, d);
 	return brief_buf_ok(b) ? 0 : -1;
 }

@@ -234,8 +234,8 @@ static int insert_document(brief_db *db, const brief_article *a,
 	static const char sql[] =
 		"INSERT INTO documents (path, name, hash, encoding, html, "
 		"script, title, published, source, original, clean_orig, text, "
-		"chars, invalid_bytes, ingested_at) "
-		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+		"chars, invalid_bytes, ingested_at, url) "
+		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 	sqlite3_stmt *st = NULL;
 	char when[32];
 	int rc;
@@ -260,6 +260,7 @@ static int insert_document(brief_db *db, const brief_article *a,
 			   (sqlite3_int64)brief_utf8_chars(a->text, a->text_len));
 	sqlite3_bind_int64(st, 14, (sqlite3_int64)a->invalid_bytes);
 	bind_text(st, 15, when);
+	bind_text(st, 16, a->url);
 	rc = step_done(db, st, "storing a document");
 	sqlite3_finalize(st);
 	*id = sqlite3_last_insert_rowid(db->h);

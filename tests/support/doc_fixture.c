@@ -1,5 +1,7 @@
 #include "doc_fixture.h"
 
+#include "aggregate/merge.h"
+
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -225,6 +227,19 @@ static void compare(brief_doc *d)
 	c->self_rank = 2;
 }
 
+/* The appendix borrows the rows: collected again after every change. */
+static void appendix(brief_doc *d)
+{
+	for (size_t i = 0; i < d->nclauses; i++) {
+		free(d->clauses[i].rows);
+		free(d->clauses[i].totals);
+	}
+	free(d->clauses);
+	d->clauses = NULL;
+	d->nclauses = 0;
+	brief_collect_clauses(d);
+}
+
 void brief_test_doc(brief_doc *d)
 {
 	memset(d, 0, sizeof *d);
@@ -244,6 +259,7 @@ void brief_test_doc(brief_doc *d)
 	d->nconflicts = 1;
 	d->date_from = dup("2025-02-05");
 	d->date_to = dup("2025-02-06");
+	appendix(d);
 }
 
 void brief_test_doc_long(brief_doc *d, size_t extra)
@@ -258,6 +274,7 @@ void brief_test_doc_long(brief_doc *d, size_t extra)
 		add_ev(r, 2, ev, 1000 + i);
 	}
 	d->nfacts += extra;
+	appendix(d);
 }
 
 void brief_test_doc_hostile(brief_doc *d)
@@ -273,4 +290,5 @@ void brief_test_doc_hostile(brief_doc *d)
 	free(d->sources[0].title);
 	d->sources[0].title = dup("\\input{/etc/passwd} 50% $ & # _ ^ ~ { }");
 	d->nfacts += 2;
+	appendix(d);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "render/format.h"
+#include "util/buf.h"
 #include "render/latex/latex_escape.h"
 #include "render/latex/latex_values.h"
 #include "render/render.h"
@@ -53,27 +54,105 @@ static brief_tval *measure_rows(const brief_rows *rs)
 
 static brief_tval *scorecard(const brief_doc *d)
 {
-	static const char *const words[] = { "未知", "完成", "未完成" };
 	brief_tval *list = brief_tv_list();
 	for (size_t i = 0; list && i < d->nscorecard; i++) {
 		const brief_outcome *o = &d->scorecard[i];
 		brief_row t = { .kind = o->kind, .unit = o->unit, .bound = o->bound,
 				.has_value = true, .value = o->target };
-		brief_row a = { .kind = o->kind, .unit = o->unit,
-				.has_value = o->has_actual, .value = o->actual };
-		char tv[96], av[96], outcome[96];
+		char tv[96], av[96], outcome[96], year[16], ts[128] = "", as[128] = "";
 		brief_format_value(tv, sizeof tv, &t);
-		brief_format_value(av, sizeof av, &a);
-		if (o->outcome == BRIEF_OUTCOME_MISSED)
-			snprintf(outcome, sizeof outcome, "未完成（差%g%s）", -o->gap,
-				 o->unit ? o->unit : "");
+		if (o->has_actual)
+			snprintf(av, sizeof av, "%g%s", o->actual, o->unit ? o->unit : "");
 		else
-			snprintf(outcome, sizeof outcome, "%s", words[o->outcome]);
+			snprintf(av, sizeof av, "-");
+		if (o->target_row)
+			brief_format_sources(ts, sizeof ts, o->target_row);
+		if (o->actual_row)
+			brief_format_sources(as, sizeof as, o->actual_row);
+		brief_format_outcome(outcome, sizeof outcome, o);
+		snprintf(year, sizeof year, "%d", o->year);
 		brief_tval *m = brief_tv_map();
 		brief_tv_set_str(m, "indicator", o->indicator);
+		brief_tv_set_str(m, "year", year);
 		brief_tv_set_str(m, "target", tv);
+		brief_tv_set_str(m, "target_sources", ts);
 		brief_tv_set_str(m, "actual", av);
+		brief_tv_set_str(m, "actual_sources", as);
 		brief_tv_set_str(m, "outcome", outcome);
+		brief_tv_push(list, m);
+	}
+	return list;
+}
+
+static brief_tval *totals(const brief_doc *d)
+{
+	brief_tval *list = brief_tv_list();
+	for (size_t i = 0; list && i < d->ntotals; i++) {
+		const brief_total *x = &d->totals[i];
+		char t[256], head[64], src[128] = "";
+		size_t at = 0;
+		brief_format_total(t, sizeof t, x);
+		snprintf(head, sizeof head, "%d 年%s", x->year, x->actual ? "完成" : "计划");
+		for (size_t j = 0; j < x->nev && at + 16 < sizeof src; j++)
+			at += (size_t)snprintf(src + at, sizeof src - at, "[%d]", x->ev[j].source);
+		brief_tval *m = brief_tv_map();
+		brief_tv_set_str(m, "when", head);
+		brief_tv_set_str(m, "text", t);
+		brief_tv_set_str(m, "sources", src);
+		brief_tv_push(list, m);
+	}
+	return list;
+}
+
+/* 要点 as one paragraph, each phrase followed by its sources. */
+static char *summary(const brief_doc *d)
+{
+	brief_phrases ps;
+	brief_buf b = BRIEF_BUF_INIT;
+	if (brief_summary(d, &ps))
+		return NULL;
+	for (size_t i = 0; i < ps.n; i++) {
+		brief_buf_puts(&b, ps.v[i].text);
+		for (size_t j = 0; j < ps.v[i].nsources; j++)
+			brief_buf_printf(&b, "[%d]", ps.v[i].sources[j]);
+	}
+	brief_phrases_free(&ps);
+	return brief_buf_ok(&b) && b.len ? brief_buf_detach(&b, NULL) : (brief_buf_free(&b), NULL);
+}
+
+/* Bars of a trend: 9 cm for the largest value, 0.6 cm apart. */
+static brief_tval *trends(const brief_doc *d)
+{
+	brief_tval *list = brief_tv_list();
+	for (size_t i = 0; list && i < d->ntrends; i++) {
+		const brief_trend *t = &d->trends[i];
+		double max = 0;
+		for (size_t j = 0; j < t->n; j++)
+			if (t->v[j].value > max)
+				max = t->v[j].value;
+		brief_tval *m = brief_tv_map(), *ps = brief_tv_list();
+		for (size_t j = 0; j < t->n; j++) {
+			const brief_point *p = &t->v[j];
+			char label[48], v[96];
+			double y = 0.6 * (double)j + 0.3;
+			brief_format_point(v, sizeof v, t, p);
+			snprintf(label, sizeof label, "%d %s", p->year, p->actual ? "实绩" : "目标");
+			snprintf(v + strlen(v), sizeof v - strlen(v), "[%d]", p->source);
+			brief_tval *r = brief_tv_map();
+			brief_tv_set_str(r, "label", label);
+			brief_tv_set_str(r, "value", v);
+			set_num(r, "bar", max > 0 && p->value > 0 ? 9 * p->value / max : 0);
+			set_num(r, "y", y);
+			set_num(r, "top", y - 0.2);
+			set_num(r, "bottom", y + 0.2);
+			brief_tv_set_str(r, "target", p->actual ? "" : "true");
+			brief_tv_push(ps, r);
+		}
+		brief_tv_set_str(m, "indicator", t->indicator);
+		brief_tv_set_str(m, "unit", t->unit);
+		set_num(m, "height", 0.6 * (double)t->n + 0.1);
+		set_num(m, "width", 10);
+		brief_tv_set(m, "points", ps);
 		brief_tv_push(list, m);
 	}
 	return list;
@@ -142,7 +221,10 @@ static brief_tval *compare(const brief_doc *d)
 			brief_tv_set_str(r, "self", c->v[j].self ? "true" : "");
 			brief_tv_push(rs, r);
 		}
+		char note[256];
+		brief_format_reported(note, sizeof note, d, c);
 		brief_tv_set_str(m, "indicator", c->indicator);
+		brief_tv_set_str(m, "note", note);
 		set_num(m, "height", 0.6 * (double)c->n + 0.1);
 		set_num(m, "width", 11);
 		brief_tv_set(m, "regions", rs);
@@ -188,26 +270,36 @@ static brief_tval *sources(const brief_doc *d)
 	return list;
 }
 
-/* The appendix: every fact's evidence sentence with its source number. */
-static void evidence_of(brief_tval *list, const brief_rows *rs)
+/* The appendix: each evidence clause once, with the facts read from it. */
+static brief_tval *evidence(const brief_doc *d)
 {
-	for (size_t i = 0; i < rs->n; i++) {
-		const brief_row *r = &rs->v[i];
-		for (size_t j = 0; j < r->nev; j++) {
-			char n[16];
-			snprintf(n, sizeof n, "%d", r->ev[j].source);
-			brief_tval *m = brief_tv_map();
-			brief_tv_set_str(m, "source", n);
-			brief_tv_set_str(m, "what", r->indicator ? r->indicator : r->name);
-			brief_tv_set_str(m, "text", r->ev[j].text);
-			brief_tv_push(list, m);
+	brief_tval *list = brief_tv_list();
+	for (size_t i = 0; list && i < d->nclauses; i++) {
+		const brief_clause *c = &d->clauses[i];
+		brief_buf f = BRIEF_BUF_INIT;
+		char n[16], x[320];
+		for (size_t j = 0; j < c->nrows; j++) {
+			brief_format_fact(x, sizeof x, c->rows[j]);
+			brief_buf_printf(&f, "%s%s", j ? "；" : "", x);
 		}
+		for (size_t j = 0; j < c->ntotals; j++) {
+			brief_format_total(x, sizeof x, c->totals[j]);
+			brief_buf_printf(&f, "%s项目总量 · %s", c->nrows || j ? "；" : "", x);
+		}
+		snprintf(n, sizeof n, "%d", c->source);
+		brief_tval *m = brief_tv_map();
+		brief_tv_set_str(m, "source", n);
+		brief_tv_set_str(m, "text", c->text);
+		brief_tv_set_str(m, "facts", brief_buf_ok(&f) && f.len ? f.data : NULL);
+		brief_buf_free(&f);
+		brief_tv_push(list, m);
 	}
+	return list;
 }
 
 brief_tval *brief_latex_values(const brief_doc *d, long long epoch)
 {
-	brief_tval *root = brief_tv_map(), *ev = brief_tv_list();
+	brief_tval *root = brief_tv_map();
 	char title[160], day[16], year[16];
 	snprintf(title, sizeof title, "%s %d 年度简报", d->region, d->year);
 	snprintf(year, sizeof year, "%d", d->year);
@@ -225,16 +317,18 @@ brief_tval *brief_latex_values(const brief_doc *d, long long epoch)
 	brief_tv_set_str(root, "date_to", d->date_to);
 	brief_tv_set(root, "targets", measure_rows(&d->targets));
 	brief_tv_set(root, "actuals", measure_rows(&d->actuals));
+	char *sum = summary(d);
+	brief_tv_set(root, "year_actuals", measure_rows(&d->year_actuals));
+	brief_tv_set_str(root, "summary", sum);
+	free(sum);
+	brief_tv_set(root, "totals", totals(d));
+	brief_tv_set(root, "trends", trends(d));
 	brief_tv_set(root, "scorecard", scorecard(d));
 	brief_tv_set(root, "projects", projects(d));
 	brief_tv_set(root, "tiers", tiers(d));
 	brief_tv_set(root, "compare", compare(d));
 	brief_tv_set(root, "sources", sources(d));
-	evidence_of(ev, &d->targets);
-	evidence_of(ev, &d->actuals);
-	evidence_of(ev, &d->projects);
-	evidence_of(ev, &d->clusters);
-	brief_tv_set(root, "evidence", ev);
+	brief_tv_set(root, "evidence", evidence(d));
 	return root;
 }
 

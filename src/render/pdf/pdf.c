@@ -137,9 +137,8 @@ static void actuals(brief_pdfctx *c, const brief_doc *d, int level)
 
 static void scorecard(brief_pdfctx *c, const brief_doc *d, int level)
 {
-	static const char *const head[] = { "指标", "目标", "实绩", "结果" };
-	static const float w[] = { 0.34f, 0.24f, 0.24f, 0.18f };
-	static const char *const words[] = { "未知", "完成", "未完成" };
+	static const char *const head[] = { "指标", "年份", "目标", "实绩", "结果" };
+	static const float w[] = { 0.30f, 0.10f, 0.22f, 0.20f, 0.18f };
 	cells cs = { 0 };
 	if (!d->nscorecard)
 		return;
@@ -148,24 +147,109 @@ static void scorecard(brief_pdfctx *c, const brief_doc *d, int level)
 		const brief_outcome *o = &d->scorecard[i];
 		brief_row tr = { .kind = o->kind, .unit = o->unit, .bound = o->bound,
 				 .has_value = true, .value = o->target };
-		char t[64], ts[96] = "", as[96] = "";
+		char t[64], ts[96] = "", as[96] = "", res[96];
 		brief_format_value(t, sizeof t, &tr);
+		brief_format_outcome(res, sizeof res, o);
 		if (o->target_row)
 			brief_format_sources(ts, sizeof ts, o->target_row);
 		if (o->actual_row)
 			brief_format_sources(as, sizeof as, o->actual_row);
 		put(&cs, "%s", o->indicator);
+		put(&cs, "%d", o->year);
 		put(&cs, "%s%s", t, ts);
 		if (o->has_actual)
 			put(&cs, "%g%s%s", o->actual, o->unit ? o->unit : "", as);
 		else
 			put(&cs, "-");
-		if (o->outcome == BRIEF_OUTCOME_MISSED)
-			put(&cs, "未完成（差 %g%s）", -o->gap, o->unit ? o->unit : "");
-		else
-			put(&cs, "%s", words[o->outcome]);
+		put(&cs, "%s", res);
 	}
-	table(c, head, w, "lrrc", 4, &cs);
+	table(c, head, w, "lcrrc", 5, &cs);
+}
+
+/* 要点: the opening paragraph, every number followed by its sources. */
+static void summary(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	brief_phrases ps;
+	brief_buf b = BRIEF_BUF_INIT;
+	if (brief_summary(d, &ps)) {
+		c->L.oom = true;
+		return;
+	}
+	for (size_t i = 0; i < ps.n; i++) {
+		brief_buf_puts(&b, ps.v[i].text);
+		for (size_t j = 0; j < ps.v[i].nsources; j++)
+			brief_buf_printf(&b, "[%d]", ps.v[i].sources[j]);
+	}
+	if (ps.n) {
+		brief_tstyle ts = body(c);
+		brief_lay_heading(&c->L, level, "要点");
+		if (brief_buf_ok(&b))
+			brief_lay_para(&c->L, &ts, b.data, 0);
+		else
+			c->L.oom = true;
+		brief_lay_space(&c->L, 6);
+	}
+	brief_buf_free(&b);
+	brief_phrases_free(&ps);
+}
+
+/* The year's own results, where an article already reports them. */
+static void year_actuals(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	static const char *const head[] = { "指标", "实绩", "期间", "来源" };
+	static const float w[] = { 0.40f, 0.28f, 0.16f, 0.16f };
+	char t[64];
+	cells cs = { 0 };
+	if (!d->year_actuals.n)
+		return;
+	snprintf(t, sizeof t, "本年实绩（%d 年）", d->year);
+	brief_lay_heading(&c->L, level, t);
+	for (size_t i = 0; i < d->year_actuals.n; i++) {
+		const brief_row *r = &d->year_actuals.v[i];
+		char v[64], src[96];
+		brief_format_value(v, sizeof v, r);
+		brief_format_sources(src, sizeof src, r);
+		put(&cs, "%s%s", r->indicator ? r->indicator : "-",
+		    r->conflict ? "（来源不一致）" : "");
+		put(&cs, "%s", v);
+		put(&cs, "%s", r->period ? r->period : "全年");
+		put(&cs, "%s", src);
+	}
+	table(c, head, w, "lrcc", 4, &cs);
+}
+
+/* 历年走势: each series as bars, the targets in the highlight colour. */
+static void trends(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	if (!d->ntrends)
+		return;
+	brief_lay_heading(&c->L, level, "历年走势");
+	for (size_t i = 0; i < d->ntrends; i++) {
+		const brief_trend *t = &d->trends[i];
+		brief_bar *bars = calloc(t->n, sizeof *bars);
+		char (*labels)[48] = calloc(t->n, sizeof *labels);
+		char (*vals)[80] = calloc(t->n, sizeof *vals);
+		char caption[256];
+		if (!bars || !labels || !vals) {
+			c->L.oom = true;
+		} else {
+			for (size_t j = 0; j < t->n; j++) {
+				const brief_point *p = &t->v[j];
+				char v[64];
+				brief_format_point(v, sizeof v, t, p);
+				snprintf(labels[j], sizeof labels[j], "%d %s", p->year,
+					 p->actual ? "实绩" : "目标");
+				snprintf(vals[j], sizeof vals[j], "%s[%d]", v, p->source);
+				bars[j] = (brief_bar){ labels[j], vals[j], p->value, !p->actual };
+			}
+			snprintf(caption, sizeof caption, "%s（%s；目标为强调色）", t->indicator,
+				 t->unit ? t->unit : "");
+			brief_lay_bars(&c->L, bars, t->n, caption);
+		}
+		free(bars);
+		free(labels);
+		free(vals);
+	}
 }
 
 static void projects(brief_pdfctx *c, const brief_doc *d, int level)
@@ -174,8 +258,26 @@ static void projects(brief_pdfctx *c, const brief_doc *d, int level)
 	static const float w[] = { 0.52f, 0.18f, 0.14f, 0.16f };
 	cells cs = { 0 };
 	heading(c, level, BRIEF_SEC_PROJECTS, NULL);
+	brief_tstyle ts = body(c);
+	for (size_t i = 0; i < d->ntotals; i++) {
+		const brief_total *x = &d->totals[i];
+		char t[256], *p = NULL;
+		brief_format_total(t, sizeof t, x);
+		brief_buf src = BRIEF_BUF_INIT;
+		for (size_t j = 0; j < x->nev; j++)
+			brief_buf_printf(&src, "[%d]", x->ev[j].source);
+		if (asprintf(&p, "项目总量（%d 年%s）：%s%s", x->year, x->actual ? "完成" : "计划", t,
+			     brief_buf_ok(&src) && src.len ? src.data : "") >= 0) {
+			brief_lay_para(&c->L, &ts, p, 0);
+			free(p);
+		} else {
+			c->L.oom = true;
+		}
+		brief_buf_free(&src);
+		brief_lay_space(&c->L, 3);
+	}
 	if (!d->projects.n)
-		return none(c);
+		return d->ntotals ? (void)0 : none(c);
 	for (size_t i = 0; i < d->projects.n; i++) {
 		const brief_row *r = &d->projects.v[i];
 		char src[96];
@@ -223,7 +325,7 @@ static void compare(brief_pdfctx *c, const brief_doc *d, int level)
 		const brief_compare *cmp = &d->compare[i];
 		brief_bar *bars = calloc(cmp->n, sizeof *bars);
 		char (*vals)[32] = calloc(cmp->n, sizeof *vals);
-		char caption[256];
+		char caption[640];
 		if (!bars || !vals) {
 			free(bars);
 			free(vals);
@@ -235,10 +337,10 @@ static void compare(brief_pdfctx *c, const brief_doc *d, int level)
 			bars[j] = (brief_bar){ cmp->v[j].region, vals[j], cmp->v[j].value,
 					       cmp->v[j].self };
 		}
-		snprintf(caption, sizeof caption, "%s%s目标（%s各区县，%s）：%s排第 %d 位，共 %zu 个",
-			 cmp->indicator, !strcmp(cmp->kind, "growth") ? "增长" : "",
-			 d->parent ? d->parent : "", cmp->unit, d->region, cmp->self_rank,
-			 cmp->n);
+		char note[256];
+		brief_format_reported(note, sizeof note, d, cmp);
+		snprintf(caption, sizeof caption, "%s%s目标（%s）：%s", cmp->indicator,
+			 !strcmp(cmp->kind, "growth") ? "增长" : "", cmp->unit, note);
 		brief_lay_bars(&c->L, bars, cmp->n, caption);
 		free(bars);
 		free(vals);
@@ -274,39 +376,36 @@ static void sources(brief_pdfctx *c, const brief_doc *d, int level)
 	}
 }
 
-static void evidence_of(brief_pdfctx *c, const brief_row *r, const char *what)
-{
-	brief_tstyle ts = { BRIEF_CHAIN_BODY, c->st.size_small + 0.5f, c->st.text, true };
-	for (size_t i = 0; i < r->nev; i++) {
-		char *p = NULL;
-		if (asprintf(&p, "[%d] %s：%s", r->ev[i].source, what, r->ev[i].text) < 0) {
-			c->L.oom = true;
-			return;
-		}
-		brief_lay_para(&c->L, &ts, p, 0);
-		brief_lay_space(&c->L, 1.5f);
-		free(p);
-	}
-}
-
-static void evidence_rows(brief_pdfctx *c, const brief_rows *rs, const char *kind)
-{
-	for (size_t i = 0; i < rs->n; i++) {
-		const brief_row *r = &rs->v[i];
-		char what[256];
-		snprintf(what, sizeof what, "%s·%s", kind, r->name ? r->name : r->indicator);
-		evidence_of(c, r, what);
-	}
-}
-
+/* 数据依据: each clause once, then the facts read from it. */
 static void evidence(brief_pdfctx *c, const brief_doc *d, int level)
 {
+	brief_tstyle ts = { BRIEF_CHAIN_BODY, c->st.size_small + 0.5f, c->st.text, true };
+	brief_tstyle fs = muted(c, c->st.size_small);
 	heading(c, level, BRIEF_SEC_EVIDENCE, NULL);
-	evidence_rows(c, &d->targets, c->st.section[BRIEF_SEC_TARGETS]);
-	evidence_rows(c, &d->actuals, c->st.section[BRIEF_SEC_ACTUALS]);
-	evidence_rows(c, &d->prev_targets, c->st.section[BRIEF_SEC_SCORECARD]);
-	evidence_rows(c, &d->projects, c->st.section[BRIEF_SEC_PROJECTS]);
-	evidence_rows(c, &d->clusters, c->st.section[BRIEF_SEC_CLUSTERS]);
+	for (size_t i = 0; i < d->nclauses; i++) {
+		const brief_clause *cl = &d->clauses[i];
+		brief_buf b = BRIEF_BUF_INIT, f = BRIEF_BUF_INIT;
+		char x[320];
+		brief_buf_printf(&b, "[%d] %s", cl->source, cl->text ? cl->text : "");
+		for (size_t j = 0; j < cl->nrows; j++) {
+			brief_format_fact(x, sizeof x, cl->rows[j]);
+			brief_buf_printf(&f, "%s%s", j ? "；" : "", x);
+		}
+		for (size_t j = 0; j < cl->ntotals; j++) {
+			brief_format_total(x, sizeof x, cl->totals[j]);
+			brief_buf_printf(&f, "%s项目总量 · %s", cl->nrows || j ? "；" : "", x);
+		}
+		if (brief_buf_ok(&b) && brief_buf_ok(&f)) {
+			brief_lay_para(&c->L, &ts, b.data, 0);
+			if (f.len)
+				brief_lay_para(&c->L, &fs, f.data, 0);
+		} else {
+			c->L.oom = true;
+		}
+		brief_buf_free(&b);
+		brief_buf_free(&f);
+		brief_lay_space(&c->L, 1.5f);
+	}
 }
 
 static void title_block(brief_pdfctx *c, const brief_doc *d, bool nested)
@@ -341,12 +440,15 @@ void brief_pdf_briefing(brief_pdfctx *c, const brief_doc *d, bool nested)
 {
 	int sub = nested;
 	title_block(c, d, nested);
+	summary(c, d, sub);
 	targets(c, d, sub);
 	actuals(c, d, sub);
+	year_actuals(c, d, sub);
 	scorecard(c, d, sub);
 	projects(c, d, sub);
 	clusters(c, d, sub);
 	compare(c, d, sub);
+	trends(c, d, sub);
 	sources(c, d, sub);
 	evidence(c, d, sub);
 }
