@@ -57,6 +57,9 @@ static float fixed_width(void *user, uint32_t cp)
 	return cp < 0x80 ? 5 : 10;
 }
 
+/* Bare advances, no glue: the breaking rules alone. */
+static const brief_measure fixed = { fixed_width, NULL, 0 };
+
 static uint32_t first_cp(const char *s, size_t a, size_t b)
 {
 	return brief_utf8_next(s, b, &a);
@@ -96,7 +99,7 @@ Test(pdf, lines_obey_kinsoku_and_keep_numbers_with_units)
 	/* from the widest unbreakable piece, "801.57亿元。" */
 	for (float w = 60; w <= 400; w += 5) {
 		brief_lines ls = { 0 };
-		cr_assert_eq(brief_break_lines(text, len, w, fixed_width, NULL, &ls), 0);
+		cr_assert_eq(brief_break_lines(text, len, w, &fixed, &ls), 0);
 		cr_assert_gt(ls.n, 0);
 		for (size_t k = 0; k < ls.n; k++) {
 			const brief_line *l = &ls.v[k];
@@ -120,7 +123,7 @@ Test(pdf, newlines_end_paragraphs_and_long_words_are_cut)
 {
 	static const char text[] = "第一段。\n第二段 https://www.hzqt.gov.cn/art/2025/2/6/art_1229_1.html";
 	brief_lines ls = { 0 };
-	cr_assert_eq(brief_break_lines(text, strlen(text), 100, fixed_width, NULL, &ls), 0);
+	cr_assert_eq(brief_break_lines(text, strlen(text), 100, &fixed, &ls), 0);
 	cr_assert(ls.v[0].last, "a newline ends a paragraph");
 	cr_assert_eq(ls.v[0].end - ls.v[0].start, strlen("第一段。"));
 	for (size_t k = 0; k < ls.n; k++)
@@ -354,7 +357,7 @@ Test(pdf, long_table_splits_and_repeats_its_header)
 		if (brief_test_sh("pdftotext -layout -f %d -l %d %s %s 2>/dev/null", p, p, pdf, txt))
 			break;
 		/* a page holding project rows holds the header too */
-		if (brief_test_sh("grep -Eq '产业园[0-9]+期项目 +[0-9]+ +开工' %s", txt) == 0) {
+		if (brief_test_sh("grep -Eq '产业园 ?[0-9]+ ?期项目 +[0-9]+ +开工' %s", txt) == 0) {
 			with_rows++;
 			cr_assert_eq(brief_test_sh("grep -q '总投资(亿元)' %s", txt), 0,
 				     "page %d has project rows but no header", p);

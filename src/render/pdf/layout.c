@@ -1,5 +1,7 @@
 #include "render/pdf/layout.h"
 
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,14 +161,17 @@ float brief_lay_width(brief_layout *L, const brief_tstyle *ts, const char *s)
 int brief_lay_break(brief_layout *L, const brief_tstyle *ts, const char *s,
 		    float width, brief_lines *out)
 {
-	measure_ctx m = { L, ts };
-	return brief_break_lines(s, strlen(s), width, char_width, &m, out);
+	measure_ctx mc = { L, ts };
+	brief_measure m = { char_width, &mc, ts->size };
+	return brief_break_lines(s, strlen(s), width, &m, out);
 }
 
-/* One box per run of characters drawn by the same font. */
+/* One box for characters [a, b) of s, drawn by one font from x with
+ * `cs` points after each but the last; its ink begins `blank` points
+ * in (an opening mark moved into the margin by its blank half). */
 static void emit_run(brief_layout *L, const brief_tstyle *ts, const char *s,
 		     size_t a, size_t b, int font, float x, float y, float cs,
-		     bool first)
+		     bool first, float blank)
 {
 	char *run = strndup(s + a, b - a);
 	if (!run) {
@@ -182,50 +187,89 @@ static void emit_run(brief_layout *L, const brief_tstyle *ts, const char *s,
 		chars++;
 	}
 	w += cs * (float)(chars - 1);
-	check(L, x, y - BRIEF_DESCENT * ts->size, w, ts->size);
+	check(L, x + blank, y - BRIEF_DESCENT * ts->size, w - blank, ts->size);
 	add(L, (brief_box){ .kind = BRIEF_BOX_TEXT, .x = x, .y = y, .w = w,
 			    .h = ts->size, .color = ts->color, .font = font,
 			    .charspace = cs, .line_start = first, .text = run });
 }
 
-/* Extra space between characters that makes a line fill `width`;
- * bounded so that a line broken before a long word is not torn apart. */
+/* Extra space at each place a line may stretch (glue.h) that makes it
+ * fill `width`; bounded so that a line broken before a long word is
+ * not torn apart. */
 static float spread(const brief_tstyle *ts, const brief_line *ln, float width)
 {
-	if (!ts->justify || ln->last || ln->nchars < 2 || ln->width >= width)
+	if (!ts->justify || ln->last || ln->nstretch == 0 || ln->width >= width)
 		return 0;
-	float cs = (width - ln->width) / (float)(ln->nchars - 1);
-	return cs > ts->size * 0.15f ? 0 : cs;
+	float cs = (width - ln->width) / (float)ln->nstretch;
+	return cs > ts->size * 0.25f ? 0 : cs;
+}
+
+/* A run goes on while the font stays and each character sits where the
+ * one before and the run's spacing put it. */
+#define SAME_GAP 0.005f
+
+typedef struct run_state {
+	size_t from;            /* first byte, or SIZE_MAX: no run open */
+	int font;
+	float x, gap;           /* where it starts; space after each character */
+	float blank;            /* its first character's blank half in the margin */
+	size_t chars;
+	float end;              /* where its last character ends */
+} run_state;
+
+static void run_close(brief_layout *L, const brief_tstyle *ts, const char *s,
+		      run_state *r, size_t to, float y, bool *first)
+{
+	if (r->from == SIZE_MAX)
+		return;
+	emit_run(L, ts, s, r->from, to, r->font, r->x, y, r->chars > 1 ? r->gap : 0, *first,
+		 r->blank);
+	*first = false;
+	r->from = SIZE_MAX;
 }
 
 void brief_lay_text_line(brief_layout *L, const brief_tstyle *ts, const char *s,
 			 const brief_line *ln, float x, float y, float width)
 {
-	float cs = spread(ts, ln, width);
-	size_t i = ln->start, run = ln->start;
-	int font = -2;
-	float run_x = x, pen = x;
+	if (ln->nchars == 0)
+		return;
+	measure_ctx mc = { L, ts };
+	brief_measure m = { char_width, &mc, ts->size };
+	float *pos = malloc(2 * ln->nchars * sizeof *pos);
+	if (!pos) {
+		L->oom = true;
+		return;
+	}
+	float *adv = pos + ln->nchars;
+	brief_line_place(s, ln, &m, spread(ts, ln, width), pos, adv);
+	run_state r = { .from = SIZE_MAX };
 	bool first = true;
-	while (i < ln->end) {
+	size_t i = ln->start;
+	for (size_t k = 0; i < ln->end; k++) {
 		size_t at = i;
 		uint32_t cp = brief_utf8_next(s, ln->end, &i);
 		int f = brief_fontset_pick(L->fonts, ts->chain, cp);
-		if (f != font) {
-			if (font >= 0 && at > run) {
-				emit_run(L, ts, s, run, at, font, run_x, y, cs, first);
-				first = false;
-			}
-			font = f;
-			run = at;
-			run_x = pen;
+		float px = x + pos[k];
+		/* a blank is room, not ink; an undrawable character is
+		 * reported by the font set */
+		if (adv[k] < 0 || f < 0) {
+			run_close(L, ts, s, &r, at, y, &first);
+			continue;
 		}
-		if (f < 0)
-			run = i;        /* undrawable: reported by the font set */
-		else
-			pen += brief_fontset_width(L->fonts, f, cp, ts->size) + cs;
+		if (r.from != SIZE_MAX && f == r.font &&
+		    (r.chars == 1 || fabsf(px - r.end - r.gap) < SAME_GAP)) {
+			if (r.chars == 1)
+				r.gap = px - r.end;
+		} else {
+			run_close(L, ts, s, &r, at, y, &first);
+			r = (run_state){ .from = at, .font = f, .x = px,
+					 .blank = k == 0 && pos[0] < 0 ? -pos[0] : 0 };
+		}
+		r.chars++;
+		r.end = px + brief_fontset_width(L->fonts, f, cp, ts->size);
 	}
-	if (font >= 0 && ln->end > run)
-		emit_run(L, ts, s, run, ln->end, font, run_x, y, cs, first);
+	run_close(L, ts, s, &r, ln->end, y, &first);
+	free(pos);
 }
 
 float brief_lay_text_at(brief_layout *L, const brief_tstyle *ts, const char *s,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/pdf/glue.h"
 #include "util/utf8.h"
 
 static bool in(uint32_t cp, const uint32_t *set)
@@ -112,26 +113,87 @@ static int push(brief_lines *out, brief_line l)
 	return 0;
 }
 
+/* A character's advance where it stands: a blank between Han and Latin
+ * is the Han–Latin space, a newline nothing. */
+static float advance(const brief_measure *m, uint32_t prev, uint32_t cp,
+		     float raw, uint32_t next)
+{
+	if (cp == '\n' || cp == '\r')
+		return 0;
+	return blank(cp) ? brief_glue_blank(prev, cp, next, raw, m->em) : raw;
+}
+
+static float raw_width(const brief_measure *m, uint32_t cp)
+{
+	return cp ? m->width(m->user, cp) : 0;
+}
+
+typedef struct placed {
+	float width;
+	size_t nchars, nstretch;
+} placed;
+
+/* Walks [start, end) setting each character after the one before:
+ * the positions (when pos is given), the width, the counts. */
+static placed place(const char *t, size_t start, size_t end, const brief_measure *m,
+		    float stretch, float *pos, float *adv)
+{
+	placed r = { 0 };
+	size_t i = start;
+	uint32_t prev = 0, cp = i < end ? brief_utf8_next(t, end, &i) : 0;
+	float raw = raw_width(m, cp), x = 0;
+	while (cp) {
+		size_t j = i;
+		uint32_t nx = j < end ? brief_utf8_next(t, end, &j) : 0;
+		float nraw = raw_width(m, nx), w = advance(m, prev, cp, raw, nx);
+		if (r.nchars == 0)
+			x = -brief_glue_lead(cp, w, m->em);
+		if (pos) {
+			pos[r.nchars] = x;
+			adv[r.nchars] = blank(cp) ? -1 : w;
+		}
+		r.nchars++;
+		if (!nx) {
+			x += w - brief_glue_trail(cp, w, m->em);
+			break;
+		}
+		x += w + brief_glue_pair(cp, w, nx, nraw, m->em);
+		if (brief_glue_stretch(cp, nx)) {
+			x += stretch;
+			r.nstretch++;
+		}
+		prev = cp;
+		cp = nx;
+		raw = nraw;
+		i = j;
+	}
+	r.width = x;
+	return r;
+}
+
 /* The line [start, end) without its trailing blanks, measured. */
 static brief_line measure(const char *t, size_t start, size_t end, bool last,
-			  brief_width_fn w, void *user)
+			  const brief_measure *m)
 {
 	brief_line l = { .start = start, .last = last };
-	size_t i = start, content_end = start, n = 0;
-	float width = 0, content_w = 0;
+	size_t i = start, content_end = start;
 	while (i < end) {
 		uint32_t cp = brief_utf8_next(t, end, &i);
-		width += w(user, cp);
-		n++;
-		if (!blank(cp)) {
+		if (!blank(cp))
 			content_end = i;
-			content_w = width;
-			l.nchars = n;
-		}
 	}
+	placed p = place(t, start, content_end, m, 0, NULL, NULL);
 	l.end = content_end;
-	l.width = content_w;
+	l.width = p.width;
+	l.nchars = p.nchars;
+	l.nstretch = p.nstretch;
 	return l;
+}
+
+float brief_line_place(const char *text, const brief_line *ln,
+		       const brief_measure *m, float stretch, float *pos, float *adv)
+{
+	return place(text, ln->start, ln->end, m, stretch, pos, adv).width;
 }
 
 static size_t skip_blanks(const char *t, size_t len, size_t i)
@@ -146,46 +208,64 @@ static size_t skip_blanks(const char *t, size_t len, size_t i)
 	return i;
 }
 
+/* Where the line from `start` must end when the character at `at`
+ * (cp) does not fit: the last opportunity, else a cut before cp. */
+static size_t overfull_end(const char *t, size_t start, size_t at, size_t fit,
+			   uint32_t cp)
+{
+	size_t end = fit > start ? fit : at;
+	/* cut inside a word: still keep a closing mark off the line start */
+	if (end == at && brief_kinsoku_no_start(cp)) {
+		size_t before = brief_utf8_prev(t, at);
+		if (before > start)
+			end = before;
+	}
+	return end;
+}
+
 int brief_break_lines(const char *t, size_t len, float width,
-		      brief_width_fn w, void *user, brief_lines *out)
+		      const brief_measure *m, brief_lines *out)
 {
 	char *brks = malloc(len ? len : 1);
 	if (!brks)
 		return -1;
 	brief_break_points(t, len, brks);
 	size_t start = skip_blanks(t, len, 0), i = start, fit = 0;
-	float x = 0;
+	float x = 0;            /* the pen before the character at i */
+	uint32_t prev = 0;
 	int rc = 0;
 	while (i < len && rc == 0) {
-		size_t at = i;
+		size_t at = i, j;
 		uint32_t cp = brief_utf8_next(t, len, &i);
-		x += blank(cp) ? (cp == '\n' ? 0 : w(user, cp)) : w(user, cp);
-		if (x > width && !blank(cp) && at > start) {
-			/* overfull: end at the last opportunity, else cut here */
-			size_t end = fit > start ? fit : at;
-			/* cut inside a word: still keep a closing mark off the line start */
-			if (end == at && brief_kinsoku_no_start(cp)) {
-				size_t before = brief_utf8_prev(t, at);
-				if (before > start)
-					end = before;
-			}
-			rc = push(out, measure(t, start, end, false, w, user));
+		j = i;
+		uint32_t nx = j < len ? brief_utf8_next(t, len, &j) : 0;
+		float w = advance(m, prev, cp, raw_width(m, cp), nx);
+		if (at == start)
+			x = -brief_glue_lead(cp, w, m->em);
+		if (x + w - brief_glue_trail(cp, w, m->em) > width && !blank(cp) &&
+		    at > start) {
+			size_t end = overfull_end(t, start, at, fit, cp);
+			rc = push(out, measure(t, start, end, false, m));
 			start = i = skip_blanks(t, len, end);
 			fit = 0;
-			x = 0;
+			prev = 0;
 			continue;
 		}
+		x += w;
+		if (nx && !blank(cp))
+			x += brief_glue_pair(cp, w, nx, raw_width(m, nx), m->em);
+		prev = cp;
 		if (brks[i - 1] == 2) {
-			rc = push(out, measure(t, start, i, true, w, user));
+			rc = push(out, measure(t, start, i, true, m));
 			start = i = skip_blanks(t, len, i);
 			fit = 0;
-			x = 0;
+			prev = 0;
 		} else if (brks[i - 1] == 1) {
 			fit = i;
 		}
 	}
 	if (rc == 0 && start < len)
-		rc = push(out, measure(t, start, len, true, w, user));
+		rc = push(out, measure(t, start, len, true, m));
 	free(brks);
 	return rc;
 }
