@@ -166,7 +166,8 @@ static void page_kinsoku(const brief_page *pg)
 		if (b->kind != BRIEF_BOX_TEXT)
 			continue;
 		size_t len = strlen(b->text), k = 0;
-		if (b->line_start) {
+		/* a cell holding only the missing-value dash is no broken line */
+		if (b->line_start && strcmp(b->text, BRIEF_MISSING) != 0) {
 			uint32_t cp = brief_utf8_next(b->text, len, &k);
 			cr_assert(!brief_kinsoku_no_start(cp), "a line starts with '%s'", b->text);
 			if (prev) {

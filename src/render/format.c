@@ -22,7 +22,7 @@ void brief_format_value(char *buf, size_t n, const brief_row *r)
 	const char *kind = r->kind ? r->kind : "";
 	const char *unit = r->unit ? r->unit : "";
 	if (!r->has_value)
-		snprintf(buf, n, "-");
+		snprintf(buf, n, BRIEF_MISSING);
 	else if (!strcmp(kind, "growth"))
 		snprintf(buf, n, "%s%g%s%s", r->value < 0 ? "下降" : "增长",
 			 r->value < 0 ? -r->value : r->value, unit,

@@ -307,6 +307,61 @@ void brief_lay_para(brief_layout *L, const brief_tstyle *ts, const char *s,
 	brief_lines_free(&lines);
 }
 
+/* The bytes of a leading "[n] " marker of s, or 0. */
+static size_t marker_len(const char *s)
+{
+	if (s[0] != '[')
+		return 0;
+	size_t i = 1;
+	while (s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i == 1 || s[i] != ']')
+		return 0;
+	i++;
+	while (s[i] == ' ')
+		i++;
+	return i;
+}
+
+void brief_lay_entry(brief_layout *L, const brief_tstyle *ts, const char *s)
+{
+	size_t m = marker_len(s);
+	if (!m) {
+		brief_lay_para(L, ts, s, 0);
+		return;
+	}
+	char *mark = strndup(s, m);
+	if (!mark) {
+		L->oom = true;
+		return;
+	}
+	/* the marker is "[n]" and a space's worth of room, whatever follows */
+	brief_tstyle plain = *ts;
+	plain.justify = false;
+	float hang = brief_lay_width(L, &plain, mark);
+	if (mark[m - 1] != ' ')
+		hang += ts->size * 0.3f;
+	const char *body = s + m;
+	brief_lines lines = { 0 };
+	float width = L->x1 - L->x0 - hang;
+	float lh = brief_lay_line_height(L, ts->size);
+	if (brief_lay_break(L, ts, body, width, &lines)) {
+		L->oom = true;
+		free(mark);
+		return;
+	}
+	for (size_t k = 0; k < lines.n; k++) {
+		brief_lay_need(L, lh);
+		float base = brief_lay_baseline(L->y, lh, ts->size);
+		if (k == 0)
+			brief_lay_text_at(L, &plain, mark, L->x0, base, hang, 'l');
+		brief_lay_text_line(L, ts, body, &lines.v[k], L->x0 + hang, base, width);
+		L->y -= lh;
+	}
+	brief_lines_free(&lines);
+	free(mark);
+}
+
 void brief_lay_mark(brief_layout *L, int level, const char *title)
 {
 	if (L->nmarks == L->capmarks) {

@@ -85,7 +85,7 @@ static void indicator(cells *cs, const brief_row *r)
 {
 	const char *p = r->period;
 	bool year = !p || !strcmp(p, "全年") || atoi(p) == r->year;
-	put(cs, "%s%s%s%s", r->indicator ? r->indicator : "-", year ? "" : "（",
+	put(cs, "%s%s%s%s", r->indicator ? r->indicator : BRIEF_MISSING, year ? "" : "（",
 	    year ? "" : p, year ? "" : "）");
 }
 
@@ -126,7 +126,7 @@ static void actuals(brief_pdfctx *c, const brief_doc *d, int level)
 		char v[64], src[96];
 		brief_format_value(v, sizeof v, r);
 		brief_format_sources(src, sizeof src, r);
-		put(&cs, "%s%s", r->indicator ? r->indicator : "-",
+		put(&cs, "%s%s", r->indicator ? r->indicator : BRIEF_MISSING,
 		    r->conflict ? "（来源不一致）" : "");
 		put(&cs, "%s", v);
 		put(&cs, "%s", r->period ? r->period : "全年");
@@ -159,7 +159,7 @@ static void scorecard(brief_pdfctx *c, const brief_doc *d, int level)
 		if (o->has_actual)
 			put(&cs, "%g%s%s", o->actual, o->unit ? o->unit : "", as);
 		else
-			put(&cs, "-");
+			put(&cs, BRIEF_MISSING);
 		if (o->outcome == BRIEF_OUTCOME_MISSED)
 			put(&cs, "未完成（差 %g%s）", -o->gap, o->unit ? o->unit : "");
 		else
@@ -180,12 +180,12 @@ static void projects(brief_pdfctx *c, const brief_doc *d, int level)
 		const brief_row *r = &d->projects.v[i];
 		char src[96];
 		brief_format_sources(src, sizeof src, r);
-		put(&cs, "%s", r->name ? r->name : "-");
+		put(&cs, "%s", r->name ? r->name : BRIEF_MISSING);
 		if (r->has_investment)
 			put(&cs, "%g", r->investment_yi);
 		else
-			put(&cs, "-");
-		put(&cs, "%s", r->status ? r->status : "-");
+			put(&cs, BRIEF_MISSING);
+		put(&cs, "%s", r->status ? r->status : BRIEF_MISSING);
 		put(&cs, "%s", src);
 	}
 	table(c, head, w, "lrcc", 4, &cs);
@@ -265,7 +265,7 @@ static void sources(brief_pdfctx *c, const brief_doc *d, int level)
 		float top = c->L.y;
 		if (s->url)
 			ts.color = c->st.link;
-		brief_lay_para(&c->L, &ts, p, 0);
+		brief_lay_entry(&c->L, &ts, p);
 		ts.color = c->st.text;
 		if (s->url)
 			brief_lay_uri(&c->L, c->L.x0, c->L.y, c->L.x1 - c->L.x0, top - c->L.y, s->url);
@@ -283,7 +283,7 @@ static void evidence_of(brief_pdfctx *c, const brief_row *r, const char *what)
 			c->L.oom = true;
 			return;
 		}
-		brief_lay_para(&c->L, &ts, p, 0);
+		brief_lay_entry(&c->L, &ts, p);
 		brief_lay_space(&c->L, 1.5f);
 		free(p);
 	}
