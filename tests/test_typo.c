@@ -1,0 +1,339 @@
+/*
+ * Print quality of the direct PDF, measured: the glue between
+ * characters (glue.h) on its own, then glyph boxes read back from real
+ * PDFs by mupdf (`mutool draw -F stext`): on the seed briefing of
+ * 钱塘区 2025, on the combined book and on a fixture holding every hard
+ * case, the gap at "”，" is half an em, Han and Latin sit a quarter em
+ * apart, and no digit or Latin run is letter-spaced.
+ */
+#include <criterion/criterion.h>
+#include <fontconfig/fontconfig.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "render/pdf/glue.h"
+#include "render/pdf/linebreak.h"
+#include "render/render.h"
+#include "support/doc_fixture.h"
+#include "support/run.h"
+#include "util/buf.h"
+#include "util/fsutil.h"
+#include "util/utf8.h"
+
+static char dir[64];
+
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/brief-typo-%d", getpid());
+	brief_test_sh("rm -rf %s && mkdir -p %s", dir, dir);
+}
+
+static void teardown(void)
+{
+	brief_test_sh("rm -rf %s", dir);
+	FcFini();
+}
+
+TestSuite(typo, .init = setup, .fini = teardown, .timeout = 240);
+
+/* ---------------------------------------------------------------- */
+/* The glue, with a font whose CJK is an em and Latin half of one.   */
+
+#define EM 10.0f
+
+static float em_width(void *user, uint32_t cp)
+{
+	(void)user;
+	return cp < 0x80 ? EM / 2 : EM;
+}
+
+static const brief_measure em_measure = { em_width, NULL, EM };
+
+/* The one line `s` is set in, given room enough. */
+static brief_line one_line(const char *s)
+{
+	brief_lines ls = { 0 };
+	cr_assert_eq(brief_break_lines(s, strlen(s), 1000, &em_measure, &ls), 0);
+	cr_assert_eq(ls.n, 1, "%s", s);
+	brief_line l = ls.v[0];
+	brief_lines_free(&ls);
+	return l;
+}
+
+Test(typo, adjacent_marks_lose_a_blank_half)
+{
+	/* 说 ” ， 他 : the closing quote's blank half goes */
+	cr_assert_float_eq(one_line("说”，他").width, 3.5f * EM, 0.01f);
+	/* ：“ and （“ too, but （） has no blank between its marks */
+	cr_assert_float_eq(one_line("说：“他").width, 3.5f * EM, 0.01f);
+	cr_assert_float_eq(one_line("说（“他").width, 3.5f * EM, 0.01f);
+	cr_assert_float_eq(one_line("说（）他").width, 4.0f * EM, 0.01f);
+	/* a line ending with a stop, or starting with an opening quote */
+	cr_assert_float_eq(one_line("他说。").width, 2.5f * EM, 0.01f);
+	cr_assert_float_eq(one_line("“他说").width, 2.5f * EM, 0.01f);
+	/* without an em (bare advances) nothing changes */
+	brief_measure bare = { em_width, NULL, 0 };
+	brief_lines ls = { 0 };
+	cr_assert_eq(brief_break_lines("说”，他", strlen("说”，他"), 1000, &bare, &ls), 0);
+	cr_assert_float_eq(ls.v[0].width, 4 * EM, 0.01f);
+	brief_lines_free(&ls);
+}
+
+Test(typo, han_and_latin_a_quarter_em_apart_space_or_not)
+{
+	float q = BRIEF_HAN_LATIN_EM * EM;
+	cr_assert_float_eq(one_line("增长5.5%").width, 2 * EM + 4 * EM / 2 + q, 0.01f);
+	cr_assert_float_eq(one_line("2025年").width, 4 * EM / 2 + EM + q, 0.01f);
+	/* a space there is the same quarter em, not a space and a quarter */
+	cr_assert_float_eq(one_line("2025 年").width, one_line("2025年").width, 0.01f);
+	cr_assert_float_eq(one_line("第 3 页").width, one_line("第3页").width, 0.01f);
+	/* brackets and marks are no Latin: [1] and （2024） get none */
+	cr_assert_float_eq(one_line("路[1]").width, EM + 3 * EM / 2, 0.01f);
+	cr_assert_float_eq(one_line("（2024）").width, 2 * EM + 2 * EM - EM, 0.01f);
+}
+
+Test(typo, justification_never_spaces_latin_or_digits)
+{
+	static const char s[] = "截至2025-02-06共计ABC和https://x.cn 两项";
+	brief_line l = one_line(s);
+	float *pos = calloc(2 * l.nchars, sizeof *pos), *adv = pos + l.nchars;
+	cr_assert_not_null(pos);
+	float stretched = brief_line_place(s, &l, &em_measure, 1.0f, pos, adv);
+	cr_assert_float_eq(stretched, l.width + (float)l.nstretch, 0.01f);
+	size_t i = l.start, k = 0, latin_pairs = 0;
+	uint32_t prev = 0;
+	while (i < l.end) {
+		uint32_t cp = brief_utf8_next(s, l.end, &i);
+		if (k > 0 && brief_glue_latin(prev) && brief_glue_latin(cp)) {
+			cr_assert_float_eq(pos[k] - pos[k - 1], adv[k - 1], 0.001f,
+					   "U+%04X U+%04X spaced", prev, cp);
+			latin_pairs++;
+		}
+		prev = cp;
+		k++;
+	}
+	cr_assert_geq(latin_pairs, 12);
+	/* the stretch went somewhere: between CJK, at the space */
+	cr_assert_geq(l.nstretch, 8);
+	free(pos);
+}
+
+/* ---------------------------------------------------------------- */
+/* Glyph boxes of real PDFs.                                         */
+
+typedef struct glyph {
+	uint32_t cp;
+	float x0, x1, y, size;
+	int line;               /* mupdf's line, numbered through the file */
+} glyph;
+
+typedef struct glyphs {
+	glyph *v;
+	size_t n, cap;
+} glyphs;
+
+static uint32_t attr_char(const char *c)
+{
+	if (!strncmp(c, "&#x", 3))
+		return (uint32_t)strtoul(c + 3, NULL, 16);
+	if (!strncmp(c, "&amp;", 5))
+		return '&';
+	if (!strncmp(c, "&lt;", 4))
+		return '<';
+	if (!strncmp(c, "&gt;", 4))
+		return '>';
+	if (!strncmp(c, "&quot;", 6))
+		return '"';
+	if (!strncmp(c, "&apos;", 6))
+		return '\'';
+	size_t i = 0;
+	return brief_utf8_next(c, strlen(c), &i);
+}
+
+/* Every character mupdf finds in pdf, in its reading order. */
+static void read_glyphs(const char *pdf, glyphs *g)
+{
+	char xml[200];
+	snprintf(xml, sizeof xml, "%s.stext", pdf);
+	cr_assert_eq(brief_test_sh("mutool draw -q -F stext -o %s %s 2>/dev/null", xml, pdf), 0);
+	FILE *f = fopen(xml, "r");
+	cr_assert_not_null(f);
+	char buf[4096];
+	float size = 0;
+	int line = 0;
+	while (fgets(buf, sizeof buf, f)) {
+		const char *p;
+		if (strstr(buf, "<line "))
+			line++;
+		if ((p = strstr(buf, "<font ")) && (p = strstr(p, "size=\"")))
+			size = strtof(p + 6, NULL);
+		if (!strstr(buf, "<char "))
+			continue;
+		glyph x = { .size = size, .line = line };
+		const char *q = strstr(buf, "quad=\""), *c = strstr(buf, " c=\"");
+		const char *y = strstr(buf, " y=\"");
+		cr_assert(q && c && y, "%s", buf);
+		float qy0, qx1;
+		cr_assert_eq(sscanf(q + 6, "%f %f %f", &x.x0, &qy0, &qx1), 3);
+		x.x1 = qx1;
+		x.y = strtof(y + 4, NULL);
+		x.cp = attr_char(c + 4);
+		if (g->n == g->cap) {
+			g->cap = g->cap ? 2 * g->cap : 1024;
+			g->v = realloc(g->v, g->cap * sizeof *g->v);
+			cr_assert_not_null(g->v);
+		}
+		g->v[g->n++] = x;
+	}
+	fclose(f);
+}
+
+static bool alnum(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+typedef struct findings {
+	size_t marks, han_latin, latin;     /* pairs measured */
+} findings;
+
+/* Each pair of neighbours on one line, measured against clreq/ctex.
+ * mupdf puts a space of its own where it sees a gap: the pair is the
+ * characters either side of it. */
+static findings measure_pairs(const char *what, const glyphs *g)
+{
+	findings f = { 0 };
+	const glyph *a = NULL;
+	bool spaced = false;
+	for (size_t i = 0; i < g->n; i++) {
+		const glyph *b = &g->v[i];
+		if (b->cp == ' ') {
+			spaced = true;
+			continue;
+		}
+		if (!a || a->line != b->line || fabsf(a->y - b->y) > 0.5f || a->size != b->size) {
+			a = b;
+			spaced = false;
+			continue;
+		}
+		float em = a->size, gap = b->x0 - a->x1;
+		bool full = a->x1 - a->x0 > 0.9f * em;
+		if (a->cp == 0x201D && (b->cp == 0xFF0C || b->cp == 0x3002) && full) {
+			/* "”，": half an em from the quote to the comma, not one */
+			cr_assert_leq(b->x0 - a->x0, 0.6f * em, "%s: ”%s set %.2f em apart", what,
+				      b->cp == 0xFF0C ? "，" : "。", (b->x0 - a->x0) / em);
+			f.marks++;
+		}
+		if ((brief_glue_han(a->cp) && alnum(b->cp)) ||
+		    (alnum(a->cp) && brief_glue_han(b->cp))) {
+			/* a quarter em, plus at most what justification adds */
+			cr_assert(gap > 0.2f * em && gap < 0.55f * em,
+				  "%s: U+%04X U+%04X %.2f em apart", what, a->cp, b->cp, gap / em);
+			f.han_latin++;
+		}
+		if (alnum(a->cp) && alnum(b->cp) && !spaced) {
+			cr_assert_lt(fabsf(gap), 0.02f * em, "%s: '%c%c' letter-spaced by %.2f em",
+				     what, (char)a->cp, (char)b->cp, gap / em);
+			f.latin++;
+		}
+		a = b;
+		spaced = false;
+	}
+	return f;
+}
+
+static findings measure_pdf(const char *pdf)
+{
+	glyphs g = { 0 };
+	read_glyphs(pdf, &g);
+	cr_assert_gt(g.n, 100, "%s: %zu characters", pdf, g.n);
+	findings f = measure_pairs(pdf, &g);
+	free(g.v);
+	return f;
+}
+
+static void collect(void *user, brief_severity sev, const char *msg)
+{
+	brief_buf_puts(user, msg);
+	brief_buf_putc(user, '\n');
+	(void)sev;
+}
+
+static void write_pdf(const brief_doc *doc, const char *path)
+{
+	brief_buf out = BRIEF_BUF_INIT, msgs = BRIEF_BUF_INIT;
+	brief_diag d = { .sink = collect, .user = &msgs };
+	brief_render_opts o = { .format = BRIEF_FMT_PDF, .epoch = 1738713600 };
+	cr_assert_eq(brief_render_pdf(doc, &o, &out, &d), 0, "%s", msgs.data);
+	cr_assert_eq(brief_write_atomic(path, out.data, out.len, &d), 0);
+	brief_buf_free(&out);
+	brief_buf_free(&msgs);
+}
+
+/* The hard cases, in words of our own, as evidence sentences (set
+ * justified) and as a project's name (a table cell). */
+static void hard_cases(brief_doc *d)
+{
+	static const char *const ev[] = {
+		"会上提出“三个一”，即“一张图、一本账、一清单”：到2025年底实现全覆盖，"
+		"累计完成投资801.57亿元，增长15%以上，并在2025-02-06公布进度。",
+		"详见网站https://www.example.org/plan/2025/index.html，编号ABC2025XYZ，"
+		"共有12个片区参与“强链补链”，另有3家企业（含“专精特新”企业2家）。",
+		"今年新开工项目30个、竣工项目18个，总投资超过1200亿元；其中“十五五”"
+		"首批项目9个，单体投资均在10亿元以上，确保二季度全部开工。",
+	};
+	brief_row *r = &d->targets.v[0];
+	for (size_t i = 0; i < sizeof ev / sizeof *ev; i++) {
+		r->ev = realloc(r->ev, (r->nev + 1) * sizeof *r->ev);
+		cr_assert_not_null(r->ev);
+		r->ev[r->nev++] = (brief_evidence){ 1, strdup(ev[i]), 0 };
+	}
+	free(d->projects.v[0].name);
+	d->projects.v[0].name = strdup("“滨海”，新区2号地块A区");
+}
+
+Test(typo, fixture_pdf_has_half_width_marks_and_quarter_em_gaps)
+{
+	brief_doc d;
+	char pdf[128];
+	brief_test_doc(&d);
+	hard_cases(&d);
+	snprintf(pdf, sizeof pdf, "%s/hard.pdf", dir);
+	write_pdf(&d, pdf);
+	findings f = measure_pdf(pdf);
+	cr_assert_geq(f.marks, 3, "only %zu “”，” pairs measured", f.marks);
+	cr_assert_geq(f.han_latin, 20, "only %zu Han–Latin pairs measured", f.han_latin);
+	cr_assert_geq(f.latin, 60, "only %zu Latin pairs measured", f.latin);
+	brief_doc_free(&d);
+}
+
+static void seed_db(const char *db)
+{
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s ingest -q data/articles", db), 0, "%s", r.err);
+	brief_run_free(&r);
+}
+
+Test(typo, seed_briefing_and_combined_book_measure_alike)
+{
+	char db[128];
+	snprintf(db, sizeof db, "%s/seed.db", dir);
+	seed_db(db);
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s render 钱塘区 --year 2025 --format pdf -o %s/qt.pdf",
+				    db, dir), 0, "%s", r.err);
+	cr_assert_eq(brief_test_run(&r, "--db %s batch --year 2025 --format pdf -j 2 --out %s/b",
+				    db, dir), 0, "%s", r.err);
+	brief_run_free(&r);
+	char pdf[160];
+	snprintf(pdf, sizeof pdf, "%s/qt.pdf", dir);
+	findings f = measure_pdf(pdf);
+	cr_assert_geq(f.han_latin, 40, "钱塘区: %zu Han–Latin pairs", f.han_latin);
+	cr_assert_geq(f.latin, 100, "钱塘区: %zu Latin pairs", f.latin);
+	snprintf(pdf, sizeof pdf, "%s/b/2025/全部-合订本.pdf", dir);
+	f = measure_pdf(pdf);
+	cr_assert_geq(f.han_latin, 100, "book: %zu Han–Latin pairs", f.han_latin);
+}
