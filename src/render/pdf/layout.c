@@ -141,10 +141,28 @@ typedef struct measure_ctx {
 	const brief_tstyle *ts;
 } measure_ctx;
 
+/* What stands for a character no font can draw: visible, never a
+ * silent gap (the font set reports the character). */
+#define STAND_IN 0x3013         /* 〓 */
+static const char stand_in_utf8[] = "\u3013";
+
+/* The font that draws cp, or the stand-in's when none can (then *cp
+ * becomes the stand-in); -1 only for control characters. */
+static int pick(brief_layout *L, brief_chain chain, uint32_t *cp)
+{
+	int f = brief_fontset_pick(L->fonts, chain, *cp);
+	if (f < 0 && *cp >= 0x20) {
+		f = brief_fontset_pick(L->fonts, chain, STAND_IN);
+		if (f >= 0)
+			*cp = STAND_IN;
+	}
+	return f;
+}
+
 static float char_width(void *user, uint32_t cp)
 {
 	measure_ctx *m = user;
-	int f = brief_fontset_pick(m->L->fonts, m->ts->chain, cp);
+	int f = pick(m->L, m->ts->chain, &cp);
 	return f < 0 ? 0 : brief_fontset_width(m->L->fonts, f, cp, m->ts->size);
 }
 
@@ -247,13 +265,19 @@ void brief_lay_text_line(brief_layout *L, const brief_tstyle *ts, const char *s,
 	size_t i = ln->start;
 	for (size_t k = 0; i < ln->end; k++) {
 		size_t at = i;
-		uint32_t cp = brief_utf8_next(s, ln->end, &i);
-		int f = brief_fontset_pick(L->fonts, ts->chain, cp);
+		uint32_t cp = brief_utf8_next(s, ln->end, &i), drawn = cp;
+		int f = pick(L, ts->chain, &drawn);
 		float px = x + pos[k];
-		/* a blank is room, not ink; an undrawable character is
-		 * reported by the font set */
+		/* a blank is room, not ink */
 		if (adv[k] < 0 || f < 0) {
 			run_close(L, ts, s, &r, at, y, &first);
+			continue;
+		}
+		if (drawn != cp) {
+			run_close(L, ts, s, &r, at, y, &first);
+			emit_run(L, ts, stand_in_utf8, 0, sizeof stand_in_utf8 - 1, f, px, y, 0,
+				 first, 0);
+			first = false;
 			continue;
 		}
 		if (r.from != SIZE_MAX && f == r.font &&
