@@ -36,13 +36,16 @@ static char *escaped(const char *s)
 Test(latex_escape, every_special_is_literal)
 {
 	static const struct { const char *in, *out; } cases[] = {
-		{ "50%", "50\\%" },
+		{ "50%", "\\mbox{50\\%}" },
 		{ "R&D_1 #2 $3", "R\\&D\\_1 \\#2 \\$3" },
 		{ "{x}", "\\{x\\}" },
 		{ "a\\b", "a\\textbackslash{}b" },
 		{ "x^2~y", "x\\textasciicircum{}2\\textasciitilde{}y" },
 		{ "<b>|\"", "\\textless{}b\\textgreater{}\\textbar{}\\textquotedbl{}" },
-		{ "钱塘区增长5.5%", "钱塘区增长5.5\\%" },
+		{ "钱塘区增长5.5%", "钱塘区增长\\mbox{5.5\\%}" },
+		/* a number keeps its unit; a bare number or year needs no box */
+		{ "建成60个，R2、2025-02", "建成\\mbox{60个}，R2、2025-02" },
+		{ "总投资1200亿元以上", "总投资\\mbox{1200亿元}以上" },
 		{ "行一\n行二\t完", "行一 行二 完" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

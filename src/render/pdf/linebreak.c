@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "render/pdf/glue.h"
+#include "render/quantity.h"
 #include "util/utf8.h"
 
 static bool in(uint32_t cp, const uint32_t *set)
@@ -37,25 +38,6 @@ bool brief_kinsoku_no_end(uint32_t cp)
 	return in(cp, set);
 }
 
-/* Characters that continue a quantity: 亿元, 万平方米, 个百分点 ... */
-static bool unit_char(uint32_t cp)
-{
-	static const uint32_t set[] = {
-		0x4EBF, 0x4E07, 0x5143, 0x5343, 0x767E, 0x4E2A, 0x5BB6, 0x9879,
-		0x540D, 0x500D, 0x5E73, 0x65B9, 0x7C73, 0x516C, 0x91CC, 0x5428,
-		0x8F86, 0x6237, 0x4EBA, 0x6B21, 0x4EA9, 0x5EA6, 0x4F4D, 0x5EA7,
-		0x6761, 0x53F0, 0x5957, 0x6240, 0x7EA7, 0x5E74, 0x6708, 0x65E5,
-		0x70B9, 0x5206, 0x7F8E, 0x6210, 0x5146, 0x74E6, 0x5343, 0x7ACB,
-		'%', 0x2030, 0x2103, 0xFF05, 0
-	};
-	return in(cp, set);
-}
-
-static bool digit(uint32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
-}
-
 static void init_once(void)
 {
 	init_linebreak();
@@ -76,12 +58,13 @@ void brief_break_points(const char *text, size_t len, char *brks)
 			brks[k] = 0;
 		if (at > 0) {
 			char *b = &brks[prev_end];
-			bool glue = quantity && (digit(cp) || unit_char(cp) || cp == '.');
+			bool glue = quantity && (brief_quantity_digit(cp) || brief_quantity_unit(cp) || cp == '.');
 			if (*b == LINEBREAK_ALLOWBREAK &&
 			    (brief_kinsoku_no_start(cp) || brief_kinsoku_no_end(prev) || glue))
 				*b = LINEBREAK_NOBREAK;
 		}
-		quantity = digit(cp) || (quantity && (unit_char(cp) || cp == '.'));
+		quantity = brief_quantity_digit(cp) ||
+			   (quantity && (brief_quantity_unit(cp) || cp == '.'));
 		prev = cp;
 		prev_end = i - 1;
 	}
