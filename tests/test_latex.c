@@ -42,10 +42,10 @@ Test(latex_escape, every_special_is_literal)
 		{ "a\\b", "a\\textbackslash{}b" },
 		{ "x^2~y", "x\\textasciicircum{}2\\textasciitilde{}y" },
 		{ "<b>|\"", "\\textless{}b\\textgreater{}\\textbar{}\\textquotedbl{}" },
-		{ "钱塘区增长5.5%", "钱塘区增长\\mbox{5.5\\%}" },
+		{ "钱塘区增长5.5%", "钱塘区增长\\CJKecglue \\mbox{5.5\\%}" },
 		/* a number keeps its unit; a bare number or year needs no box */
-		{ "建成60个，R2、2025-02", "建成\\mbox{60个}，R2、2025-02" },
-		{ "总投资1200亿元以上", "总投资\\mbox{1200亿元}以上" },
+		{ "建成60个，R2、2025-02", "建成\\CJKecglue \\mbox{60个}，R2、2025-02" },
+		{ "增长5%以上", "增长\\CJKecglue \\mbox{5\\%}\\CJKecglue 以上" },
 		{ "行一\n行二\t完", "行一 行二 完" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

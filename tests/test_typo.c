@@ -337,3 +337,159 @@ Test(typo, seed_briefing_and_combined_book_measure_alike)
 	f = measure_pdf(pdf);
 	cr_assert_geq(f.han_latin, 100, "book: %zu Han–Latin pairs", f.han_latin);
 }
+
+/* ---------------------------------------------------------------- */
+/* LaTeX: xelatex's log and the page breaks of its PDFs.             */
+
+#include "render/latex/texc.h"
+
+/* Renders and compiles d (brief's own two-pass compile); the warnings
+ * it gave in *msgs. */
+static void compile_doc(const brief_doc *d, const char *pdf, brief_buf *msgs)
+{
+	brief_buf tex = BRIEF_BUF_INIT;
+	brief_diag diag = { .sink = collect, .user = msgs };
+	brief_render_opts o = { .format = BRIEF_FMT_TEX, .epoch = 1738713600 };
+	cr_assert_eq(brief_render_tex(d, &o, &tex, &diag), 0, "%s", msgs->data);
+	cr_assert_eq(brief_tex_compile(tex.data, tex.len, pdf, 1738713600, &diag), 0, "%s",
+		     msgs->data);
+	brief_buf_free(&tex);
+}
+
+/* Characters Fandol lacks, long Latin labels, file names, numbers with
+ * units at every place a line may end. */
+static void latex_hard_cases(brief_doc *d)
+{
+	hard_cases(d);
+	brief_row *r = &d->targets.v[0];
+	free(r->indicator);
+	r->indicator = strdup("龘形①号地块Ⅻ区新增绿地120㎡以上的标准化厂房建设面积（含配套）");
+	free(d->projects.v[1].name);
+	d->projects.v[1].name = strdup("ZJ-QT-2025-INDUSTRIAL-PARK-PHASE-II-EXTENSION 产业园二期项目");
+	free(d->sources[0].file);
+	d->sources[0].file = strdup("000_851db24ed264abd6_qiantang_district_2025_annual_plan.txt");
+}
+
+Test(typo, latex_draws_what_fandol_lacks_and_nothing_overruns)
+{
+	brief_doc d;
+	char pdf[128];
+	brief_test_doc(&d);
+	latex_hard_cases(&d);
+	snprintf(pdf, sizeof pdf, "%s/hard-tex.pdf", dir);
+	brief_buf msgs = BRIEF_BUF_INIT;
+	compile_doc(&d, pdf, &msgs);
+	/* no missing character, no line over 1 pt too wide: no warning */
+	cr_assert_eq(msgs.len, 0, "%s", msgs.data);
+	cr_assert_eq(brief_test_sh("pdftotext %s - | tr -d ' \\n' | grep -q '龘形①号地块Ⅻ区'", pdf), 0,
+		     "the characters Fandol lacks are not in the PDF");
+	brief_buf_free(&msgs);
+	brief_doc_free(&d);
+}
+
+Test(typo, latex_reports_a_character_no_font_has)
+{
+	brief_doc d;
+	char pdf[128];
+	brief_test_doc(&d);
+	free(d.projects.v[0].name);
+	d.projects.v[0].name = strdup("\xF0\xAA\x9A\xB2湾产业园");   /* U+2A6B2 */
+	snprintf(pdf, sizeof pdf, "%s/astral-tex.pdf", dir);
+	brief_buf msgs = BRIEF_BUF_INIT;
+	compile_doc(&d, pdf, &msgs);
+	cr_assert(msgs.data && strstr(msgs.data, "(U+2A6B2)"), "not reported: %s", msgs.data);
+	/* named once, however often it occurs */
+	cr_assert_eq(brief_test_count(msgs.data, "U+2A6B2"), 1, "%s", msgs.data);
+	brief_buf_free(&msgs);
+	brief_doc_free(&d);
+}
+
+/* Section headings of a ctex PDF (bold, larger than the body) and
+ * the body lines below each on its page, from mupdf's glyph boxes. */
+static void headings_not_stranded(const char *pdf, size_t *headings)
+{
+	char xml[200];
+	snprintf(xml, sizeof xml, "%s.stext", pdf);
+	cr_assert_eq(brief_test_sh("mutool draw -q -F stext -o %s %s 2>/dev/null", xml, pdf), 0);
+	FILE *f = fopen(xml, "r");
+	cr_assert_not_null(f);
+	char buf[4096];
+	int page = 0, head_page = -1, below = 0;
+	float line_y = 0, head_y = 0;
+	/* the text area ends 2.2 cm above the foot of an A4 page */
+	const float body_end = 841.89f - 62.36f;
+	while (fgets(buf, sizeof buf, f)) {
+		const char *p;
+		if (strstr(buf, "<page ")) {
+			cr_assert(head_page < 0 || below >= 2, "%s: a heading ends page %d", pdf,
+				  head_page);
+			page++;
+			head_page = -1;
+		}
+		if ((p = strstr(buf, "<line bbox=\""))) {
+			float x0, y0, x1, y1;
+			sscanf(p + 12, "%f %f %f %f", &x0, &y0, &x1, &y1);
+			line_y = y1;
+			if (head_page == page && y0 > head_y + 1 && y1 < body_end)
+				below++;
+		}
+		if ((p = strstr(buf, "<font name=\"")) && strstr(p, "Bold") &&
+		    (p = strstr(p, "size=\"")) && strtof(p + 6, NULL) > 13) {
+			if (head_page == page && below < 2)
+				continue;       /* the number and title of one heading */
+			cr_assert(head_page < 0 || below >= 2, "%s: a heading on page %d has %d lines",
+				  pdf, head_page, below);
+			head_page = page;
+			head_y = line_y;
+			below = 0;
+			(*headings)++;
+		}
+	}
+	fclose(f);
+}
+
+Test(typo, latex_headings_keep_two_lines_of_what_follows, .timeout = 600)
+{
+	size_t headings = 0;
+	/* projects tables of growing length move every later heading
+	 * through every place on its page */
+	for (size_t extra = 14; extra < 30; extra += 2) {
+		brief_doc d;
+		char pdf[128];
+		brief_test_doc_long(&d, extra);
+		snprintf(pdf, sizeof pdf, "%s/long%zu.pdf", dir, extra);
+		brief_buf msgs = BRIEF_BUF_INIT;
+		compile_doc(&d, pdf, &msgs);
+		cr_assert_eq(msgs.len, 0, "%s", msgs.data);
+		headings_not_stranded(pdf, &headings);
+		brief_buf_free(&msgs);
+		brief_doc_free(&d);
+	}
+	cr_assert_geq(headings, 40, "only %zu headings seen", headings);
+}
+
+Test(typo, latex_book_log_is_clean, .timeout = 300)
+{
+	char db[128];
+	snprintf(db, sizeof db, "%s/seed.db", dir);
+	seed_db(db);
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s batch --year 2025 --format tex --out %s/t", db, dir),
+		     0, "%s", r.err);
+	char tex[160], pdf[160];
+	snprintf(tex, sizeof tex, "%s/t/2025/全部-合订本.tex", dir);
+	snprintf(pdf, sizeof pdf, "%s/book.pdf", dir);
+	size_t n;
+	char *src = brief_read_file(tex, &n);
+	cr_assert_not_null(src);
+	brief_buf msgs = BRIEF_BUF_INIT;
+	brief_diag diag = { .sink = collect, .user = &msgs };
+	cr_assert_eq(brief_tex_compile(src, n, pdf, 1738713600, &diag), 0, "%s", msgs.data);
+	cr_assert_eq(msgs.len, 0, "%s", msgs.data);
+	/* the footer counts the pages, as the direct PDF's does */
+	cr_assert_eq(brief_test_sh("pdftotext -f 3 -l 3 %s - | grep -q '第 *[0-9]* *页 */ *共 *[0-9][0-9]* *页'",
+				   pdf), 0);
+	free(src);
+	brief_buf_free(&msgs);
+	brief_run_free(&r);
+}
