@@ -96,7 +96,7 @@ Test(template, values_loops_conditionals_and_escaping)
 			     "$if(empty)$yes$else$no$endif$$if(rows)$!$endif$ cost $$5",
 			     root, err);
 	cr_assert_not_null(s, "%s", err);
-	cr_assert_str_eq(s, "钱塘区: [GDP/a][R\\&D 100\\%/b]no! cost $5");
+	cr_assert_str_eq(s, "钱塘区: [GDP/a][R\\&D \\mbox{100\\%}/b]no! cost $5");
 	free(s);
 	brief_tv_free(root);
 }
