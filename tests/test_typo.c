@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ingest/clean.h"
 #include "render/pdf/glue.h"
 #include "render/pdf/linebreak.h"
 #include "render/render.h"
@@ -492,4 +493,40 @@ Test(typo, latex_book_log_is_clean, .timeout = 300)
 	free(src);
 	brief_buf_free(&msgs);
 	brief_run_free(&r);
+}
+
+/* ---------------------------------------------------------------- */
+/* ASCII marks in Chinese text become full-width in the clean text.  */
+
+static char *cleaned(brief_cleaner *c, const char *s)
+{
+	brief_cleaned out;
+	cr_assert_eq(brief_clean(c, s, strlen(s), NULL, 0, &out), 0);
+	char *r = strdup(out.orig);
+	brief_cleaned_free(&out);
+	return r;
+}
+
+Test(typo, ascii_marks_between_han_become_full_width)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "加快产业升级,着力扩大内需", "加快产业升级，着力扩大内需\n" },
+		{ "加快产业升级, 着力扩大内需;稳住外贸", "加快产业升级，着力扩大内需；稳住外贸\n" },
+		{ "提出“三个一”:一张图", "提出“三个一”：一张图\n" },
+		{ "推动县(市)协同,你说呢?好!", "推动县（市）协同，你说呢？好！\n" },
+		/* figures, Latin and Latin in brackets keep theirs */
+		{ "增长5.5%,6%以上", "增长5.5%,6%以上\n" },
+		{ "据悉(GDP)增速:5.5%", "据悉(GDP)增速:5.5%\n" },
+		{ "Hello, world (2025)", "Hello, world (2025)\n" },
+		/* a parenthesis without its pair stays */
+		{ "全区(含开发区", "全区(含开发区\n" },
+	};
+	brief_cleaner *c = brief_cleaner_new();
+	cr_assert_not_null(c);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *r = cleaned(c, cases[i].in);
+		cr_assert_str_eq(r, cases[i].out, "%s", cases[i].in);
+		free(r);
+	}
+	brief_cleaner_free(c);
 }
