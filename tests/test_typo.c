@@ -16,6 +16,7 @@
 
 #include "ingest/clean.h"
 #include "render/pdf/glue.h"
+#include "render/pdf/layout.h"
 #include "render/pdf/linebreak.h"
 #include "render/render.h"
 #include "support/doc_fixture.h"
@@ -529,4 +530,52 @@ Test(typo, ascii_marks_between_han_become_full_width)
 		free(r);
 	}
 	brief_cleaner_free(c);
+}
+
+/* ---------------------------------------------------------------- */
+/* Numbered entries hang.                                            */
+
+static void quiet(void *user, brief_severity sev, const char *msg)
+{
+	(void)user;
+	(void)sev;
+	(void)msg;
+}
+
+Test(typo, numbered_entries_hang_under_their_text)
+{
+	brief_diag d = { .sink = quiet };
+	brief_style st;
+	cr_assert_eq(brief_style_load(NULL, &st, &d), 0);
+	brief_fontset *fs = brief_fontset_open(&st, &d);
+	cr_assert_not_null(fs);
+	brief_layout L;
+	brief_layout_init(&L, &st, fs);
+	brief_tstyle ts = { BRIEF_CHAIN_BODY, 9, { 0, 0, 0 }, true };
+	brief_lay_entry(&L, &ts, "[12] 重点项目·临江科创园：杭州钱塘枢纽站房工程、钱塘高铁新城道路工程、"
+			"临江科创园、下沙公租房一期项目、义蓬片区人才专项租赁住房项目等重点工程也将有序复工，"
+			"全年计划完成投资超过1200亿元，其中产业项目投资占比不低于60%。");
+	cr_assert_eq(L.overflow, 0);
+	const brief_page *pg = &L.pages[0];
+	float text_x = -1;
+	size_t lines = 0;
+	for (size_t i = 0; i < pg->n; i++) {
+		const brief_box *b = &pg->v[i];
+		if (b->kind != BRIEF_BOX_TEXT || !b->line_start)
+			continue;
+		if (!strncmp(b->text, "[12]", 4)) {
+			cr_assert_float_eq(b->x, L.x0, 0.01f, "the marker starts at the margin");
+			continue;
+		}
+		if (text_x < 0)
+			text_x = b->x;  /* the first line's text, after the marker */
+		cr_assert_float_eq(b->x, text_x, 0.01f, "line %zu starts at %.1f, not under the text",
+				   lines, b->x);
+		lines++;
+	}
+	cr_assert_geq(lines, 3, "%zu lines", lines);
+	cr_assert_gt(text_x, L.x0 + ts.size, "no hanging indent");
+	brief_layout_free(&L);
+	brief_fontset_free(fs);
+	brief_style_free(&st);
 }
