@@ -162,6 +162,8 @@ Test(book, latex_combined_briefing_compiles_with_a_bookmark_per_region)
 	cr_assert_null(strstr(tex.data, "\\input{/etc/passwd}"), "hostile text became a command");
 	snprintf(pdf, sizeof pdf, "%s/book.pdf", dir);
 	cr_assert_eq(brief_tex_compile(tex.data, tex.len, pdf, 0, &d), 0);
+	/* xelatex's log: no missing character, no line over 1 pt too wide */
+	cr_assert_eq(d.nwarnings, 0, "%zu warnings from the log", (size_t)d.nwarnings);
 	snprintf(cmd, sizeof cmd, "mutool show %s outline", pdf);
 	char *outline = slurp_cmd(cmd);
 	cr_assert(strstr(outline, "总览"), "%s", outline);

@@ -60,8 +60,8 @@ Test(ingest, traditional_seed_with_pinyin_and_garbles)
 	cr_assert_eq(a.script, BRIEF_SCRIPT_TRADITIONAL);
 	cr_assert_str_eq(a.encoding, "UTF-8");
 	cr_assert(has(&a, "上城区则锚定GDP增长5.5%的目标"));
-	cr_assert(has(&a, "区、县(市)"), "real parentheses must stay");
-	cr_assert(has(&a, "首台(套)"));
+	cr_assert(has(&a, "区、县（市）"), "real parentheses stay, set full-width");
+	cr_assert(has(&a, "首台（套）"));
 	cr_assert_not(has(&a, "(qū)") || has(&a, "(huì)") || has(&a, "(gè)"));
 	cr_assert(strstr(a.clean_orig, "上城區則錨定GDP增長5.5%的目標"),
 		  "the original-script copy is cleaned too");
@@ -88,7 +88,7 @@ Test(ingest, web_page_boilerplate_goes_story_stays)
 	cr_assert_str_eq(a.published, "2024-01-17");
 	cr_assert_str_eq(a.source, "人民资讯");
 	/* the whole story, first to last paragraph */
-	cr_assert(has(&a, "眼下,正值余杭的“两会时间”"));
+	cr_assert(has(&a, "眼下，正值余杭的“两会时间”"));
 	cr_assert(has(&a, "完成财政总收入801.57亿元、增长19.37%"));
 	cr_assert(has(&a, "不断营造鼓励创新、宽容失败、尊商安商的浓厚氛围"));
 	/* and nothing around it */
@@ -113,7 +113,7 @@ Test(ingest, dateline_and_byline_lines_go)
 	cr_assert_not(has(&a, "浙新办[2006]23号"));
 	cr_assert_not(has(&a, "来源:潮新闻"));
 	cr_assert_not(has(&a, "编辑:陈周滢"));
-	cr_assert(has(&a, "人勤春来早,万事日相催。"));
+	cr_assert(has(&a, "人勤春来早，万事日相催。"));
 	cr_assert_eq(a.ngarbles, 0);
 	brief_article_free(&a);
 }
@@ -122,10 +122,10 @@ Test(ingest, words_broken_across_lines_are_rejoined)
 {
 	brief_article a;
 	load(SEED("004_74212d2662a3d8db.txt"), &a);
-	cr_assert(has(&a, "建设都市田园和美乡村;做深做透"));
+	cr_assert(has(&a, "建设都市田园和美乡村；做深做透"));
 	cr_assert(has(&a, "当大家沉浸在团圆的喜悦气氛中"));
 	/* headings stay on their own lines */
-	cr_assert(has(&a, "\n关键词一:“满塘彩”\n"));
+	cr_assert(has(&a, "\n关键词一：“满塘彩”\n"));
 	cr_assert(has(&a, "\n2024年度民主生活会\n"));
 	cr_assert_not(has(&a, "(上接第1版)"));
 	cr_assert_eq(a.ngarbles, 0);
@@ -411,8 +411,8 @@ Test(clean, pinyin_goes_real_parentheses_stay)
 	static const char s[] = "杭州日報(bào)訊 全市各區(qū)、縣(市)立下GDP(國內生產總值)目標,"
 				"錢塘(新)區(qū)的中軸線(zhōng)項(xiàng)目(一期)。";
 	cr_assert_eq(brief_clean(c, s, sizeof s - 1, NULL, 0, &out), 0);
-	cr_assert_str_eq(out.orig, "杭州日報訊 全市各區、縣(市)立下GDP(國內生產總值)目標,"
-				   "錢塘(新)區的中軸線項目(一期)。\n");
+	cr_assert_str_eq(out.orig, "杭州日報訊 全市各區、縣（市）立下GDP（國內生產總值）目標，"
+				   "錢塘（新）區的中軸線項目（一期）。\n");
 	brief_cleaned_free(&out);
 	brief_cleaner_free(c);
 }

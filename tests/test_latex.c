@@ -36,13 +36,16 @@ static char *escaped(const char *s)
 Test(latex_escape, every_special_is_literal)
 {
 	static const struct { const char *in, *out; } cases[] = {
-		{ "50%", "50\\%" },
+		{ "50%", "\\mbox{50\\%}" },
 		{ "R&D_1 #2 $3", "R\\&D\\_1 \\#2 \\$3" },
 		{ "{x}", "\\{x\\}" },
 		{ "a\\b", "a\\textbackslash{}b" },
 		{ "x^2~y", "x\\textasciicircum{}2\\textasciitilde{}y" },
 		{ "<b>|\"", "\\textless{}b\\textgreater{}\\textbar{}\\textquotedbl{}" },
-		{ "钱塘区增长5.5%", "钱塘区增长5.5\\%" },
+		{ "钱塘区增长5.5%", "钱塘区增长\\CJKecglue \\mbox{5.5\\%}" },
+		/* a number keeps its unit; a bare number or year needs no box */
+		{ "建成60个，R2、2025-02", "建成\\CJKecglue \\mbox{60个}，R2、2025-02" },
+		{ "增长5%以上", "增长\\CJKecglue \\mbox{5\\%}\\CJKecglue 以上" },
 		{ "行一\n行二\t完", "行一 行二 完" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -93,7 +96,7 @@ Test(template, values_loops_conditionals_and_escaping)
 			     "$if(empty)$yes$else$no$endif$$if(rows)$!$endif$ cost $$5",
 			     root, err);
 	cr_assert_not_null(s, "%s", err);
-	cr_assert_str_eq(s, "钱塘区: [GDP/a][R\\&D 100\\%/b]no! cost $5");
+	cr_assert_str_eq(s, "钱塘区: [GDP/a][R\\&D \\mbox{100\\%}/b]no! cost $5");
 	free(s);
 	brief_tv_free(root);
 }

@@ -57,6 +57,9 @@ static float fixed_width(void *user, uint32_t cp)
 	return cp < 0x80 ? 5 : 10;
 }
 
+/* Bare advances, no glue: the breaking rules alone. */
+static const brief_measure fixed = { fixed_width, NULL, 0 };
+
 static uint32_t first_cp(const char *s, size_t a, size_t b)
 {
 	return brief_utf8_next(s, b, &a);
@@ -96,7 +99,7 @@ Test(pdf, lines_obey_kinsoku_and_keep_numbers_with_units)
 	/* from the widest unbreakable piece, "801.57亿元。" */
 	for (float w = 60; w <= 400; w += 5) {
 		brief_lines ls = { 0 };
-		cr_assert_eq(brief_break_lines(text, len, w, fixed_width, NULL, &ls), 0);
+		cr_assert_eq(brief_break_lines(text, len, w, &fixed, &ls), 0);
 		cr_assert_gt(ls.n, 0);
 		for (size_t k = 0; k < ls.n; k++) {
 			const brief_line *l = &ls.v[k];
@@ -120,7 +123,7 @@ Test(pdf, newlines_end_paragraphs_and_long_words_are_cut)
 {
 	static const char text[] = "第一段。\n第二段 https://www.hzqt.gov.cn/art/2025/2/6/art_1229_1.html";
 	brief_lines ls = { 0 };
-	cr_assert_eq(brief_break_lines(text, strlen(text), 100, fixed_width, NULL, &ls), 0);
+	cr_assert_eq(brief_break_lines(text, strlen(text), 100, &fixed, &ls), 0);
 	cr_assert(ls.v[0].last, "a newline ends a paragraph");
 	cr_assert_eq(ls.v[0].end - ls.v[0].start, strlen("第一段。"));
 	for (size_t k = 0; k < ls.n; k++)
@@ -163,7 +166,8 @@ static void page_kinsoku(const brief_page *pg)
 		if (b->kind != BRIEF_BOX_TEXT)
 			continue;
 		size_t len = strlen(b->text), k = 0;
-		if (b->line_start) {
+		/* a cell holding only the missing-value dash is no broken line */
+		if (b->line_start && strcmp(b->text, BRIEF_MISSING) != 0) {
 			uint32_t cp = brief_utf8_next(b->text, len, &k);
 			cr_assert(!brief_kinsoku_no_start(cp), "a line starts with '%s'", b->text);
 			if (prev) {
@@ -354,7 +358,7 @@ Test(pdf, long_table_splits_and_repeats_its_header)
 		if (brief_test_sh("pdftotext -layout -f %d -l %d %s %s 2>/dev/null", p, p, pdf, txt))
 			break;
 		/* a page holding project rows holds the header too */
-		if (brief_test_sh("grep -Eq '产业园[0-9]+期项目 +[0-9]+ +开工' %s", txt) == 0) {
+		if (brief_test_sh("grep -Eq '产业园 ?[0-9]+ ?期项目 +[0-9]+ +开工' %s", txt) == 0) {
 			with_rows++;
 			cr_assert_eq(brief_test_sh("grep -q '总投资(亿元)' %s", txt), 0,
 				     "page %d has project rows but no header", p);
@@ -494,8 +498,8 @@ Test(pdf, characters_no_configured_font_has_are_drawn_and_reported)
 	brief_run_free(&r);
 }
 
-/* A character beyond the BMP (libharu cannot draw it) is reported, the
- * rest of its line drawn. */
+/* A character beyond the BMP (libharu cannot draw it) is reported and
+ * drawn as a visible 〓, the rest of its line as it is. */
 Test(pdf, characters_beyond_the_bmp_are_reported)
 {
 	brief_doc d;
@@ -508,12 +512,12 @@ Test(pdf, characters_beyond_the_bmp_are_reported)
 	cr_assert_eq(brief_render_pdf(&d, &o, &out, &diag), 0);
 	cr_assert_eq(diag.nwarnings, 1, "%s", msgs.data);
 	cr_assert(strstr(msgs.data, "(U+20000)"), "%s", msgs.data);
-	cr_assert(strstr(msgs.data, "left out"), "%s", msgs.data);
+	cr_assert(strstr(msgs.data, "drawn as 〓"), "%s", msgs.data);
 	char pdf[128];
 	snprintf(pdf, sizeof pdf, "%s/astral.pdf", dir);
 	cr_assert_eq(brief_write_atomic(pdf, out.data, out.len, &diag), 0);
 	char *text = reader_text(pdf, "pdftotext");
-	has(text, "湾产业园", "pdftotext");
+	has(text, "〓湾产业园", "pdftotext");
 	free(text);
 	brief_buf_free(&out);
 	brief_buf_free(&msgs);

@@ -106,7 +106,7 @@ static size_t lay_grid(brief_layout *L, hb_set_t *chars, cell *cells)
 		brief_buf b = BRIEF_BUF_INIT;
 		brief_buf_put_cp(&b, cp);
 		memcpy(s, b.data, b.len);
-		brief_line ln = { 0, b.len, SIZE, 1, true };
+		brief_line ln = { .start = 0, .end = b.len, .width = SIZE, .nchars = 1, .last = true };
 		brief_buf_free(&b);
 		if (x + PITCH > L->x1) {
 			x = L->x0;

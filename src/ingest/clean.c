@@ -338,6 +338,106 @@ static void fold_into(brief_buf *b, const char *s, size_t n)
 	}
 }
 
+/*
+ * ASCII marks inside Chinese text become the full-width marks Chinese
+ * print uses, so that every output shows the same text: ,;:?! between
+ * Han characters (a space after the mark goes too; ?! may also end the
+ * line), and a pair of
+ * parentheses holding Han text next to Han (县(市) -> 县（市）).
+ * Figures and Latin keep theirs: 5.5%,6% and (GDP) stay.
+ */
+static uint32_t wide(uint32_t cp)
+{
+	switch (cp) {
+	case ',': return 0xFF0C;
+	case ';': return 0xFF1B;
+	case ':': return 0xFF1A;
+	case '?': return 0xFF1F;
+	case '!': return 0xFF01;
+	case '(': return 0xFF08;
+	case ')': return 0xFF09;
+	default: return 0;
+	}
+}
+
+/* Han, or a CJK quote or bracket on the side that faces the mark. */
+static bool han_side(uint32_t cp, bool before)
+{
+	static const uint32_t closers[] = { 0x201D, 0x2019, 0xFF09, 0x300B, 0x300D,
+					    0x300F, 0x3011, 0 };
+	static const uint32_t openers[] = { 0x201C, 0x2018, 0xFF08, 0x300A, 0x300C,
+					    0x300E, 0x3010, 0 };
+	if (brief_is_han(cp))
+		return true;
+	for (const uint32_t *p = before ? closers : openers; *p; p++)
+		if (*p == cp)
+			return true;
+	return false;
+}
+
+/* The end of the ")" closing the "(" that ends at `i`, when the pair
+ * holds Han text on one line within 64 bytes; else 0. */
+static size_t han_parens(const char *s, size_t n, size_t i)
+{
+	bool han = false;
+	for (size_t j = i; j < n && j < i + 64;) {
+		uint32_t cp = brief_utf8_next(s, n, &j);
+		if (cp == ')')
+			return han ? j : 0;
+		if (cp == '(' || cp == '\n')
+			return 0;
+		han = han || brief_is_han(cp);
+	}
+	return 0;
+}
+
+static size_t skip_spaces(const char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+static void widen_into(brief_buf *b, const char *s, size_t n)
+{
+	size_t i = 0, close = 0;   /* close: the end of a ")" to widen */
+	uint32_t prev = 0;
+	if (!memchr(s, ',', n) && !memchr(s, ';', n) && !memchr(s, ':', n) &&
+	    !memchr(s, '?', n) && !memchr(s, '!', n) && !memchr(s, '(', n)) {
+		brief_buf_put(b, s, n);
+		return;
+	}
+	while (i < n) {
+		size_t at = i;
+		uint32_t cp = brief_utf8_next(s, n, &i);
+		uint32_t w = wide(cp);
+		size_t after = skip_spaces(s, n, i), k = after;
+		uint32_t next = after < n ? brief_utf8_next(s, n, &k) : 0;
+		if (cp == '(' && w) {
+			size_t end = han_parens(s, n, i);
+			uint32_t beyond = 0;
+			if (end && end < n) {
+				size_t e = end;
+				beyond = brief_utf8_next(s, n, &e);
+			}
+			if (end && (han_side(prev, true) || han_side(beyond, false)))
+				close = end;
+			else
+				w = 0;
+		} else if (cp == ')') {
+			if (at + 1 != close)
+				w = 0;
+		} else if (w && han_side(prev, true) &&
+			   (han_side(next, false) || ((cp == '?' || cp == '!') && !next))) {
+			i = after;      /* "产业, 着力": the space goes with the comma */
+		} else {
+			w = 0;
+		}
+		brief_buf_put_cp(b, w ? w : cp);
+		prev = w ? w : cp;
+	}
+}
+
 /* Removes every match of `rx` from s[0..n) into b. */
 static void strip_matches(brief_cleaner *c, int rx, const char *s, size_t n,
 			  brief_buf *b)
@@ -374,6 +474,11 @@ static char *transform(brief_cleaner *c, const char *s, size_t n,
 	if (brief_buf_ok(&a))
 		fold_into(&b, a.data, a.len);
 	brief_buf_free(&a);
+	if (brief_buf_ok(&b)) {
+		widen_into(&a, b.data, b.len);
+		brief_buf_free(&b);
+		b = a;
+	}
 	if (!brief_buf_ok(&b)) {
 		brief_buf_free(&b);
 		return NULL;

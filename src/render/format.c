@@ -23,7 +23,7 @@ void brief_format_value(char *buf, size_t n, const brief_row *r)
 	const char *kind = r->kind ? r->kind : "";
 	const char *unit = r->unit ? r->unit : "";
 	if (!r->has_value)
-		snprintf(buf, n, "-");
+		snprintf(buf, n, BRIEF_MISSING);
 	else if (!strcmp(kind, "growth"))
 		snprintf(buf, n, "%s%g%s%s", r->value < 0 ? "下降" : "增长",
 			 r->value < 0 ? -r->value : r->value, unit,
@@ -102,13 +102,13 @@ void brief_format_fact(char *buf, size_t n, const brief_row *r)
 	case BRIEF_FACT_ACTUAL:
 		brief_format_value(v, sizeof v, r);
 		snprintf(buf, n, "%s %d · %s %s", r->type == BRIEF_FACT_TARGET ? "目标" : "实绩",
-			 r->year, r->indicator ? r->indicator : "-", v);
+			 r->year, r->indicator ? r->indicator : BRIEF_MISSING, v);
 		break;
 	case BRIEF_FACT_PROJECT:
-		snprintf(buf, n, "项目 · %s", r->name ? r->name : "-");
+		snprintf(buf, n, "项目 · %s", r->name ? r->name : BRIEF_MISSING);
 		break;
 	default:
-		snprintf(buf, n, "集群 · %s", r->name ? r->name : "-");
+		snprintf(buf, n, "集群 · %s", r->name ? r->name : BRIEF_MISSING);
 		break;
 	}
 }

@@ -9,6 +9,10 @@
 /* "以上" / "以下" / "左右" / "" for a bound. */
 const char *brief_bound_word(const char *bound);
 /* The value of a target or result row as a reader says it. */
+/* What a cell without a value shows: an em dash, never an ASCII "-"
+ * that reads as a minus in a numeric column. */
+#define BRIEF_MISSING "\u2014"
+
 void brief_format_value(char *buf, size_t n, const brief_row *r);
 /* "[1][2]" for the sources of a row. */
 void brief_format_sources(char *buf, size_t n, const brief_row *r);

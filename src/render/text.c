@@ -80,7 +80,7 @@ static void scorecard(brief_buf *b, const brief_doc *d)
 			brief_buf_puts(&ab, a);
 			sources_of(&ab, o->actual_row);
 		} else {
-			snprintf(a, sizeof a, "-");
+			snprintf(a, sizeof a, BRIEF_MISSING);
 			brief_buf_putc(&ab, '-');
 		}
 		snprintf(w, sizeof w, "%d", o->year);
@@ -120,7 +120,7 @@ static void projects(brief_buf *b, const brief_doc *d)
 		if (r->has_investment)
 			snprintf(inv, sizeof inv, "%g亿元", r->investment_yi);
 		else
-			snprintf(inv, sizeof inv, "-");
+			snprintf(inv, sizeof inv, BRIEF_MISSING);
 		cell(b, r->name, 40);
 		cell(b, inv, 12);
 		cell(b, r->status ? r->status : "", 6);

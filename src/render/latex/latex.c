@@ -64,7 +64,7 @@ static brief_tval *scorecard(const brief_doc *d)
 		if (o->has_actual)
 			snprintf(av, sizeof av, "%g%s", o->actual, o->unit ? o->unit : "");
 		else
-			snprintf(av, sizeof av, "-");
+			snprintf(av, sizeof av, "%s", BRIEF_MISSING);
 		if (o->target_row)
 			brief_format_sources(ts, sizeof ts, o->target_row);
 		if (o->actual_row)

@@ -169,8 +169,11 @@ static brief_tval *values(const brief_book *b, const brief_overview *ov,
 	brief_tval *root = brief_tv_map();
 	const char *scope = b->scope ? b->scope : "全部地区";
 	char title[256], day[16], year[16];
-	/* the width left of 16.6 cm after the region column, per column */
-	double w = ov->ncols ? 13.2 / (double)ov->ncols - 0.3 : 0;
+	/* the width left of 16.6 cm after the region column (2.6 cm) and
+	 * every column's 12 pt of separation (0.423 cm), per column: four
+	 * columns were 3 pt too wide */
+	double w = ov->ncols ? (16.6 - 2.6 - 0.423 * (double)(ov->ncols + 1)) / (double)ov->ncols
+			     : 0;
 	snprintf(title, sizeof title, "%s %d 年度简报合订本", scope, b->year);
 	snprintf(year, sizeof year, "%d", b->year);
 	brief_format_time(day, sizeof day, "%Y-%m-%d", epoch);

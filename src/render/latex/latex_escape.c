@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "render/quantity.h"
 #include "util/utf8.h"
 
 /*
@@ -45,24 +46,80 @@ static void put_special(brief_buf *out, unsigned char c)
 	}
 }
 
+/* The end of a number and its unit starting at `at` ("60个", "5.5%"),
+ * or `at` when no unit follows the digits. */
+static size_t quantity_end(const char *text, size_t len, size_t at)
+{
+	size_t i = at, end = at;
+	bool digits = true;
+	while (i < len) {
+		size_t j = i;
+		uint32_t cp = brief_utf8_next(text, len, &j);
+		if (digits && (brief_quantity_digit(cp) || cp == '.')) {
+			i = j;
+			continue;
+		}
+		if (!brief_quantity_unit(cp))
+			break;
+		digits = false;
+		i = end = j;
+	}
+	return end;
+}
+
+static void put_cp(brief_buf *out, const char *text, size_t at, size_t i, uint32_t cp)
+{
+	if (cp < 0x80)
+		put_special(out, (unsigned char)cp);
+	else
+		brief_buf_put(out, text + at, i - at);
+}
+
+/* xeCJK spaces CJK from Latin only between characters it sees side by
+ * side; next to a box the space must be given. */
+static bool cjk(uint32_t cp)
+{
+	return brief_cp_width(cp) == 2;
+}
+
+static uint32_t peek(const char *text, size_t len, size_t i)
+{
+	return i < len ? brief_utf8_next(text, len, &i) : 0;
+}
+
 void brief_latex_escape(brief_buf *out, const char *text)
 {
-	size_t len = strlen(text), i = 0, run = 0;
-	bool url = is_url(text);
+	size_t len = strlen(text), i = 0, run = 0, hold = 0;
+	bool url = is_url(text), in_number = false;
+	uint32_t prev = 0;
 	while (i < len) {
 		size_t at = i;
 		uint32_t cp = brief_utf8_next(text, len, &i);
-		bool breaks = cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' ||
-			      brief_cp_width(cp) == 2;
+		bool breaks = cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cjk(cp);
 		run = breaks ? 0 : run + 1;
 		if (run > RUN_MAX && !url) {
 			/* \hspace, unlike \allowbreak, vanishes in PDF strings */
 			BRIEF_BUF_PUTSL(out, "\\hspace{0pt}");
 			run = 1;
 		}
-		if (cp < 0x80)
-			put_special(out, (unsigned char)cp);
-		else
-			brief_buf_put(out, text + at, i - at);
+		/* a number keeps its unit: the pair in one box, never split */
+		if (!hold && !in_number && !url && brief_quantity_digit(cp)) {
+			size_t end = quantity_end(text, len, at);
+			if (end > i) {
+				if (cjk(prev) && !cjk(cp))
+					BRIEF_BUF_PUTSL(out, "\\CJKecglue ");
+				BRIEF_BUF_PUTSL(out, "\\mbox{");
+				hold = end;
+			}
+		}
+		in_number = brief_quantity_digit(cp) || (in_number && cp == '.');
+		put_cp(out, text, at, i, cp);
+		if (hold && i >= hold) {
+			brief_buf_putc(out, '}');
+			hold = 0;
+			if (!cjk(cp) && cjk(peek(text, len, i)))
+				BRIEF_BUF_PUTSL(out, "\\CJKecglue ");
+		}
+		prev = cp;
 	}
 }

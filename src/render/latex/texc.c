@@ -137,6 +137,49 @@ static void report_log(const char *dir, const char *keep, bool late,
 	free(log);
 }
 
+/* Overfull lines are reported from this many points too wide: below
+ * it no reader sees the overrun. */
+#define OVERFULL_PT 1.0
+
+/*
+ * What a successful compile still got wrong, from its log: characters
+ * no font had (xelatex leaves them out: "Missing character: There is no
+ * 𠀀 (U+20000) in font ...!"), each named once, and lines more than
+ * OVERFULL_PT too wide. Warnings, not errors: the PDF is complete.
+ */
+static void report_flaws(const char *dir, const char *pdf_path, brief_diag *d)
+{
+	char path[4096];
+	size_t n;
+	snprintf(path, sizeof path, "%s/brief.log", dir);
+	char *log = brief_read_file(path, &n);
+	if (!log)
+		return;
+	brief_buf seen = BRIEF_BUF_INIT;
+	static const char missing[] = "Missing character: There is no ";
+	for (char *line = strtok(log, "\n"); line; line = strtok(NULL, "\n")) {
+		const char *m = strstr(line, missing), *over = strstr(line, "Overfull \\hbox (");
+		if (m) {
+			m += sizeof missing - 1;
+			const char *end = strstr(m, " in font ");
+			int len = end ? (int)(end - m) : (int)strlen(m);
+			char key[96];
+			snprintf(key, sizeof key, "|%.*s|", len, m);
+			if (seen.data && strstr(seen.data, key))
+				continue;
+			brief_buf_puts(&seen, key);
+			brief_warn(d, pdf_path, "no font has %.*s: xelatex left it out", len, m);
+		} else if (over && atof(over + 16) > OVERFULL_PT) {
+			/* "... too wide) in paragraph at lines 78--78" */
+			const char *at = strstr(over, " at lines ");
+			brief_warn(d, pdf_path, "xelatex: a line %.1f pt too wide%s%s", atof(over + 16),
+				   at ? " in the LaTeX source," : "", at ? at : "");
+		}
+	}
+	brief_buf_free(&seen);
+	free(log);
+}
+
 /* The directory and what xelatex left in it (no subdirectories, but a
  * document could make some: two levels are removed). */
 static void remove_tree(const char *dir, int depth)
@@ -266,6 +309,7 @@ int brief_tex_compile(const char *tex, size_t len, const char *pdf_path,
 	}
 	if (run_passes(dir, pdf_path, epoch, d))
 		goto out;
+	report_flaws(dir, pdf_path, d);
 	snprintf(path, sizeof path, "%s/brief.pdf", dir);
 	char *pdf = brief_read_file(path, &n);
 	if (!pdf) {

@@ -174,10 +174,10 @@ void brief_fontset_report(brief_fontset *fs)
 			report_set(fs, fs->stand_in[i], "drawn with ",
 				   brief_font_family(fs->font[i]));
 	if (!hb_set_is_empty(fs->lost))
-		report_set(fs, fs->lost, "no installed font has them: left out", "");
+		report_set(fs, fs->lost, "no installed font has them: drawn as 〓", "");
 	if (!hb_set_is_empty(fs->astral))
 		report_set(fs, fs->astral, "beyond the Basic Multilingual Plane, which libharu's "
-			   "fonts cannot address: left out", "");
+			   "fonts cannot address: drawn as 〓", "");
 }
 
 int brief_fontset_pick(brief_fontset *fs, brief_chain chain, uint32_t cp)

@@ -1,5 +1,8 @@
 #include "render/pdf/layout.h"
+#include "render/pdf/glue.h"
 
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,34 +142,62 @@ typedef struct measure_ctx {
 	const brief_tstyle *ts;
 } measure_ctx;
 
+/* What stands for a character no font can draw: visible, never a
+ * silent gap (the font set reports the character). */
+#define STAND_IN 0x3013         /* 〓 */
+static const char stand_in_utf8[] = "\u3013";
+
+/* The font that draws cp, or the stand-in's when none can (then *cp
+ * becomes the stand-in); -1 only for control characters. */
+static int pick(brief_layout *L, brief_chain chain, uint32_t *cp)
+{
+	int f = brief_fontset_pick(L->fonts, chain, *cp);
+	if (f < 0 && *cp >= 0x20) {
+		f = brief_fontset_pick(L->fonts, chain, STAND_IN);
+		if (f >= 0)
+			*cp = STAND_IN;
+	}
+	return f;
+}
+
 static float char_width(void *user, uint32_t cp)
 {
 	measure_ctx *m = user;
-	int f = brief_fontset_pick(m->L->fonts, m->ts->chain, cp);
+	int f = pick(m->L, m->ts->chain, &cp);
 	return f < 0 ? 0 : brief_fontset_width(m->L->fonts, f, cp, m->ts->size);
 }
 
+/* As set on one line: with the glue between Han and Latin and the
+ * squeezed marks (glue.h), as brief_lay_break measures, so that a box
+ * sized by this width holds the text drawn in it. */
 float brief_lay_width(brief_layout *L, const brief_tstyle *ts, const char *s)
 {
-	measure_ctx m = { L, ts };
-	size_t len = strlen(s), i = 0;
+	brief_lines lines = { 0 };
 	float w = 0;
-	while (i < len)
-		w += char_width(&m, brief_utf8_next(s, len, &i));
+	if (brief_lay_break(L, ts, s, 1e9f, &lines))
+		L->oom = true;
+	for (size_t i = 0; i < lines.n; i++)
+		w = fmaxf(w, lines.v[i].width);
+	brief_lines_free(&lines);
 	return w;
 }
 
 int brief_lay_break(brief_layout *L, const brief_tstyle *ts, const char *s,
 		    float width, brief_lines *out)
 {
-	measure_ctx m = { L, ts };
-	return brief_break_lines(s, strlen(s), width, char_width, &m, out);
+	measure_ctx mc = { L, ts };
+	brief_measure m = { char_width, &mc, ts->size };
+	return brief_break_lines(s, strlen(s), width, &m, out);
 }
 
-/* One box per run of characters drawn by the same font. */
+/* One box for characters [a, b) of s, drawn by one font from x with
+ * `cs` points after each but the last; its ink begins `blank` points
+ * in (an opening mark moved into the margin by its blank half) and, when
+ * `ink` > 0, ends that far from x (a closing mark at the line's end set
+ * at half width has its blank half beyond the margin). */
 static void emit_run(brief_layout *L, const brief_tstyle *ts, const char *s,
 		     size_t a, size_t b, int font, float x, float y, float cs,
-		     bool first)
+		     bool first, float blank, float ink)
 {
 	char *run = strndup(s + a, b - a);
 	if (!run) {
@@ -182,50 +213,100 @@ static void emit_run(brief_layout *L, const brief_tstyle *ts, const char *s,
 		chars++;
 	}
 	w += cs * (float)(chars - 1);
-	check(L, x, y - BRIEF_DESCENT * ts->size, w, ts->size);
+	check(L, x + blank, y - BRIEF_DESCENT * ts->size, (ink > 0 && ink < w ? ink : w) - blank,
+	      ts->size);
 	add(L, (brief_box){ .kind = BRIEF_BOX_TEXT, .x = x, .y = y, .w = w,
 			    .h = ts->size, .color = ts->color, .font = font,
 			    .charspace = cs, .line_start = first, .text = run });
 }
 
-/* Extra space between characters that makes a line fill `width`;
- * bounded so that a line broken before a long word is not torn apart. */
+/* Extra space at each place a line may stretch (glue.h) that makes it
+ * fill `width`; bounded so that a line broken before a long word is
+ * not torn apart. */
 static float spread(const brief_tstyle *ts, const brief_line *ln, float width)
 {
-	if (!ts->justify || ln->last || ln->nchars < 2 || ln->width >= width)
+	if (!ts->justify || ln->last || ln->nstretch == 0 || ln->width >= width)
 		return 0;
-	float cs = (width - ln->width) / (float)(ln->nchars - 1);
-	return cs > ts->size * 0.15f ? 0 : cs;
+	float cs = (width - ln->width) / (float)ln->nstretch;
+	return cs > ts->size * 0.25f ? 0 : cs;
+}
+
+/* A run goes on while the font stays and each character sits where the
+ * one before and the run's spacing put it. */
+#define SAME_GAP 0.005f
+
+typedef struct run_state {
+	size_t from;            /* first byte, or SIZE_MAX: no run open */
+	int font;
+	float x, gap;           /* where it starts; space after each character */
+	float blank;            /* its first character's blank half in the margin */
+	size_t chars;
+	float end;              /* where its last character ends */
+	float ink;              /* and where its advance ends */
+} run_state;
+
+static void run_close(brief_layout *L, const brief_tstyle *ts, const char *s,
+		      run_state *r, size_t to, float y, bool *first)
+{
+	if (r->from == SIZE_MAX)
+		return;
+	emit_run(L, ts, s, r->from, to, r->font, r->x, y, r->chars > 1 ? r->gap : 0, *first,
+		 r->blank, r->ink - r->x);
+	*first = false;
+	r->from = SIZE_MAX;
 }
 
 void brief_lay_text_line(brief_layout *L, const brief_tstyle *ts, const char *s,
 			 const brief_line *ln, float x, float y, float width)
 {
-	float cs = spread(ts, ln, width);
-	size_t i = ln->start, run = ln->start;
-	int font = -2;
-	float run_x = x, pen = x;
-	bool first = true;
-	while (i < ln->end) {
-		size_t at = i;
-		uint32_t cp = brief_utf8_next(s, ln->end, &i);
-		int f = brief_fontset_pick(L->fonts, ts->chain, cp);
-		if (f != font) {
-			if (font >= 0 && at > run) {
-				emit_run(L, ts, s, run, at, font, run_x, y, cs, first);
-				first = false;
-			}
-			font = f;
-			run = at;
-			run_x = pen;
-		}
-		if (f < 0)
-			run = i;        /* undrawable: reported by the font set */
-		else
-			pen += brief_fontset_width(L->fonts, f, cp, ts->size) + cs;
+	if (ln->nchars == 0)
+		return;
+	measure_ctx mc = { L, ts };
+	brief_measure m = { char_width, &mc, ts->size };
+	float *pos = malloc(2 * ln->nchars * sizeof *pos);
+	if (!pos) {
+		L->oom = true;
+		return;
 	}
-	if (font >= 0 && ln->end > run)
-		emit_run(L, ts, s, run, ln->end, font, run_x, y, cs, first);
+	float *adv = pos + ln->nchars;
+	brief_line_place(s, ln, &m, spread(ts, ln, width), pos, adv);
+	run_state r = { .from = SIZE_MAX };
+	bool first = true;
+	size_t i = ln->start;
+	for (size_t k = 0; i < ln->end; k++) {
+		size_t at = i;
+		uint32_t cp = brief_utf8_next(s, ln->end, &i), drawn = cp;
+		int f = pick(L, ts->chain, &drawn);
+		float px = x + pos[k];
+		/* a blank is room, not ink */
+		if (adv[k] < 0 || f < 0) {
+			run_close(L, ts, s, &r, at, y, &first);
+			continue;
+		}
+		if (drawn != cp) {
+			run_close(L, ts, s, &r, at, y, &first);
+			emit_run(L, ts, stand_in_utf8, 0, sizeof stand_in_utf8 - 1, f, px, y, 0,
+				 first, 0, 0);
+			first = false;
+			continue;
+		}
+		if (r.from != SIZE_MAX && f == r.font &&
+		    (r.chars == 1 || fabsf(px - r.end - r.gap) < SAME_GAP)) {
+			if (r.chars == 1)
+				r.gap = px - r.end;
+		} else {
+			run_close(L, ts, s, &r, at, y, &first);
+			r = (run_state){ .from = at, .font = f, .x = px,
+					 .blank = k == 0 && pos[0] < 0 ? -pos[0] : 0 };
+		}
+		r.chars++;
+		float gw = brief_fontset_width(L->fonts, f, cp, ts->size);
+		r.end = px + gw;
+		/* the line's last mark has its blank half past the margin */
+		r.ink = r.end - (i >= ln->end ? brief_glue_trail(cp, gw, ts->size) : 0);
+	}
+	run_close(L, ts, s, &r, ln->end, y, &first);
+	free(pos);
 }
 
 float brief_lay_text_at(brief_layout *L, const brief_tstyle *ts, const char *s,
@@ -261,6 +342,61 @@ void brief_lay_para(brief_layout *L, const brief_tstyle *ts, const char *s,
 		L->y -= lh;
 	}
 	brief_lines_free(&lines);
+}
+
+/* The bytes of a leading "[n] " marker of s, or 0. */
+static size_t marker_len(const char *s)
+{
+	if (s[0] != '[')
+		return 0;
+	size_t i = 1;
+	while (s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i == 1 || s[i] != ']')
+		return 0;
+	i++;
+	while (s[i] == ' ')
+		i++;
+	return i;
+}
+
+void brief_lay_entry(brief_layout *L, const brief_tstyle *ts, const char *s)
+{
+	size_t m = marker_len(s);
+	if (!m) {
+		brief_lay_para(L, ts, s, 0);
+		return;
+	}
+	char *mark = strndup(s, m);
+	if (!mark) {
+		L->oom = true;
+		return;
+	}
+	/* the marker is "[n]" and a space's worth of room, whatever follows */
+	brief_tstyle plain = *ts;
+	plain.justify = false;
+	float hang = brief_lay_width(L, &plain, mark);
+	if (mark[m - 1] != ' ')
+		hang += ts->size * 0.3f;
+	const char *body = s + m;
+	brief_lines lines = { 0 };
+	float width = L->x1 - L->x0 - hang;
+	float lh = brief_lay_line_height(L, ts->size);
+	if (brief_lay_break(L, ts, body, width, &lines)) {
+		L->oom = true;
+		free(mark);
+		return;
+	}
+	for (size_t k = 0; k < lines.n; k++) {
+		brief_lay_need(L, lh);
+		float base = brief_lay_baseline(L->y, lh, ts->size);
+		if (k == 0)
+			brief_lay_text_at(L, &plain, mark, L->x0, base, hang, 'l');
+		brief_lay_text_line(L, ts, body, &lines.v[k], L->x0 + hang, base, width);
+		L->y -= lh;
+	}
+	brief_lines_free(&lines);
+	free(mark);
 }
 
 void brief_lay_mark(brief_layout *L, int level, const char *title)

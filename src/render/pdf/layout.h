@@ -114,6 +114,10 @@ float brief_lay_text_at(brief_layout *L, const brief_tstyle *ts, const char *s,
  * from the left margin. */
 void brief_lay_para(brief_layout *L, const brief_tstyle *ts, const char *s,
 		   float indent);
+/* A numbered entry ("[2] 钱塘区召开…") with a hanging indent: its
+ * wrapped lines start under the text, not under the marker. Text
+ * without a marker is a plain paragraph. */
+void brief_lay_entry(brief_layout *L, const brief_tstyle *ts, const char *s);
 /* A section heading kept with what follows, and its bookmark. */
 void brief_lay_heading(brief_layout *L, int level, const char *title);
 void brief_lay_mark(brief_layout *L, int level, const char *title);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/pdf/glue.h"
+#include "render/quantity.h"
 #include "util/utf8.h"
 
 static bool in(uint32_t cp, const uint32_t *set)
@@ -36,25 +38,6 @@ bool brief_kinsoku_no_end(uint32_t cp)
 	return in(cp, set);
 }
 
-/* Characters that continue a quantity: 亿元, 万平方米, 个百分点 ... */
-static bool unit_char(uint32_t cp)
-{
-	static const uint32_t set[] = {
-		0x4EBF, 0x4E07, 0x5143, 0x5343, 0x767E, 0x4E2A, 0x5BB6, 0x9879,
-		0x540D, 0x500D, 0x5E73, 0x65B9, 0x7C73, 0x516C, 0x91CC, 0x5428,
-		0x8F86, 0x6237, 0x4EBA, 0x6B21, 0x4EA9, 0x5EA6, 0x4F4D, 0x5EA7,
-		0x6761, 0x53F0, 0x5957, 0x6240, 0x7EA7, 0x5E74, 0x6708, 0x65E5,
-		0x70B9, 0x5206, 0x7F8E, 0x6210, 0x5146, 0x74E6, 0x5343, 0x7ACB,
-		'%', 0x2030, 0x2103, 0xFF05, 0
-	};
-	return in(cp, set);
-}
-
-static bool digit(uint32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
-}
-
 static void init_once(void)
 {
 	init_linebreak();
@@ -75,12 +58,13 @@ void brief_break_points(const char *text, size_t len, char *brks)
 			brks[k] = 0;
 		if (at > 0) {
 			char *b = &brks[prev_end];
-			bool glue = quantity && (digit(cp) || unit_char(cp) || cp == '.');
+			bool glue = quantity && (brief_quantity_digit(cp) || brief_quantity_unit(cp) || cp == '.');
 			if (*b == LINEBREAK_ALLOWBREAK &&
 			    (brief_kinsoku_no_start(cp) || brief_kinsoku_no_end(prev) || glue))
 				*b = LINEBREAK_NOBREAK;
 		}
-		quantity = digit(cp) || (quantity && (unit_char(cp) || cp == '.'));
+		quantity = brief_quantity_digit(cp) ||
+			   (quantity && (brief_quantity_unit(cp) || cp == '.'));
 		prev = cp;
 		prev_end = i - 1;
 	}
@@ -112,26 +96,87 @@ static int push(brief_lines *out, brief_line l)
 	return 0;
 }
 
+/* A character's advance where it stands: a blank between Han and Latin
+ * is the Han–Latin space, a newline nothing. */
+static float advance(const brief_measure *m, uint32_t prev, uint32_t cp,
+		     float raw, uint32_t next)
+{
+	if (cp == '\n' || cp == '\r')
+		return 0;
+	return blank(cp) ? brief_glue_blank(prev, cp, next, raw, m->em) : raw;
+}
+
+static float raw_width(const brief_measure *m, uint32_t cp)
+{
+	return cp ? m->width(m->user, cp) : 0;
+}
+
+typedef struct placed {
+	float width;
+	size_t nchars, nstretch;
+} placed;
+
+/* Walks [start, end) setting each character after the one before:
+ * the positions (when pos is given), the width, the counts. */
+static placed place(const char *t, size_t start, size_t end, const brief_measure *m,
+		    float stretch, float *pos, float *adv)
+{
+	placed r = { 0 };
+	size_t i = start;
+	uint32_t prev = 0, cp = i < end ? brief_utf8_next(t, end, &i) : 0;
+	float raw = raw_width(m, cp), x = 0;
+	while (cp) {
+		size_t j = i;
+		uint32_t nx = j < end ? brief_utf8_next(t, end, &j) : 0;
+		float nraw = raw_width(m, nx), w = advance(m, prev, cp, raw, nx);
+		if (r.nchars == 0)
+			x = -brief_glue_lead(cp, w, m->em);
+		if (pos) {
+			pos[r.nchars] = x;
+			adv[r.nchars] = blank(cp) ? -1 : w;
+		}
+		r.nchars++;
+		if (!nx) {
+			x += w - brief_glue_trail(cp, w, m->em);
+			break;
+		}
+		x += w + brief_glue_pair(cp, w, nx, nraw, m->em);
+		if (brief_glue_stretch(cp, nx)) {
+			x += stretch;
+			r.nstretch++;
+		}
+		prev = cp;
+		cp = nx;
+		raw = nraw;
+		i = j;
+	}
+	r.width = x;
+	return r;
+}
+
 /* The line [start, end) without its trailing blanks, measured. */
 static brief_line measure(const char *t, size_t start, size_t end, bool last,
-			  brief_width_fn w, void *user)
+			  const brief_measure *m)
 {
 	brief_line l = { .start = start, .last = last };
-	size_t i = start, content_end = start, n = 0;
-	float width = 0, content_w = 0;
+	size_t i = start, content_end = start;
 	while (i < end) {
 		uint32_t cp = brief_utf8_next(t, end, &i);
-		width += w(user, cp);
-		n++;
-		if (!blank(cp)) {
+		if (!blank(cp))
 			content_end = i;
-			content_w = width;
-			l.nchars = n;
-		}
 	}
+	placed p = place(t, start, content_end, m, 0, NULL, NULL);
 	l.end = content_end;
-	l.width = content_w;
+	l.width = p.width;
+	l.nchars = p.nchars;
+	l.nstretch = p.nstretch;
 	return l;
+}
+
+float brief_line_place(const char *text, const brief_line *ln,
+		       const brief_measure *m, float stretch, float *pos, float *adv)
+{
+	return place(text, ln->start, ln->end, m, stretch, pos, adv).width;
 }
 
 static size_t skip_blanks(const char *t, size_t len, size_t i)
@@ -146,46 +191,64 @@ static size_t skip_blanks(const char *t, size_t len, size_t i)
 	return i;
 }
 
+/* Where the line from `start` must end when the character at `at`
+ * (cp) does not fit: the last opportunity, else a cut before cp. */
+static size_t overfull_end(const char *t, size_t start, size_t at, size_t fit,
+			   uint32_t cp)
+{
+	size_t end = fit > start ? fit : at;
+	/* cut inside a word: still keep a closing mark off the line start */
+	if (end == at && brief_kinsoku_no_start(cp)) {
+		size_t before = brief_utf8_prev(t, at);
+		if (before > start)
+			end = before;
+	}
+	return end;
+}
+
 int brief_break_lines(const char *t, size_t len, float width,
-		      brief_width_fn w, void *user, brief_lines *out)
+		      const brief_measure *m, brief_lines *out)
 {
 	char *brks = malloc(len ? len : 1);
 	if (!brks)
 		return -1;
 	brief_break_points(t, len, brks);
 	size_t start = skip_blanks(t, len, 0), i = start, fit = 0;
-	float x = 0;
+	float x = 0;            /* the pen before the character at i */
+	uint32_t prev = 0;
 	int rc = 0;
 	while (i < len && rc == 0) {
-		size_t at = i;
+		size_t at = i, j;
 		uint32_t cp = brief_utf8_next(t, len, &i);
-		x += blank(cp) ? (cp == '\n' ? 0 : w(user, cp)) : w(user, cp);
-		if (x > width && !blank(cp) && at > start) {
-			/* overfull: end at the last opportunity, else cut here */
-			size_t end = fit > start ? fit : at;
-			/* cut inside a word: still keep a closing mark off the line start */
-			if (end == at && brief_kinsoku_no_start(cp)) {
-				size_t before = brief_utf8_prev(t, at);
-				if (before > start)
-					end = before;
-			}
-			rc = push(out, measure(t, start, end, false, w, user));
+		j = i;
+		uint32_t nx = j < len ? brief_utf8_next(t, len, &j) : 0;
+		float w = advance(m, prev, cp, raw_width(m, cp), nx);
+		if (at == start)
+			x = -brief_glue_lead(cp, w, m->em);
+		if (x + w - brief_glue_trail(cp, w, m->em) > width && !blank(cp) &&
+		    at > start) {
+			size_t end = overfull_end(t, start, at, fit, cp);
+			rc = push(out, measure(t, start, end, false, m));
 			start = i = skip_blanks(t, len, end);
 			fit = 0;
-			x = 0;
+			prev = 0;
 			continue;
 		}
+		x += w;
+		if (nx && !blank(cp))
+			x += brief_glue_pair(cp, w, nx, raw_width(m, nx), m->em);
+		prev = cp;
 		if (brks[i - 1] == 2) {
-			rc = push(out, measure(t, start, i, true, w, user));
+			rc = push(out, measure(t, start, i, true, m));
 			start = i = skip_blanks(t, len, i);
 			fit = 0;
-			x = 0;
+			prev = 0;
 		} else if (brks[i - 1] == 1) {
 			fit = i;
 		}
 	}
 	if (rc == 0 && start < len)
-		rc = push(out, measure(t, start, len, true, w, user));
+		rc = push(out, measure(t, start, len, true, m));
 	free(brks);
 	return rc;
 }

@@ -85,7 +85,7 @@ static void indicator(cells *cs, const brief_row *r)
 {
 	const char *p = r->period;
 	bool year = !p || !strcmp(p, "全年") || atoi(p) == r->year;
-	put(cs, "%s%s%s%s", r->indicator ? r->indicator : "-", year ? "" : "（",
+	put(cs, "%s%s%s%s", r->indicator ? r->indicator : BRIEF_MISSING, year ? "" : "（",
 	    year ? "" : p, year ? "" : "）");
 }
 
@@ -126,7 +126,7 @@ static void actuals(brief_pdfctx *c, const brief_doc *d, int level)
 		char v[64], src[96];
 		brief_format_value(v, sizeof v, r);
 		brief_format_sources(src, sizeof src, r);
-		put(&cs, "%s%s", r->indicator ? r->indicator : "-",
+		put(&cs, "%s%s", r->indicator ? r->indicator : BRIEF_MISSING,
 		    r->conflict ? "（来源不一致）" : "");
 		put(&cs, "%s", v);
 		put(&cs, "%s", r->period ? r->period : "全年");
@@ -160,7 +160,7 @@ static void scorecard(brief_pdfctx *c, const brief_doc *d, int level)
 		if (o->has_actual)
 			put(&cs, "%g%s%s", o->actual, o->unit ? o->unit : "", as);
 		else
-			put(&cs, "-");
+			put(&cs, BRIEF_MISSING);
 		put(&cs, "%s", res);
 	}
 	table(c, head, w, "lcrrc", 5, &cs);
@@ -209,7 +209,7 @@ static void year_actuals(brief_pdfctx *c, const brief_doc *d, int level)
 		char v[64], src[96];
 		brief_format_value(v, sizeof v, r);
 		brief_format_sources(src, sizeof src, r);
-		put(&cs, "%s%s", r->indicator ? r->indicator : "-",
+		put(&cs, "%s%s", r->indicator ? r->indicator : BRIEF_MISSING,
 		    r->conflict ? "（来源不一致）" : "");
 		put(&cs, "%s", v);
 		put(&cs, "%s", r->period ? r->period : "全年");
@@ -282,12 +282,12 @@ static void projects(brief_pdfctx *c, const brief_doc *d, int level)
 		const brief_row *r = &d->projects.v[i];
 		char src[96];
 		brief_format_sources(src, sizeof src, r);
-		put(&cs, "%s", r->name ? r->name : "-");
+		put(&cs, "%s", r->name ? r->name : BRIEF_MISSING);
 		if (r->has_investment)
 			put(&cs, "%g", r->investment_yi);
 		else
-			put(&cs, "-");
-		put(&cs, "%s", r->status ? r->status : "-");
+			put(&cs, BRIEF_MISSING);
+		put(&cs, "%s", r->status ? r->status : BRIEF_MISSING);
 		put(&cs, "%s", src);
 	}
 	table(c, head, w, "lrcc", 4, &cs);
@@ -367,7 +367,7 @@ static void sources(brief_pdfctx *c, const brief_doc *d, int level)
 		float top = c->L.y;
 		if (s->url)
 			ts.color = c->st.link;
-		brief_lay_para(&c->L, &ts, p, 0);
+		brief_lay_entry(&c->L, &ts, p);
 		ts.color = c->st.text;
 		if (s->url)
 			brief_lay_uri(&c->L, c->L.x0, c->L.y, c->L.x1 - c->L.x0, top - c->L.y, s->url);
@@ -396,7 +396,7 @@ static void evidence(brief_pdfctx *c, const brief_doc *d, int level)
 			brief_buf_printf(&f, "%s项目总量 · %s", cl->nrows || j ? "；" : "", x);
 		}
 		if (brief_buf_ok(&b) && brief_buf_ok(&f)) {
-			brief_lay_para(&c->L, &ts, b.data, 0);
+			brief_lay_entry(&c->L, &ts, b.data);
 			if (f.len)
 				brief_lay_para(&c->L, &fs, f.data, 0);
 		} else {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/format.h"
 #include "render/overview.h"
 #include "render/pdf/pdf.h"
 
@@ -93,7 +94,7 @@ static void overview(brief_pdfctx *c, const brief_book *b, const brief_overview 
 		cells[i * ncols] = strdup(b->docs[i].region);
 		for (size_t j = 0; j < ov->ncols; j++) {
 			const brief_overview_cell *x = brief_overview_cell_at(ov, i, j);
-			if (asprintf(&cells[i * ncols + j + 1], "%s%s", x->text[0] ? x->text : "-",
+			if (asprintf(&cells[i * ncols + j + 1], "%s%s", x->text[0] ? x->text : BRIEF_MISSING,
 				     x->sources) < 0)
 				cells[i * ncols + j + 1] = NULL;
 		}
