@@ -21,6 +21,8 @@ CC      ?= cc
 CORE_PKGS := sqlite3 libpcre2-8 libxml-2.0 uchardet opencc libutf8proc \
            libunibreak fontconfig harfbuzz harfbuzz-subset jansson libqpdf glib-2.0
 MAIL_PKGS := gmime-3.0 libcurl
+# brief-fetch (brief ingest URL...) links libcurl, for the same reason.
+FETCH_PKGS := libcurl
 PKGS    := $(CORE_PKGS) $(MAIL_PKGS)
 TESTPKGS := criterion
 
@@ -52,6 +54,7 @@ TESTLIBS = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 
 SRC     := $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
 LIBSRC  := $(filter-out src/main.c src/mail_main.c,$(SRC))
+LIBSRC  := $(filter-out src/fetch_main.c,$(LIBSRC))
 OBJ     := $(SRC:%.c=$(BUILD)/obj/%.o)
 LIBOBJ  := $(LIBSRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
 TESTSRC := $(sort $(wildcard tests/*.c tests/support/*.c))
@@ -62,12 +65,13 @@ EMBED   := src/store/schema.sql $(sort $(wildcard data/*.tsv $(filter-out templa
 
 BRIEF   := $(BUILD)/brief
 BRIEF_MAIL := $(BUILD)/brief-mail
+BRIEF_FETCH := $(BUILD)/brief-fetch
 TESTBIN := $(BUILD)/tests/brief-tests
 
 .PHONY: all deps run test check check-asan valgrind bench fuzz golden \
         regions clean
 
-all: $(BRIEF) $(BRIEF_MAIL)
+all: $(BRIEF) $(BRIEF_MAIL) $(BRIEF_FETCH)
 
 # The library is an archive so that a program links only what it uses.
 LIBA    := $(BUILD)/libbrief.a
@@ -83,6 +87,10 @@ $(BRIEF): $(BUILD)/obj/src/main.o $(LIBA)
 $(BRIEF_MAIL): $(BUILD)/obj/src/mail_main.o $(LIBA)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BRIEF_FETCH): $(BUILD)/obj/src/fetch_main.o $(LIBA)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(CORE_LIBS) $(shell pkg-config --libs $(FETCH_PKGS) 2>/dev/null)
 
 # V=1 shows the whole command lines.
 Q := $(if $(V),,@)
@@ -119,7 +127,7 @@ run: deps
 
 # Tests run from the top of the tree; they find the CLI through BRIEF_BIN.
 test: deps
-	@$(MAKE) --no-print-directory $(BRIEF) $(BRIEF_MAIL) $(TESTBIN)
+	@$(MAKE) --no-print-directory $(BRIEF) $(BRIEF_MAIL) $(BRIEF_FETCH) $(TESTBIN)
 	BRIEF_BIN=$(BRIEF) $(TESTBIN) -j2
 	$(MAKE) --no-print-directory score
 
@@ -133,7 +141,7 @@ check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
 	  CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
-	  build-asan/brief build-asan/brief-mail build-asan/tests/brief-tests
+	  build-asan/brief build-asan/brief-mail build-asan/brief-fetch build-asan/tests/brief-tests
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  BRIEF_BIN=build-asan/brief build-asan/tests/brief-tests -j2
