@@ -142,3 +142,28 @@ Test(xlsx, bad_arguments_and_unwritable_files)
 	cr_assert_eq(brief_test_sh("ls %s | grep -q xlsx", dir), 1);
 	brief_run_free(&r);
 }
+
+Test(xlsx, batch_writes_the_years_workbook_and_lists_it)
+{
+	brief_run r = { 0 };
+	prepare();
+	cr_assert_eq(brief_test_run(&r, "--db %s/a.db batch --year 2025 --out %s/rep -j 2", dir, dir),
+		     0, "%s", r.err);
+	cr_assert(strstr(r.out, "全部.xlsx"), "%s", r.out);
+	cr_assert_eq(brief_test_sh("/usr/bin/python3 tests/tools/check_manifest.py %s/rep/2025",
+				   dir), 0);
+	cr_assert_eq(brief_test_sh("grep -q '^combined,全部,,xlsx,全部.xlsx,,' %s/rep/2025/manifest.csv",
+				   dir), 0);
+	cr_assert_eq(brief_test_run(&r, "--db %s/a.db export -o %s/all.jsonl", dir, dir), 0);
+	cr_assert_eq(brief_test_sh("cp %s/rep/2025/全部.xlsx %s/b.xlsx", dir, dir), 0);
+	models(2025, NULL);
+	cr_assert_eq(check("b.xlsx", "all.jsonl", 2025), 0);
+	/* the same workbook as export writes for the year */
+	cr_assert_eq(brief_test_run(&r, "--db %s/a.db export -o %s/e.xlsx --year 2025", dir, dir), 0);
+	cr_assert_eq(same_files("b.xlsx", "e.xlsx"), 0);
+	/* with a scope, named after it */
+	cr_assert_eq(brief_test_run(&r, "--db %s/a.db batch --year 2025 --scope 杭州市 --out %s/rep",
+				    dir, dir), 0, "%s", r.err);
+	cr_assert_eq(brief_test_sh("test -s %s/rep/2025/杭州市.xlsx", dir), 0);
+	brief_run_free(&r);
+}
