@@ -221,7 +221,7 @@ static void start(fetch *f, xfer *x)
 {
 	x->started = true;
 	x->max = f->o->max_bytes;
-	if (!(x->host = host_of(f, x->url))) {
+	if (!x->host) {
 		fail(x, "not a URL brief can fetch", NULL);
 		return;
 	}
@@ -242,7 +242,9 @@ static long start_ready(fetch *f)
 		xfer *x = &f->x[i];
 		if (x->started)
 			continue;
-		host *h = host_of(f, x->url);
+		if (!x->host)   /* parsed once: this loop runs every 100 ms */
+			x->host = host_of(f, x->url);
+		host *h = x->host;
 		if (h && h->busy)
 			continue;
 		if (h && h->ready_ms > now) {
@@ -257,10 +259,12 @@ static long start_ready(fetch *f)
 	return (long)wait;
 }
 
-static void reap(fetch *f)
+/* The transfers that ended: their messages set, their hosts free. The
+ * number of them. */
+static int reap(fetch *f)
 {
 	CURLMsg *msg;
-	int left;
+	int left, ended = 0;
 	while ((msg = curl_multi_info_read(f->m, &left))) {
 		xfer *x = NULL;
 		if (msg->msg != CURLMSG_DONE)
@@ -271,7 +275,9 @@ static void reap(fetch *f)
 		x->host->busy = false;
 		x->host->ready_ms = now_ms() + f->o->delay_ms;
 		f->active--;
+		ended++;
 	}
+	return ended;
 }
 
 static void release(xfer *x)
@@ -323,9 +329,10 @@ int brief_fetch_all(char *const *urls, size_t n, const brief_fetch_opts *o,
 		int running;
 		long wait = start_ready(&f);
 		curl_multi_perform(f.m, &running);
-		reap(&f);
+		int ended = reap(&f);
 		deliver(&f, fn, user);
-		if (f.next_out < n)
+		/* a host just freed may take its next URL now, not after a wait */
+		if (f.next_out < n && !ended)
 			curl_multi_poll(f.m, NULL, 0, (int)(wait < 100 ? wait : 100), NULL);
 	}
 	rc = 0;
