@@ -303,3 +303,35 @@ Test(web, only_brief_fetch_links_libcurl)
 	cr_assert_neq(brief_test_sh("ldd %s | grep -q libcurl", brief_test_bin()), 0);
 	cr_assert_eq(brief_test_sh("ldd %s | grep -q libcurl", fetch), 0);
 }
+
+/* --jobs: a page from another host is fetched meanwhile, and still
+ * stored after the slower one listed before it. */
+Test(web, parallel_hosts_stored_in_the_order_listed)
+{
+	brief_run r = { 0 };
+	char other[96];
+	int port = atoi(strrchr(base, ':') + 1);
+	snprintf(other, sizeof other, "http://localhost:%d/gbk.html", port);
+	cr_assert_eq(brief_test_run(&r, "--db %s/a.db ingest --delay 0 -j 2 %s/late.txt %s", dir,
+				    base, other), 0, "%s", r.err);
+	char *names = query("a.db", "SELECT group_concat(name, ',') FROM "
+				    "(SELECT name FROM documents ORDER BY id)");
+	cr_assert_str_eq(names, "late.txt,gbk.html");
+	/* localhost's request went out while 127.0.0.1's answer was held */
+	char *t = text_of("a.db", "late.txt");
+	cr_assert(!strncmp(t, "meanwhile\n", 10), "%s", t);
+	free(t);
+	free(names);
+	brief_run_free(&r);
+}
+
+/* --delay: a host's next request waits that long after its last answer. */
+Test(web, the_pause_between_requests_to_one_host)
+{
+	brief_run r = { 0 };
+	cr_assert_eq(ingest(&r, "a.db", "--delay 0.4 -j 4", "/gbk.html /big5.html /big"), 0,
+		     "%s", r.err);
+	cr_assert_eq(brief_test_sh("awk 'NR > 1 && $1 - t < 0.4 { bad = 1 } { t = $1 }"
+				   " END { exit bad || NR != 3 }' %s/times", dir), 0);
+	brief_run_free(&r);
+}

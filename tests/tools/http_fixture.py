@@ -10,12 +10,15 @@ encodings are what the tests are about), or read from DIR/files/NAME:
   /hop/N         a redirect to /hop/N-1, /hop/0 to /gbk.html
   /loop          a redirect to itself
   /slow          waits 5 s before answering
+  /late.txt      a short text, sent once /gbk.html has been asked for (or
+                 after 10 s): its first line says which
   /big           4096 bytes of text with no Content-Length
   /gzip.html     data/articles/002 as UTF-8, gzip-compressed
   /report.pdf    a PDF content type
   /files/NAME    DIR/files/NAME as UTF-8 text (what a test writes there)
   anything else  404 Not Found
-Every request's User-Agent is appended to DIR/agents."""
+Every request's User-Agent is appended to DIR/agents, and the time it
+arrived (time.time(), seconds) with its path to DIR/times."""
 import gzip
 import html
 import http.server
@@ -67,8 +70,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         with open(os.path.join(self.server.dir, "agents"), "a") as f:
             f.write(self.headers.get("User-Agent", "") + "\n")
+        with open(os.path.join(self.server.dir, "times"), "a") as f:
+            f.write("%.6f %s\n" % (time.time(), self.path))
         p = self.path
         if p == "/gbk.html":
+            self.server.gbk_asked.set()
             body = page(seed("002"), '<meta charset="utf-8">').encode("gbk")
             self.send(200, "text/html; charset=GBK", body)
         elif p == "/big5.html":
@@ -83,6 +89,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif p == "/slow":
             time.sleep(5)
             self.send(200, "text/plain", b"late")
+        elif p == "/late.txt":
+            seen = self.server.gbk_asked.wait(10)
+            self.send(200, "text/plain; charset=utf-8",
+                      ("%s\n钱塘区2025年地区生产总值目标增长6%%左右。\n"
+                       % ("meanwhile" if seen else "alone")).encode())
         elif p == "/big":
             self.send(200, "text/plain; charset=utf-8", b"x" * 4096, [("X-No-Length", "1")])
         elif p == "/gzip.html":
@@ -109,6 +120,7 @@ def main():
     folder = sys.argv[1]
     srv = Server(("127.0.0.1", 0), Handler)
     srv.dir = folder
+    srv.gbk_asked = threading.Event()
     tmp = os.path.join(folder, ".port")
     with open(tmp, "w") as f:
         f.write("%d\n" % srv.server_address[1])
