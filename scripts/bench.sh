@@ -87,3 +87,27 @@ time_batch "$tmp/render.db" 2 seed
 scripts/synth-db.sh "$tmp/render.db" "$tmp/scale.db" 3000 | sed 's/^/  scale database: /'
 time_batch "$tmp/scale.db" 1 scale
 time_batch "$tmp/scale.db" 2 scale
+echo "== workbook: export --format xlsx (whole process, median of 11)"
+"$bench" exec 11 "$brief" --db "$tmp/render.db" export -o "$tmp/w.xlsx" |
+	awk '{ printf "  seed       %6.1f ms", $1 }'
+echo " $(stat -c %s "$tmp/w.xlsx")" | awk '{ printf ", %d KB\n", $1 / 1024 }'
+"$bench" exec 3 "$brief" --db "$tmp/scale.db" export -o "$tmp/w.xlsx" --year 2025 |
+	awk '{ printf "  scale      %6.1f ms", $1 }'
+echo " $(stat -c %s "$tmp/w.xlsx")" | awk '{ printf ", %d KB\n", $1 / 1024 }'
+echo "== ingest from URLs: the seeds from python3's http.server on 127.0.0.1, --delay 0"
+mkdir -p "$tmp/www" && cp data/articles/*.txt "$tmp/www/"
+/usr/bin/python3 -u -m http.server -b 127.0.0.1 -d "$tmp/www" 0 > "$tmp/www.log" 2>&1 &
+srv=$!
+port=
+for _ in $(seq 50); do
+	port=$(sed -n 's/.*port \([0-9]*\).*/\1/p' "$tmp/www.log" | head -n 1)
+	[ -n "$port" ] && break
+	sleep 0.1
+done
+urls=$(for f in "$tmp"/www/*.txt; do echo "http://127.0.0.1:$port/${f##*/}"; done)
+# shellcheck disable=SC2086
+"$bench" exec 5 "$brief" --db "$tmp/web.db" ingest -q --delay 0 $urls |
+	awk '{ printf "  5 URLs     %6.1f ms (whole process; unchanged after the first run)\n", $1 }'
+"$bench" exec 5 "$brief" --db "$tmp/web.db" ingest -q data/articles |
+	awk '{ printf "  5 files    %6.1f ms (the same, from disk)\n", $1 }'
+kill "$srv"

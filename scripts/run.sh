@@ -6,8 +6,8 @@
 # by) write the briefing as text (reports/YEAR/REGION.txt) and JSON (.json);
 # for each of those years `brief batch` writes each region's PDF and LaTeX
 # source (reports/YEAR/REGION.pdf, .tex), the combined briefing
-# (reports/YEAR/全部-合订本.pdf, .tex) and the manifest
-# (reports/YEAR/manifest.json, .csv); `brief mail` writes the briefing
+# (reports/YEAR/全部-合订本.pdf, .tex), the year's workbook
+# (reports/YEAR/全部.xlsx) and the manifest (reports/YEAR/manifest.json, .csv); `brief mail` writes the briefing
 # e-mails of the latest year with targets for data/recipients.csv into
 # reports/mail/; all facts go to reports/facts.jsonl.
 set -eu

@@ -64,7 +64,7 @@ Test(batch, every_district_the_combined_briefing_and_a_true_manifest)
 	ingest();
 	cr_assert_eq(brief_test_run(&r, "--db %s/a.db batch --year 2025 --scope 杭州市"
 				     " --format both --out %s/out -j 2", dir, dir), 0, "%s", r.err);
-	cr_assert(strstr(r.out, "batch: 8 regions for 2025, 18 files written, 0 failed"),
+	cr_assert(strstr(r.out, "batch: 8 regions for 2025, 19 files written, 0 failed"),
 		  "%s", r.out);
 	for (size_t i = 0; i < NDISTRICTS; i++) {
 		cr_assert(exists("%s/out/2025/%s.pdf", dir, districts[i]), "%s", districts[i]);
@@ -72,6 +72,7 @@ Test(batch, every_district_the_combined_briefing_and_a_true_manifest)
 	}
 	cr_assert(exists("%s/out/2025/杭州市-合订本.pdf", dir));
 	cr_assert(exists("%s/out/2025/杭州市-合订本.tex", dir));
+	cr_assert(exists("%s/out/2025/杭州市.xlsx", dir));    /* the scope's workbook */
 	/* outside the scope */
 	cr_assert_not(exists("%s/out/2025/台州市.pdf", dir));
 	cr_assert_eq(brief_test_sh("/usr/bin/python3 tests/tools/check_manifest.py %s/out/2025",

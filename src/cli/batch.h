@@ -21,6 +21,7 @@
 #include <sys/types.h>
 
 #include "brief.h"
+#include "store/db.h"
 #include "util/diag.h"
 
 typedef struct batch_item {
@@ -52,6 +53,11 @@ batch_item *batch_job(batch *b, size_t job);
  * *next until there are none, answer on fd. Never returns. */
 void batch_worker(const batch *b, atomic_size_t *next, int fd)
 	__attribute__((noreturn));
+
+/* DIR/Y/NAME.xlsx, the workbook of the combined briefing's docs (book),
+ * described in files as the rendered files are. 0, or -1 after reporting. */
+int batch_workbook(const batch *b, brief_db *db, const brief_book *book, json_t *files,
+		   brief_diag *d);
 
 /* DIR/Y/manifest.json and manifest.csv from the answers, rows sorted by
  * region code (the combined briefing last). 0, or -1 after reporting. */

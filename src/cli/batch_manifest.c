@@ -63,7 +63,7 @@ static void csv_row(brief_buf *b, json_t *r)
 	csv_cell(b, json_string_value(json_object_get(r, "region")));
 	brief_buf_putc(b, ',');
 	csv_cell(b, json_string_value(json_object_get(r, "code")));
-	brief_buf_printf(b, ",%s,", pdf ? "pdf" : "tex");
+	brief_buf_printf(b, ",%s,", json_string_value(json_object_get(r, "format")));
 	csv_cell(b, json_string_value(json_object_get(r, "file")));
 	brief_buf_putc(b, ',');
 	if (pdf)        /* pages: empty for LaTeX sources */

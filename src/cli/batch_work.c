@@ -169,6 +169,7 @@ static bool book_job(worker *w, json_t *ans)
 	else {
 		brief_book book = { b->scope_name, b->year, docs, n };
 		ok = render_formats(w, NULL, &book, b->book.base, files) == 0;
+		ok &= batch_workbook(b, w->db, &book, files, &w->diag) == 0;
 	}
 	json_object_set_new(ans, "counts", json_pack("[I, I, I, I]", c[0], c[1], c[2], c[3]));
 	json_object_set_new(ans, "regions", json_integer((json_int_t)n));

@@ -72,6 +72,12 @@ long long brief_cli_epoch(void);
 char *brief_cli_out_path(const char *dir, int year, const char *base,
 			 const char *ext);
 
+/* Replaces the process by `program` (beside this executable, else on
+ * PATH) with argv[0..argc) of command cmd, the database in BRIEF_DB;
+ * returns only when that failed, after reporting. */
+int brief_cli_exec(brief_cli *cli, const char *program, const char *cmd, int argc,
+		   char **argv);
+
 int brief_cmd_ingest(brief_cli *cli, int argc, char **argv);
 int brief_cmd_docs(brief_cli *cli, int argc, char **argv);
 int brief_cmd_text(brief_cli *cli, int argc, char **argv);

@@ -1,6 +1,7 @@
 /*
  * cmd_export.c - brief export: facts as JSON lines or CSV, one per fact,
- * with exactly the fields of the exchange format (null where absent).
+ * with exactly the fields of the exchange format (null where absent), or
+ * the dataset as an xlsx workbook (export/xlsx.h).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -11,6 +12,7 @@
 
 #include "aggregate/region.h"
 #include "cli/cli.h"
+#include "export/xlsx.h"
 
 /* Column order of the exchange format; SQL column i+1 is field i. */
 static const char *const fields[] = {
@@ -32,7 +34,9 @@ static const char export_sql[] =
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: brief [--db FILE] export [--format jsonl|csv] "
-		   "[--region R] [--year Y] [-o FILE]\n\n"
+		   "[--region R] [--year Y] [-o FILE]\n"
+		   "       brief [--db FILE] export --format xlsx -o FILE.xlsx [--region R]\n"
+		   "                                [--year Y] [--scope REGION]\n\n"
 		   "Writes every stored fact, one per line (jsonl, the default) or\n"
 		   "row (csv) with the fields\n  ");
 	for (size_t i = 0; i < NFIELDS; i++)
@@ -41,7 +45,16 @@ static void usage(FILE *f)
 		   "               city, its districts and counties); R is a name, a\n"
 		   "               short name or a code, as for show\n"
 		   "  -o FILE      write to FILE (- is standard output, the default);\n"
-		   "               FILE.csv or FILE.jsonl sets the format\n");
+		   "               FILE.csv, FILE.jsonl or FILE.xlsx sets the format\n\n"
+		   "xlsx: a workbook with the sheets 目标, 实绩, 项目, 集群 (one row per\n"
+		   "fact, values as numbers, units in their own column, evidence and\n"
+		   "source links), 来源 (the documents) and 对比 (the headline targets\n"
+		   "of the year, one row per region: the combined briefing's overview).\n"
+		   "  --year Y       the facts of Y's briefings (targets of Y, results\n"
+		   "                 of Y-1); 对比 compares Y (default: the latest year\n"
+		   "                 with targets)\n"
+		   "  --scope REGION 对比's regions: those within REGION (default: the\n"
+		   "                 --region, else all)\n");
 }
 
 static json_t *cell_json(sqlite3_stmt *st, int col)
@@ -105,8 +118,8 @@ static int put_csv(FILE *out, sqlite3_stmt *st)
 }
 
 typedef struct export_opts {
-	bool csv;
-	const char *region, *out;
+	bool csv, xlsx;
+	const char *region, *scope, *out;
 	int year;
 } export_opts;
 
@@ -115,10 +128,17 @@ typedef struct export_opts {
 static int pick_format(export_opts *o, const char *format)
 {
 	const char *ext = o->out ? brief_cli_ext(o->out) : "";
-	bool known = !strcmp(ext, "csv") || !strcmp(ext, "jsonl");
+	bool known = !strcmp(ext, "csv") || !strcmp(ext, "jsonl") || !strcmp(ext, "xlsx");
 	if (format && known && strcmp(format, ext))
 		return brief_cli_usage("export", "--format %s does not fit -o %s", format, o->out);
-	o->csv = !strcmp(format ? format : known ? ext : "jsonl", "csv");
+	const char *f = format ? format : known ? ext : "jsonl";
+	o->csv = !strcmp(f, "csv");
+	o->xlsx = !strcmp(f, "xlsx");
+	if (o->xlsx && !o->out)
+		return brief_cli_usage("export", "xlsx needs -o FILE.xlsx (a workbook is "
+				       "not written to standard output)");
+	if (o->scope && !o->xlsx)
+		return brief_cli_usage("export", "--scope is for --format xlsx (its 对比 sheet)");
 	return -1;
 }
 
@@ -129,6 +149,7 @@ static int parse(int argc, char **argv, export_opts *o)
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "region", required_argument, NULL, 'r' },
+		{ "scope", required_argument, NULL, 's' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
@@ -137,12 +158,16 @@ static int parse(int argc, char **argv, export_opts *o)
 	const char *format = NULL;
 	int c, rc;
 	while ((c = getopt_long(argc, argv, ":f:r:y:o:h", opts, NULL)) != -1) {
-		if (c == 'f' && strcmp(optarg, "csv") && strcmp(optarg, "jsonl"))
-			return brief_cli_usage("export", "--format: not jsonl or csv: %s", optarg);
+		if (c == 'f' && strcmp(optarg, "csv") && strcmp(optarg, "jsonl") &&
+		    strcmp(optarg, "xlsx"))
+			return brief_cli_usage("export", "--format: not jsonl, csv or xlsx: %s",
+					       optarg);
 		else if (c == 'f')
 			format = optarg;
 		else if (c == 'r')
 			o->region = optarg;
+		else if (c == 's')
+			o->scope = optarg;
 		else if (c == 'y' && (rc = brief_cli_year("export", optarg, &o->year)) >= 0)
 			return rc;
 		else if (c == 'o')
@@ -179,6 +204,17 @@ static int write_all(FILE *out, sqlite3_stmt *st, const export_opts *o,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static int export_xlsx(brief_cli *cli, brief_db *db, const export_opts *o,
+		       const brief_region *region)
+{
+	const brief_gazetteer *g = brief_gazetteer_shared();
+	brief_xlsx_opts x = { region, o->year, region, brief_cli_epoch() };
+	if (o->scope && !(x.scope = brief_region_named(db, g, o->scope, &cli->diag)))
+		return BRIEF_EXIT_PARTIAL;
+	return brief_xlsx_write(db, &x, NULL, o->out, &cli->diag) ? BRIEF_EXIT_PARTIAL
+								   : BRIEF_EXIT_OK;
+}
+
 int brief_cmd_export(brief_cli *cli, int argc, char **argv)
 {
 	export_opts o = { 0 };
@@ -200,6 +236,10 @@ int brief_cmd_export(brief_cli *cli, int argc, char **argv)
 	}
 	if (o.region && !(scope = brief_region_named(db, g, o.region, &cli->diag)))
 		goto out;
+	if (o.xlsx) {
+		status = export_xlsx(cli, db, &o, scope);
+		goto out;
+	}
 	if (sqlite3_prepare_v2(brief_db_handle(db), export_sql, -1, &st, NULL))
 		goto out;
 	if (scope)

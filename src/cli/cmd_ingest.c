@@ -1,4 +1,6 @@
-/* cmd_ingest.c - brief ingest PATH...: files and directories -> database. */
+/* cmd_ingest.c - brief ingest PATH|URL...: files, directories and web
+ * pages -> database. URLs are fetched by brief-fetch (src/fetch/fetch.h):
+ * brief itself hands the whole command over to it when there are any. */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -11,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "extract/extract.h"
+#include "fetch/fetch.h"
 #include "ingest/ingest.h"
 
 typedef struct file_list {
@@ -27,19 +30,30 @@ typedef struct ingest_run {
 	size_t done, failed, counts[3];
 	unsigned long long bytes;
 	struct timespec t0;
+	bool quiet;
+	size_t total;           /* files and URLs, for the progress line */
 } ingest_run;
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: brief [--db FILE] ingest PATH...\n\n"
-		   "Reads articles (.txt, .html, .htm; directories recursively),\n"
-		   "decodes, cleans and normalises them, extracts their facts and\n"
-		   "stores everything in the database. Content already stored is\n"
-		   "reported unchanged; a file whose content changed replaces its\n"
-		   "old version.\n\n"
+	fprintf(f, "usage: brief [--db FILE] ingest [OPTIONS] PATH|URL...\n"
+		   "       brief [--db FILE] ingest [OPTIONS] --urls FILE [PATH|URL...]\n\n"
+		   "Reads articles (.txt, .html, .htm; directories recursively) and\n"
+		   "web pages (http:// and https:// URLs), decodes, cleans and\n"
+		   "normalises them, extracts their facts and stores everything in\n"
+		   "the database. Content already stored is reported unchanged; a\n"
+		   "file or URL whose content changed replaces its old version.\n\n"
 		   "options:\n"
-		   "  -q, --quiet  no line per file on stdout\n"
-		   "  -h, --help   this help\n");
+		   "  -q, --quiet            no line per file on stdout\n"
+		   "  --urls FILE            URLs to fetch, one a line (# comments)\n"
+		   "  -j, --jobs N           pages fetched at the same time (default 4;\n"
+		   "                         one at a time from each host)\n"
+		   "  --delay S              seconds between two requests to one host\n"
+		   "                         (default 1)\n"
+		   "  --timeout S            seconds a page may take in all (default 60)\n"
+		   "  --connect-timeout S    seconds to connect (default 15)\n"
+		   "  --max-size N[k|M]      largest page body (default and most: 64M)\n"
+		   "  -h, --help             this help\n");
 }
 
 static bool wanted(const char *name)
@@ -195,46 +209,81 @@ static void progress(ingest_run *r, size_t total, bool last)
 
 static const char *const how_names[] = { "new", "unchanged", "replaced" };
 
-static void ingest_one(ingest_run *r, const char *path, bool quiet)
+/* Stores an article read from `label` (a path or a URL) and prints its
+ * line; the document's id, or 0 when it was not stored. */
+static long long store_one(ingest_run *r, const char *label, brief_article *a,
+			   brief_stored *how)
 {
-	brief_article a;
 	brief_facts facts = { 0 };
 	brief_diag *d = &r->cli->diag;
 	long long id = 0;
+
+	r->bytes += a->original_len;
+	if (brief_extract(r->ext, a, &facts) ||
+	    brief_db_store(r->db, a, &facts, &id, how)) {
+		brief_error(d, label, "not stored");
+		r->failed++;
+		brief_facts_free(&facts);
+		return 0;
+	}
+	r->counts[*how]++;
+	/* unchanged: what the store holds, not what this run extracted */
+	long long nfacts = *how == BRIEF_STORED_UNCHANGED ? brief_db_fact_count(r->db, id)
+							  : (long long)facts.n;
+	if (*how != BRIEF_STORED_UNCHANGED && a->ngarbles)
+		brief_warn(d, label, "%zu garbled span%s (no facts taken from them)",
+			   a->ngarbles, a->ngarbles == 1 ? "" : "s");
+	if (*how != BRIEF_STORED_UNCHANGED && a->invalid_bytes)
+		brief_warn(d, label, "%zu byte%s not valid %s, replaced by U+FFFD",
+			   a->invalid_bytes, a->invalid_bytes == 1 ? "" : "s",
+			   a->encoding);
+	char name[1024];
+	if (!r->quiet)
+		printf("%-9s %4lld  %s  (%s, %s, %zu sentences, %lld facts)\n",
+		       how_names[*how], id, brief_name(label, name, sizeof name), a->encoding,
+		       a->script == BRIEF_SCRIPT_TRADITIONAL ? "traditional"
+							     : "simplified",
+		       a->nsents, nfacts);
+	brief_facts_free(&facts);
+	return id;
+}
+
+static void ingest_one(ingest_run *r, const char *path)
+{
+	brief_article a;
 	brief_stored how;
 
-	if (brief_ingest_file(r->ing, path, &a, d)) {
+	if (brief_ingest_file(r->ing, path, &a, &r->cli->diag)) {
 		r->failed++;
 		return;
 	}
-	r->bytes += a.original_len;
-	if (brief_extract(r->ext, &a, &facts) ||
-	    brief_db_store(r->db, &a, &facts, &id, &how)) {
-		brief_error(d, path, "not stored");
-		r->failed++;
-		goto out;
-	}
-	r->counts[how]++;
-	/* unchanged: what the store holds, not what this run extracted */
-	long long nfacts = how == BRIEF_STORED_UNCHANGED ? brief_db_fact_count(r->db, id)
-							 : (long long)facts.n;
-	if (how != BRIEF_STORED_UNCHANGED && a.ngarbles)
-		brief_warn(d, path, "%zu garbled span%s (no facts taken from them)",
-			   a.ngarbles, a.ngarbles == 1 ? "" : "s");
-	if (how != BRIEF_STORED_UNCHANGED && a.invalid_bytes)
-		brief_warn(d, path, "%zu byte%s not valid %s, replaced by U+FFFD",
-			   a.invalid_bytes, a.invalid_bytes == 1 ? "" : "s",
-			   a.encoding);
-	char name[1024];
-	if (!quiet)
-		printf("%-9s %4lld  %s  (%s, %s, %zu sentences, %lld facts)\n",
-		       how_names[how], id, brief_name(path, name, sizeof name), a.encoding,
-		       a.script == BRIEF_SCRIPT_TRADITIONAL ? "traditional"
-							    : "simplified",
-		       a.nsents, nfacts);
-out:
-	brief_facts_free(&facts);
+	store_one(r, path, &a, &how);
 	brief_article_free(&a);
+}
+
+/* brief-fetch's callback: one URL fetched (or not), in input order. */
+static void url_done(void *user, const brief_fetched *f)
+{
+	ingest_run *r = user;
+	brief_diag *d = &r->cli->diag;
+	brief_article a;
+	brief_stored how;
+	long long id;
+
+	r->done++;
+	if (f->error) {
+		brief_error(d, f->url, "%s", f->error);
+		r->failed++;
+	} else if (brief_web_article(r->ing, f, &a, d) == 0) {
+		if ((id = store_one(r, f->url, &a, &how)) &&
+		    brief_web_set_url(r->db, id, how, f->url, f->final_url))
+			brief_error(d, f->url, "cannot record the URL: %s",
+				    sqlite3_errmsg(brief_db_handle(r->db)));
+		brief_article_free(&a);
+	} else {
+		r->failed++;
+	}
+	progress(r, r->total, r->done == r->total);
 }
 
 static int setup(ingest_run *r)
@@ -258,57 +307,201 @@ static void teardown(ingest_run *r)
 	brief_db_close(r->db);
 }
 
-int brief_cmd_ingest(brief_cli *cli, int argc, char **argv)
+/* "--timeout S": seconds (fractions allowed), as milliseconds; -1 when
+ * good, else a usage error. */
+static int seconds_opt(const char *opt, const char *arg, long *ms)
 {
+	char *end;
+	double v = strtod(arg, &end);
+	if (end == arg || *end || !(v >= 0 && v <= 86400))
+		return brief_cli_usage("ingest", "%s: not a number of seconds: %s", opt, arg);
+	*ms = (long)(v * 1000 + 0.5);
+	return -1;
+}
+
+/* "--max-size N[k|M]": bytes, at most the 64 MiB every input is held to. */
+static int size_opt(const char *arg, size_t *n)
+{
+	char *end;
+	unsigned long long v = strtoull(arg, &end, 10);
+	if (end != arg && (*end == 'k' || *end == 'K'))
+		v <<= 10, end++;
+	else if (end != arg && *end == 'M')
+		v <<= 20, end++;
+	if (end == arg || *end || arg[0] == '-' || v == 0 || v > BRIEF_MAX_FILE)
+		return brief_cli_usage("ingest", "--max-size: not a size from 1 to 64M: %s", arg);
+	*n = (size_t)v;
+	return -1;
+}
+
+/* The URLs of --urls FILE: one a line, blank lines and # comments
+ * skipped; a line that is no http(s) URL is reported by line and counts
+ * as a failed input. 0, or -1 when the file cannot be read. */
+static int read_urls(file_list *urls, const char *path, size_t *bad, brief_diag *d)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+	int rc = 0;
+	if (!f) {
+		brief_error(d, path, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && (n = getline(&line, &cap, f)) >= 0) {
+		char *s = line, *e = line + n;
+		lineno++;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		*e = '\0';
+		if (!*s || *s == '#')
+			continue;
+		if (brief_is_url(s) && !strpbrk(s, " \t")) {
+			rc = list_add(urls, s);
+			continue;
+		}
+		char where[64];
+		snprintf(where, sizeof where, "line %zu", lineno);
+		brief_error(d, path, "%s: not an http:// or https:// URL", where);
+		(*bad)++;
+	}
+	if (ferror(f)) {
+		brief_error(d, path, "cannot read: %s", strerror(errno));
+		rc = -1;
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+typedef struct ingest_opts {
+	bool quiet;
+	const char *urls_file;
+	brief_fetch_opts fetch;
+} ingest_opts;
+
+/* An exit status when done (help, usage error), else -1. */
+static int parse(int argc, char **argv, ingest_opts *o)
+{
+	enum { O_URLS = 256, O_DELAY, O_TIMEOUT, O_CONNECT, O_MAX };
 	static const struct option opts[] = {
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "urls", required_argument, NULL, O_URLS },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "delay", required_argument, NULL, O_DELAY },
+		{ "timeout", required_argument, NULL, O_TIMEOUT },
+		{ "connect-timeout", required_argument, NULL, O_CONNECT },
+		{ "max-size", required_argument, NULL, O_MAX },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	ingest_run r = { .cli = cli };
-	file_list files = { 0 };
-	bool quiet = false;
-	int c, status = BRIEF_EXIT_OK;
-
-	while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
-		if (c == 'q')
-			quiet = true;
-		else if (c == 'h') {
-			usage(stdout);
-			return BRIEF_EXIT_OK;
-		} else
-			return brief_cli_bad_option("ingest", c, argv);
+	int c, rc = -1;
+	while (rc < 0 && (c = getopt_long(argc, argv, ":qj:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'q': o->quiet = true; break;
+		case O_URLS: o->urls_file = optarg; break;
+		case 'j': rc = brief_cli_count("ingest", "--jobs", optarg, &o->fetch.jobs); break;
+		case O_DELAY: rc = seconds_opt("--delay", optarg, &o->fetch.delay_ms); break;
+		case O_TIMEOUT: rc = seconds_opt("--timeout", optarg, &o->fetch.total_ms); break;
+		case O_CONNECT: rc = seconds_opt("--connect-timeout", optarg, &o->fetch.connect_ms); break;
+		case O_MAX: rc = size_opt(optarg, &o->fetch.max_bytes); break;
+		case 'h': usage(stdout); return BRIEF_EXIT_OK;
+		default: return brief_cli_bad_option("ingest", c, argv);
+		}
 	}
-	if (optind >= argc)
+	if (rc >= 0)
+		return rc;
+	if (optind >= argc && !o->urls_file)
 		return brief_cli_usage("ingest", "missing PATH (files or directories to read)");
+	if (o->fetch.total_ms == 0 || o->fetch.connect_ms == 0)
+		return brief_cli_usage("ingest", "a timeout of 0 seconds");
+	return -1;
+}
+
+/* The operands that are URLs move to `urls`; the others stay, in order. */
+static int split_urls(int *argc, char **argv, file_list *urls)
+{
+	int out = 0;
+	for (int i = 0; i < *argc; i++) {
+		if (!brief_is_url(argv[i]))
+			argv[out++] = argv[i];
+		else if (list_add(urls, argv[i]))
+			return -1;
+	}
+	*argc = out;
+	return 0;
+}
+
+static void summary(const ingest_run *r, size_t nfiles, size_t nurls)
+{
+	if (r->quiet)
+		return;
+	if (!nurls)
+		printf("ingest: %zu file%s: ", nfiles, nfiles == 1 ? "" : "s");
+	else if (!nfiles)
+		printf("ingest: %zu URL%s: ", nurls, nurls == 1 ? "" : "s");
+	else
+		printf("ingest: %zu file%s, %zu URL%s: ", nfiles, nfiles == 1 ? "" : "s",
+		       nurls, nurls == 1 ? "" : "s");
+	printf("%zu new, %zu unchanged, %zu replaced, %zu failed\n",
+	       r->counts[BRIEF_STORED_NEW], r->counts[BRIEF_STORED_UNCHANGED],
+	       r->counts[BRIEF_STORED_REPLACED], r->failed);
+}
+
+static void list_free(file_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+}
+
+int brief_cmd_ingest(brief_cli *cli, int argc, char **argv)
+{
+	ingest_opts o = { .fetch = BRIEF_FETCH_DEFAULTS };
+	ingest_run r = { .cli = cli };
+	file_list files = { 0 }, urls = { 0 };
+	int status = parse(argc, argv, &o);
+	int nops = argc - optind;
+	char **ops = argv + optind;
+	size_t unread = 0, bad_urls = 0;
+
+	if (status >= 0)
+		return status;
+	status = BRIEF_EXIT_OK;
+	r.quiet = o.quiet;
 	size_t errors0 = cli->diag.nerrors;
-	/* the inputs that could not even be listed count as failed files */
-	size_t unread = 0;
-	int listed = collect(&files, argc - optind, argv + optind, &unread, &cli->diag);
-	r.failed = unread;
-	if (listed ||
+	bool web = o.urls_file != NULL;
+	for (int i = 0; i < nops; i++)
+		web |= brief_is_url(ops[i]);
+	/* brief hands URLs to brief-fetch, which runs this same command */
+	if (web && !brief_ingest_fetcher)
+		return brief_cli_exec(cli, "brief-fetch", "ingest", argc, argv);
+	if (split_urls(&nops, ops, &urls) ||
+	    (o.urls_file && read_urls(&urls, o.urls_file, &bad_urls, &cli->diag)) ||
+	    collect(&files, nops, ops, &unread, &cli->diag) ||
 	    setup(&r)) {
 		status = BRIEF_EXIT_PARTIAL;
 		goto out;
 	}
+	/* the inputs that could not even be listed count as failed ones */
+	r.failed = unread + bad_urls;
+	r.total = files.n + urls.n;
 	clock_gettime(CLOCK_MONOTONIC, &r.t0);
 	for (size_t i = 0; i < files.n; i++) {
-		ingest_one(&r, files.v[i], quiet);
+		ingest_one(&r, files.v[i]);
 		r.done++;
-		progress(&r, files.n, i + 1 == files.n);
+		progress(&r, r.total, r.done == r.total);
 	}
-	if (!quiet)
-		printf("ingest: %zu file%s: %zu new, %zu unchanged, "
-		       "%zu replaced, %zu failed\n",
-		files.n + unread, files.n + unread == 1 ? "" : "s", r.counts[BRIEF_STORED_NEW],
-		r.counts[BRIEF_STORED_UNCHANGED], r.counts[BRIEF_STORED_REPLACED],
-		r.failed);
+	if (urls.n && brief_ingest_fetcher(urls.v, urls.n, &o.fetch, url_done, &r, &cli->diag))
+		status = BRIEF_EXIT_PARTIAL;
+	summary(&r, files.n + unread, urls.n + bad_urls);
+out:
 	if (cli->diag.nerrors > errors0)
 		status = BRIEF_EXIT_PARTIAL;
-out:
 	teardown(&r);
-	for (size_t i = 0; i < files.n; i++)
-		free(files.v[i]);
-	free(files.v);
+	list_free(&files);
+	list_free(&urls);
 	return status;
 }

@@ -16,14 +16,15 @@
  * found beside this executable, else on PATH; the database goes along
  * in BRIEF_DB.
  */
-static int run_program(brief_cli *cli, const brief_command *cmd, int argc, char **argv)
+int brief_cli_exec(brief_cli *cli, const char *program, const char *cmd, int argc,
+		   char **argv)
 {
 	char self[PATH_MAX], path[PATH_MAX + 64];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
 	char **args = calloc((size_t)argc + 2, sizeof *args);
 	if (!args)
 		return BRIEF_EXIT_PARTIAL;
-	args[0] = (char *)cmd->program;
+	args[0] = (char *)program;
 	memcpy(args + 1, argv, (size_t)argc * sizeof *args);
 	setenv("BRIEF_DB", cli->db_path, 1);
 	if (n > 0) {
@@ -31,14 +32,19 @@ static int run_program(brief_cli *cli, const brief_command *cmd, int argc, char 
 		char *slash = strrchr(self, '/');
 		if (slash)
 			*slash = '\0';
-		snprintf(path, sizeof path, "%s/%s", self, cmd->program);
+		snprintf(path, sizeof path, "%s/%s", self, program);
 		execv(path, args);
 	}
-	execvp(cmd->program, args);
+	execvp(program, args);
 	fprintf(stderr, "brief: %s needs the program %s (make builds it beside brief): %s\n",
-		cmd->name, cmd->program, strerror(errno));
+		cmd, program, strerror(errno));
 	free(args);
 	return BRIEF_EXIT_PARTIAL;
+}
+
+static int run_program(brief_cli *cli, const brief_command *cmd, int argc, char **argv)
+{
+	return brief_cli_exec(cli, cmd->program, cmd->name, argc, argv);
 }
 
 static void usage(FILE *f, const brief_command *commands)
