@@ -154,7 +154,7 @@ Test(web, redirect_chain_of_five_is_followed_the_url_kept)
 	snprintf(want, sizeof want, "%s/gbk.html", base);
 	cr_assert_str_eq(url, want);    /* where the page was */
 	/* the URL is the source link of the briefings */
-	cr_assert_eq(brief_test_run(&r, "--db %s/a.db show 杭州市 --year 2023 --json", dir), 0,
+	cr_assert_eq(brief_test_run(&r, "--db %s/a.db show 杭州市 --year 2024 --json", dir), 0,
 		     "%s", r.err);
 	cr_assert(strstr(r.out, want), "%s", r.out);
 	free(path);
