@@ -400,3 +400,16 @@ Test(language, how_a_growth_is_computed_and_a_second_list_of_the_same)
 	cr_assert_str_neq(in, out);
 	brief_facts_free(&fs);
 }
+
+Test(language, a_level_after_a_growth_measures_the_same)
+{
+	brief_facts fs;
+	facts_of_text("清河县政府工作报告。\n\n"
+		      "过去一年，全县地区生产总值增长5.8%，首次突破两百亿元大关，达到203.6亿元。"
+		      "今后五年，力争GDP年均增长7%，到2030年达到300亿元。"
+		      "全县安排资金8000万元。\n", &fs);
+	cr_assert_str_eq(indicator_of(&fs, 203.6, "亿元"), "GDP");
+	cr_assert_str_eq(indicator_of(&fs, 300, "亿元"), "GDP");
+	cr_assert_str_neq(indicator_of(&fs, 0.8, "亿元"), "GDP", "a sentence of its own");
+	brief_facts_free(&fs);
+}

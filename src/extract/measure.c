@@ -720,6 +720,17 @@ static char *last_indicator(ctx *c)
 	return strdup(f->indicator);
 }
 
+/* Whether [s, e) says no more than a verb, after a year it may open with
+ * (达到, 首次突破, 到2025年达到): a level of what was just measured. */
+static bool verb_only(const char *t, size_t s, size_t e)
+{
+	if (e >= s + 3 && (!memcmp(t + s, "到", 3) || !memcmp(t + s, "至", 3)))
+		s += 3;
+	if (e >= s + 7 && t[s] == '2' && t[s + 1] == '0' && !memcmp(t + s + 4, "年", 3))
+		s += 7;
+	return brief_utf8_chars(t + s, e - s) <= 4;
+}
+
 /* The names of the group before in this sentence, for a group that has
  * none of its own: 收入和支出分别达4.78亿元、20.2亿元，分别增长6.9%、0.8%. */
 typedef struct group_names {
@@ -764,6 +775,7 @@ static int sentence(ctx *c, size_t ss, size_t se)
 			nlist++;
 	}
 	char *prev = NULL;      /* the indicator before: 612.3亿元,同比增长6.2% */
+	bool prev_pct = false;  /* set by a per cent */
 	group_names names = { { NULL }, 0 };
 	int rc = 0;
 	for (size_t i = 0; i < nlist;) {
@@ -795,16 +807,22 @@ static int sentence(ctx *c, size_t ss, size_t se)
 				free(inds[j]);
 				inds[j] = both;
 			}
-			if (!inds[j] && prev && !strcmp(q->unit, "%"))
+			/* 612.3亿元，同比增长6.2%; GDP增长6%，达到100.6亿元: a clause
+			 * naming nothing measures what the one before did (a level
+			 * only when the clause is a verb and follows a growth) */
+			bool inherited = !inds[j] && prev &&
+				(!strcmp(q->unit, "%") || (prev_pct && verb_only(t, qcs, q->start)));
+			if (inherited)
 				inds[j] = strdup(prev);
 			if (!inds[j] && qcs > ss)
 				inds[j] = topic_before(c, ss, qcs);
 			/* an infographic's caption line, then its number: 全年GDP / 增长5.3% */
 			if (!inds[j] && qcs == ss && c->label)
 				inds[j] = strdup(c->label);
-			if (inds[j] && !change) {
+			if (inds[j] && !change && !inherited) {
 				free(prev);
 				prev = strdup(inds[j]);
+				prev_pct = !strcmp(q->unit, "%");
 			}
 			if ((rc = emit(c, q, inds[j], qual, target, ss, se, j ? cs : qcs, ce))) {
 				while (++j < k)         /* emit took inds[j] */
