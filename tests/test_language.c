@@ -413,3 +413,19 @@ Test(language, a_level_after_a_growth_measures_the_same)
 	cr_assert_str_neq(indicator_of(&fs, 0.8, "亿元"), "GDP", "a sentence of its own");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_plan_figure_closing_a_sentence_frames_nothing_after)
+{
+	brief_facts fs;
+	facts_of_text("清河区举行第三批重大项目集中开工活动。\n\n"
+		      "本批集中开工项目41个，总投资86亿元。\n\n"
+		      "其中，亿元以上项目11个，总投资62亿元，年度计划投资20亿元。"
+		      "分行业看，制造业项目18个，总投资40亿元。\n", &fs);
+	const brief_fact *f = measure(&fs, 20, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET, "the year's plan is a goal");
+	f = measure(&fs, 18, "个");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL, "the projects of the batch are no goal");
+	f = measure(&fs, 40, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL);
+	brief_facts_free(&fs);
+}

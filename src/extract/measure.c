@@ -434,7 +434,9 @@ static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se, bool a
 	if (k) {
 		/* a sentence's frame is its first decided clause: 年度计划投资
 		 * at its end does not make the next sentence a goal */
-		if (!c->framed)
+		/* …项目11个，总投资263.9亿元，年度计划投资16.4亿元: only a
+		 * sentence's first figure frames what follows */
+		if (!c->framed && c->out->n == c->sent_first)
 			c->tense = k;
 		c->framed = true;
 		return k > 0;
