@@ -429,3 +429,18 @@ Test(language, a_plan_figure_closing_a_sentence_frames_nothing_after)
 	cr_assert(f && f->type == BRIEF_FACT_ACTUAL);
 	brief_facts_free(&fs);
 }
+
+Test(language, bounds_and_arrangements_only_goals_make)
+{
+	brief_facts fs;
+	facts_of_text("清河区召开项目推进会。\n\n"
+		      "全区新引进企业不少于800家。全区新引进企业623家。\n\n"
+		      "清河区共安排区级重点项目120个，总投资560亿元。\n", &fs);
+	const brief_fact *f = measure(&fs, 800, "家");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET, "不少于 is a goal's bound");
+	f = measure(&fs, 623, "家");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL);
+	f = measure(&fs, 120, "个");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET, "projects arranged are planned");
+	brief_facts_free(&fs);
+}

@@ -411,9 +411,22 @@ static int strong_tense(ctx *c, size_t s, size_t e)
 	return g == r ? 0 : g ? 1 : -1;
 }
 
-/* `around`: the number is followed by 左右, the bound of a goal (增长5%左右);
- * a result gives its figure (增长5.2%). It decides only what nothing
- * else in the text does. */
+/* Whether the number [qs, qe) of the clause [cs, ce) has a bound only
+ * goals set (data/cues.tsv goal-after, goal-before). */
+static bool goal_bound(const char *t, size_t cs, size_t qs, size_t qe, size_t ce)
+{
+	for (const char *const *w = cue("goal-after"); *w; w++)
+		if (starts_with(t + qe, ce - qe, *w))
+			return true;
+	for (const char *const *w = cue("goal-before"); *w; w++)
+		if (ends_with(t + cs, qs - cs, *w))
+			return true;
+	return false;
+}
+
+/* `around`: the number has a bound only goals set (增长5%左右, 不少于2500家);
+ * a result gives its figure (增长5.2%). It decides only what nothing else
+ * in the text does. */
 static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se, bool around)
 {
 	int sect = brief_attrib_section(c->at, qs), k;
@@ -793,7 +806,7 @@ static int sentence(ctx *c, size_t ss, size_t se)
 		for (size_t j = 0; j < k; j++) {
 			const qty *q = &list[i + j];
 			size_t qcs = brief_clause_start(t, ss, q->start), ce = brief_clause_end(t, q->end, se);
-			bool around = starts_with(t + q->end, ce - q->end, "左右");
+			bool around = goal_bound(t, qcs, q->start, q->end, ce);
 			bool target = is_target(c, qcs, q->start, ss, se, around);
 			const char *qual = target ? qualifier(t, qcs, q->start, ss) : NULL;
 			if (inds[j] && (any_of(inds[j], strlen(inds[j]), cue("pronoun")) ||
