@@ -7,7 +7,9 @@
 
 static bool clause_mark(uint32_t cp, bool colon)
 {
-	return cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' ||
+	/* ﹐ ﹔: the small forms some sites print for ， ； */
+	return cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' || cp == 0xFE50 ||
+	       cp == 0xFE54 ||
 	       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2014 ||
 	       (colon && (cp == 0xFF1A || cp == ':'));
 }
