@@ -177,7 +177,9 @@ char *brief_indicator_after(const char *t, size_t at, size_t end)
 			e = i;
 			continue;
 		}
-		if (!brief_is_han(cp) && !(cp >= '0' && cp <= '9') && cp != '%')
+		/* a quoted name goes on: 1852个“八大行动”项目 */
+		if (!brief_is_han(cp) && !(cp >= '0' && cp <= '9') && cp != '%' &&
+		    cp != 0x201C && cp != 0x201D)
 			break;
 		e = i;
 	}

@@ -596,7 +596,7 @@ static bool noun_follows(const char *t, const qty *q, size_t ce)
 	    starts_with(t + q->end, ce - q->end, "左右") ||
 	    starts_with(t + q->end, ce - q->end, "的"))
 		return false;
-	return brief_is_han(cp) || (cp >= '0' && cp <= '9');
+	return brief_is_han(cp) || (cp >= '0' && cp <= '9') || cp == 0x201C;    /* 1852个“…”项目 */
 }
 
 /*
