@@ -53,12 +53,14 @@ TESTLIBS = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 SRC     := $(sort $(wildcard src/*.c src/*/*.c src/*/*/*.c))
 LIBSRC  := $(filter-out src/main.c src/mail_main.c,$(SRC))
 OBJ     := $(SRC:%.c=$(BUILD)/obj/%.o)
-LIBOBJ  := $(LIBSRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o
+LIBOBJ  := $(LIBSRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embed.o \
+           $(BUILD)/obj/gen/regions_table.o
 TESTSRC := $(sort $(wildcard tests/*.c tests/support/*.c))
 TESTOBJ := $(TESTSRC:%.c=$(BUILD)/obj/%.o)
 
 # Data compiled into the binary, looked up by base name (src/util/embed.h).
-EMBED   := src/store/schema.sql $(sort $(wildcard data/*.tsv $(filter-out templates/README.md,$(wildcard templates/*))))
+# data/regions.tsv is not among them: it is compiled into sorted arrays.
+EMBED   := src/store/schema.sql $(sort $(filter-out data/regions.tsv,$(wildcard data/*.tsv)) $(filter-out templates/README.md,$(wildcard templates/*)))
 
 BRIEF   := $(BUILD)/brief
 BRIEF_MAIL := $(BUILD)/brief-mail
@@ -99,6 +101,19 @@ $(BUILD)/obj/gen/embed.o: $(BUILD)/gen/embed.c
 $(BUILD)/gen/embed.c: scripts/embed.sh $(EMBED)
 	@mkdir -p $(@D)
 	$(Q)scripts/embed.sh $@ $(foreach f,$(EMBED),$(notdir $(f))=$(f))
+
+# The gazetteer's tables (src/extract/regions_table.h), built by a host
+# program without sanitizers: it runs at build time only.
+$(BUILD)/gen/regions-gen: scripts/regions-gen.c src/util/utf8.c src/extract/regions_table.h
+	@mkdir -p $(@D)
+	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O2 -Isrc -o $@ scripts/regions-gen.c src/util/utf8.c
+
+$(BUILD)/gen/regions_table.c: $(BUILD)/gen/regions-gen data/regions.tsv
+	$(Q)$(BUILD)/gen/regions-gen data/regions.tsv $@
+
+$(BUILD)/obj/gen/regions_table.o: $(BUILD)/gen/regions_table.c src/extract/regions_table.h
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen/stamp:
 	@mkdir -p $(@D) && touch $@
