@@ -19,7 +19,7 @@ CC      ?= cc
 # brief-mail alone links GMime and libcurl: with their thirty-odd
 # libraries loaded, every other command would start ~10 ms slower.
 CORE_PKGS := sqlite3 libpcre2-8 libxml-2.0 uchardet opencc libutf8proc \
-           libunibreak fontconfig harfbuzz harfbuzz-subset jansson libqpdf glib-2.0
+           libunibreak fontconfig harfbuzz harfbuzz-subset jansson libqpdf glib-2.0 zlib
 MAIL_PKGS := gmime-3.0 libcurl
 PKGS    := $(CORE_PKGS) $(MAIL_PKGS)
 TESTPKGS := criterion
@@ -29,7 +29,7 @@ DEB_BUILD := gcc make pkg-config libc6-dev libsqlite3-dev libpcre2-dev \
              libxml2-dev libuchardet-dev libopencc-dev libutf8proc-dev \
              libunibreak-dev libfontconfig-dev libharfbuzz-dev libjansson-dev \
              libgmime-3.0-dev libcurl4-openssl-dev libqpdf-dev libhpdf-dev \
-             libglib2.0-dev libcriterion-dev
+             libglib2.0-dev zlib1g-dev libcriterion-dev
 DEB_DATA  := libopencc-data fonts-arphic-uming fonts-wqy-zenhei fonts-wqy-microhei fonts-dejavu-core \
              fonts-droid-fallback
 DEB_TOOLS := python3 python3-aiosmtpd time sqlite3 poppler-utils mupdf-tools qpdf valgrind \

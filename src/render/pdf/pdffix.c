@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "brief.h"
 #include "render/format.h"
@@ -71,13 +72,23 @@ static void shorten_map(qpdf_data q, qpdf_oh font, uint32_t end)
 	free(data);
 }
 
-static void fix_font(qpdf_data q, qpdf_oh font, const brief_buf *cm, uint32_t end)
+/* The fonts' code ranges are apart, so one map serves them all: the
+ * first font's ToUnicode stream gets it and the others point there
+ * (their own streams are then unreferenced and not written). */
+static void fix_font(qpdf_data q, qpdf_oh font, const brief_buf *cm, uint32_t end,
+		     qpdf_oh *shared)
 {
 	shorten_map(q, font, end);
 	qpdf_oh tu = qpdf_oh_get_key(q, font, "/ToUnicode");
-	if (qpdf_oh_is_stream(q, tu))
-		qpdf_oh_replace_stream_data(q, tu, (const unsigned char *)cm->data, cm->len,
-					    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	if (!qpdf_oh_is_stream(q, tu))
+		return;
+	if (*shared) {
+		qpdf_oh_replace_key(q, font, "/ToUnicode", *shared);
+		return;
+	}
+	qpdf_oh_replace_stream_data(q, tu, (const unsigned char *)cm->data, cm->len,
+				    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	*shared = tu;
 }
 
 /* Each font once: pages share their fonts, and the walk stops when every
@@ -89,6 +100,7 @@ static void fix_fonts(qpdf_data q, brief_fontset *fs)
 	brief_buf cm = BRIEF_BUF_INIT;
 	int seen[MAX];
 	size_t nseen = 0, want = 0;
+	qpdf_oh shared = 0;
 	uint32_t end = brief_fontset_code_end(fs);
 	tounicode(fs, &cm);
 	for (size_t i = 0; i < brief_fontset_count(fs); i++) {
@@ -117,10 +129,42 @@ static void fix_fonts(qpdf_data q, brief_fontset *fs)
 			if (dup)
 				continue;
 			seen[nseen++] = id;
-			fix_font(q, list[i], &cm, end);
+			fix_font(q, list[i], &cm, end, &shared);
 		}
 	}
 	brief_buf_free(&cm);
+}
+
+int brief_pdf_deflate_level = BRIEF_PDF_DEFLATE_LEVEL;
+
+/*
+ * Every stream deflated here, once, at brief_pdf_deflate_level: qpdf's
+ * C API has no say in its own level (6), slower than needed for what it
+ * saves (pdfout.h; make bench prints each level).
+ * libharu wrote the streams uncompressed and qpdf then copies them.
+ */
+static int deflate_streams(qpdf_data q)
+{
+	int size = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size"));
+	for (int id = 1; id < size; id++) {
+		qpdf_oh o = qpdf_get_object_by_id(q, id, 0);
+		unsigned char *data = NULL;
+		size_t len = 0;
+		if (!qpdf_oh_is_stream(q, o) || qpdf_oh_has_key(q, qpdf_oh_get_dict(q, o), "/Filter") ||
+		    qpdf_oh_get_stream_data(q, o, qpdf_dl_none, NULL, &data, &len))
+			continue;
+		uLongf n = compressBound(len);
+		unsigned char *z = malloc(n);
+		int rc = z ? compress2(z, &n, data, len, brief_pdf_deflate_level) : Z_MEM_ERROR;
+		free(data);
+		if (rc == Z_OK)
+			qpdf_oh_replace_stream_data(q, o, z, n, qpdf_oh_new_name(q, "/FlateDecode"),
+						    qpdf_oh_new_null(q));
+		free(z);
+		if (rc != Z_OK)
+			return -1;
+	}
+	return 0;
 }
 
 /* Outline items in creation order are a preorder walk of the tree. */
@@ -174,10 +218,12 @@ int brief_pdf_fixup(const char *pdf, size_t len, brief_fontset *fs,
 	fix_titles(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Outlines"),
 				      "/First"), L, &k);
 	fix_info(q, info);
-	if (qpdf_init_write_memory(q) & QPDF_ERRORS)
+	if (deflate_streams(q) || (qpdf_init_write_memory(q) & QPDF_ERRORS))
 		goto out;
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
-	qpdf_set_compress_streams(q, QPDF_TRUE);
+	/* streams as deflate_streams left them, neither decoded nor again */
+	qpdf_set_compress_streams(q, QPDF_FALSE);
+	qpdf_set_decode_level(q, qpdf_dl_none);
 	qpdf_set_object_stream_mode(q, qpdf_o_generate);
 	if (qpdf_write(q) & QPDF_ERRORS)
 		goto out;
