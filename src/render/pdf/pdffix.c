@@ -1,9 +1,12 @@
 /* pdffix.c - the qpdf pass over libharu's output (see pdfout.h). */
+#include <errno.h>
 #include <qpdf/qpdf-c.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "brief.h"
@@ -62,7 +65,7 @@ static void shorten_map(qpdf_data q, qpdf_oh font, uint32_t end)
 	unsigned char *data = NULL;
 	size_t len = 0;
 	if (!qpdf_oh_is_stream(q, map) ||
-	    qpdf_oh_get_stream_data(q, map, qpdf_dl_generalized, NULL, &data, &len) ||
+	    (qpdf_oh_get_stream_data(q, map, qpdf_dl_generalized, NULL, &data, &len) & QPDF_ERRORS) ||
 	    len <= 2 * (size_t)end) {
 		free(data);
 		return;
@@ -150,9 +153,13 @@ static int deflate_streams(qpdf_data q)
 		qpdf_oh o = qpdf_get_object_by_id(q, id, 0);
 		unsigned char *data = NULL;
 		size_t len = 0;
-		if (!qpdf_oh_is_stream(q, o) || qpdf_oh_has_key(q, qpdf_oh_get_dict(q, o), "/Filter") ||
-		    qpdf_oh_get_stream_data(q, o, qpdf_dl_none, NULL, &data, &len))
+		if (!qpdf_oh_is_stream(q, o) || qpdf_oh_has_key(q, qpdf_oh_get_dict(q, o), "/Filter"))
 			continue;
+		/* a warning (libharu's /Length, say) still returns the data */
+		if (qpdf_oh_get_stream_data(q, o, qpdf_dl_none, NULL, &data, &len) & QPDF_ERRORS) {
+			free(data);
+			continue;
+		}
 		uLongf n = compressBound(len);
 		unsigned char *z = malloc(n);
 		int rc = z ? compress2(z, &n, data, len, brief_pdf_deflate_level) : Z_MEM_ERROR;
@@ -204,34 +211,84 @@ static void fix_info(qpdf_data q, const brief_pdf_info *info)
 	qpdf_oh_replace_key(q, dict, "/ModDate", qpdf_oh_new_string(q, date));
 }
 
-int brief_pdf_fixup(const char *pdf, size_t len, brief_fontset *fs,
-		    const brief_layout *L, const brief_pdf_info *info,
-		    brief_buf *out, brief_diag *d)
+int brief_pdf_scratch(char *path, size_t size, brief_diag *d)
 {
-	qpdf_data q = qpdf_init();
-	int rc = -1;
+	const char *dir = getenv("TMPDIR");
+	snprintf(path, size, "%s/brief-pdf-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0 || unlink(path)) {
+		brief_error(d, path, "cannot make a scratch file: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	snprintf(path, size, "/proc/self/fd/%d", fd);
+	return fd;
+}
+
+/* The whole of fd's file appended to out. */
+static int slurp(int fd, brief_buf *out, brief_diag *d)
+{
+	char chunk[1 << 16];
+	if (lseek(fd, 0, SEEK_SET)) {
+		brief_error(d, NULL, "cannot read the PDF back: %s", strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			brief_error(d, NULL, "cannot read the PDF back: %s", strerror(errno));
+			return -1;
+		}
+		if (r == 0)
+			return brief_buf_ok(out) ? 0 : -1;
+		brief_buf_put(out, chunk, (size_t)r);
+	}
+}
+
+static int fixup(qpdf_data q, const char *path, brief_fontset *fs, const brief_layout *L,
+		 const brief_pdf_info *info, const char *to)
+{
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	if (qpdf_read_memory(q, "brief", pdf, len, NULL) & QPDF_ERRORS)
-		goto out;
+	if (qpdf_read(q, path, NULL) & QPDF_ERRORS)
+		return -1;
 	fix_fonts(q, fs);
 	size_t k = 0;
 	fix_titles(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Outlines"),
 				      "/First"), L, &k);
 	fix_info(q, info);
-	if (deflate_streams(q) || (qpdf_init_write_memory(q) & QPDF_ERRORS))
-		goto out;
+	if (deflate_streams(q) || (qpdf_init_write(q, to) & QPDF_ERRORS))
+		return -1;
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	/* streams as deflate_streams left them, neither decoded nor again */
 	qpdf_set_compress_streams(q, QPDF_FALSE);
 	qpdf_set_decode_level(q, qpdf_dl_none);
 	qpdf_set_object_stream_mode(q, qpdf_o_generate);
-	if (qpdf_write(q) & QPDF_ERRORS)
-		goto out;
-	brief_buf_put(out, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
-	rc = brief_buf_ok(out) ? 0 : -1;
-out:
+	return qpdf_write(q) & QPDF_ERRORS ? -1 : 0;
+}
+
+/* qpdf writes to a file too: the result is then in memory once (out),
+ * not also in qpdf's buffer. */
+int brief_pdf_fixup(const char *path, brief_fontset *fs,
+		    const brief_layout *L, const brief_pdf_info *info,
+		    brief_buf *out, brief_diag *d)
+{
+	char to[64];
+	int fd = brief_pdf_scratch(to, sizeof to, d), rc = -1;
+	if (fd < 0)
+		return -1;
+	qpdf_data q = qpdf_init();
+	if (fixup(q, path, fs, L, info, to) && !qpdf_has_error(q))
+		brief_error(d, NULL, "qpdf: out of memory");
+	else if (!qpdf_has_error(q))
+		rc = 0;
 	if (qpdf_has_error(q))
 		brief_error(d, NULL, "qpdf: %s", qpdf_get_error_full_text(q, qpdf_get_error(q)));
 	qpdf_cleanup(&q);
+	if (rc == 0)
+		rc = slurp(fd, out, d);
+	close(fd);
 	return rc;
 }

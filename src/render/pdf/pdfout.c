@@ -183,38 +183,32 @@ static int draw(out *o, brief_layout *L)
 	return o->err ? -1 : 0;
 }
 
-static int save(out *o, brief_buf *pdf)
+/* libharu writes to a scratch file, not to memory, and lets go of its
+ * document before the qpdf pass reads the file (see brief_pdf_fixup):
+ * a combined briefing would otherwise be in memory three times. */
+static int save(out *o, const char *path)
 {
-	if (HPDF_SaveToStream(o->pdf) != HPDF_OK)
-		return -1;
-	HPDF_UINT32 size = HPDF_GetStreamSize(o->pdf);
-	char *data = malloc(size ? size : 1);
-	if (!data)
-		return -1;
-	HPDF_UINT32 n = size;
-	HPDF_ResetStream(o->pdf);
-	HPDF_STATUS st = HPDF_ReadFromStream(o->pdf, (HPDF_BYTE *)data, &n);
-	if ((st == HPDF_OK || st == HPDF_STREAM_EOF) && n == size)
-		brief_buf_put(pdf, data, n);
-	free(data);
-	return n == size ? 0 : -1;
+	HPDF_STATUS st = HPDF_SaveToFile(o->pdf, path);
+	HPDF_Free(o->pdf);
+	o->pdf = NULL;
+	return st == HPDF_OK ? 0 : -1;
 }
 
 int brief_pdf_write(brief_layout *L, const brief_pdf_info *info,
 		    brief_buf *dst, brief_diag *d)
 {
 	out o = { .d = d, .fonts = L->fonts };
-	brief_buf raw = BRIEF_BUF_INIT;
-	int rc = -1;
+	char path[64];
+	int rc = -1, fd = brief_pdf_scratch(path, sizeof path, d);
 	for (int i = 0; i < MAXFONTS; i++)
 		o.fd[i] = -1;
-	if (!(o.pdf = HPDF_New(on_error, &o)))
+	if (fd < 0 || !(o.pdf = HPDF_New(on_error, &o)))
 		goto out;
 	/* streams go out uncompressed: the qpdf pass compresses each once */
 	HPDF_SetCompressionMode(o.pdf, HPDF_COMP_NONE);
 	HPDF_UseUTFEncodings(o.pdf);
-	if (draw(&o, L) == 0 && save(&o, &raw) == 0 && brief_buf_ok(&raw))
-		rc = brief_pdf_fixup(raw.data, raw.len, L->fonts, L, info, dst, d);
+	if (draw(&o, L) == 0 && save(&o, path) == 0)
+		rc = brief_pdf_fixup(path, L->fonts, L, info, dst, d);
 out:
 	if (o.err)
 		brief_error(d, NULL, "libharu error 0x%04X (detail %u)", (unsigned)o.err,
@@ -226,8 +220,9 @@ out:
 	for (int i = 0; i < MAXFONTS; i++)
 		if (o.fd[i] >= 0)
 			close(o.fd[i]);
+	if (fd >= 0)
+		close(fd);
 	free(o.pages);
 	brief_buf_free(&o.codes);
-	brief_buf_free(&raw);
 	return rc;
 }
