@@ -65,7 +65,7 @@ echo "$start $end $(stat -c %s "$tmp/b-xelatex.pdf")" | awk '{ printf "  xelatex
 echo "== PDF briefing of 钱塘区 2025 (libharu; whole process, median of 21)"
 load
 # the first run records the fonts fontconfig found (font.c); time the rest
-"$brief" --db "$tmp/render.db" render 钱塘区 --year 2025 --format pdf -o "$tmp/b.pdf" 2>/dev/null
+"$brief" --db "$tmp/render.db" render 钱塘区 --year 2025 --format pdf -o "$tmp/b.pdf" >/dev/null 2>&1
 "$bench" exec 21 "$brief" --db "$tmp/render.db" render 钱塘区 --year 2025 --format pdf \
 	-o "$tmp/b.pdf" | awk '{ printf "  .pdf       %6.1f ms (goal 25)\n", $1 }'
 "$bench" exec 21 "$brief" --version |
@@ -90,9 +90,10 @@ time_batch() {
 		--out "$tmp/batch" -j "$2" > "$tmp/batch.out"
 	end=$(date +%s%N)
 	n=$(grep -c '"kind": "briefing"' "$tmp/batch/2025/manifest.json")
-	echo "$3 $2 $n $start $end $(cat "$tmp/brss")" | awk '{ s = ($5 - $4) / 1e9;
-		printf "  %-6s -j %d  %5d briefings + combined  %7.2f s  %6.2f ms/briefing  peak RSS %4.0f MB\n",
-		$1, $2, $3, s, s * 1000 / $3, $6 / 1024 }'
+	book=$(stat -c %s "$tmp/batch/2025/全部-合订本.pdf")
+	echo "$3 $2 $n $start $end $(cat "$tmp/brss") $book" | awk '{ s = ($5 - $4) / 1e9;
+		printf "  %-6s -j %d  %5d briefings + combined (%.1f MB)  %7.2f s  %6.2f ms/briefing  peak RSS %4.0f MB\n",
+		$1, $2, $3, $7 / 1048576, s, s * 1000 / $3, $6 / 1024 }'
 	load
 }
 time_batch "$tmp/render.db" 1 seed
