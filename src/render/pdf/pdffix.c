@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -250,50 +248,23 @@ static int slurp(int fd, brief_buf *out, brief_diag *d)
 	}
 }
 
-/*
- * A briefing's file (a few hundred KB) is read from memory, mapped:
- * qpdf's file reader seeks and refills its buffer for every object
- * (2,700 system calls for 钱塘区, 10 % of a render in a batch). A
- * combined briefing's (hundreds of MB) from the file, or all its pages
- * would count against the worker's memory.
- */
-enum { MAP_MAX = 16 << 20 };
-
-typedef struct mapping {
-	void *p;
-	size_t n;
-} mapping;
-
-static QPDF_ERROR_CODE read_pdf(qpdf_data q, const char *path, mapping *map)
-{
-	struct stat st;
-	int fd = open(path, O_RDONLY);
-	if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size <= MAP_MAX) {
-		void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (p != MAP_FAILED) {
-			close(fd);
-			*map = (mapping){ p, (size_t)st.st_size };
-			return qpdf_read_memory(q, "briefing.pdf", p, (unsigned long long)st.st_size,
-						NULL);
-		}
-	}
-	if (fd >= 0)
-		close(fd);
-	return qpdf_read(q, path, NULL);
-}
-
-static int fixup(qpdf_data q, const char *path, brief_fontset *fs, const brief_layout *L,
-		 const brief_pdf_info *info, const char *to, mapping *map)
+/* From and to memory (pdf, len), or from and to files (path, to). */
+static int fixup(qpdf_data q, const char *path, const char *pdf, size_t len,
+		 brief_fontset *fs, const brief_layout *L, const brief_pdf_info *info,
+		 const char *to)
 {
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	if (read_pdf(q, path, map) & QPDF_ERRORS)
+	if ((path ? qpdf_read(q, path, NULL)
+		  : qpdf_read_memory(q, "briefing.pdf", pdf, (unsigned long long)len, NULL)) &
+	    QPDF_ERRORS)
 		return -1;
 	fix_fonts(q, fs);
 	size_t k = 0;
 	fix_titles(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Outlines"),
 				      "/First"), L, &k);
 	fix_info(q, info);
-	if (deflate_streams(q) || (qpdf_init_write(q, to) & QPDF_ERRORS))
+	if (deflate_streams(q) ||
+	    ((to ? qpdf_init_write(q, to) : qpdf_init_write_memory(q)) & QPDF_ERRORS))
 		return -1;
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	/* streams as deflate_streams left them, neither decoded nor again */
@@ -303,29 +274,31 @@ static int fixup(qpdf_data q, const char *path, brief_fontset *fs, const brief_l
 	return qpdf_write(q) & QPDF_ERRORS ? -1 : 0;
 }
 
-/* qpdf writes to a file too: the result is then in memory once (out),
- * not also in qpdf's buffer. */
-int brief_pdf_fixup(const char *path, brief_fontset *fs,
+/* From a file, qpdf writes to a file too: the result is then in memory
+ * once (out), not also in qpdf's buffer. */
+int brief_pdf_fixup(const char *path, const char *pdf, size_t len, brief_fontset *fs,
 		    const brief_layout *L, const brief_pdf_info *info,
 		    brief_buf *out, brief_diag *d)
 {
 	char to[64];
-	int fd = brief_pdf_scratch(to, sizeof to, d), rc = -1;
-	if (fd < 0)
+	int fd = -1, rc = -1;
+	if (path && (fd = brief_pdf_scratch(to, sizeof to, d)) < 0)
 		return -1;
 	qpdf_data q = qpdf_init();
-	mapping map = { NULL, 0 };
-	if (fixup(q, path, fs, L, info, to, &map) && !qpdf_has_error(q))
+	if (fixup(q, path, pdf, len, fs, L, info, path ? to : NULL) && !qpdf_has_error(q))
 		brief_error(d, NULL, "qpdf: out of memory");
 	else if (!qpdf_has_error(q))
 		rc = 0;
 	if (qpdf_has_error(q))
 		brief_error(d, NULL, "qpdf: %s", qpdf_get_error_full_text(q, qpdf_get_error(q)));
+	if (rc == 0 && !path) {
+		brief_buf_put(out, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+		rc = brief_buf_ok(out) ? 0 : -1;
+	}
 	qpdf_cleanup(&q);
-	if (map.p)
-		munmap(map.p, map.n);
-	if (rc == 0)
+	if (rc == 0 && path)
 		rc = slurp(fd, out, d);
-	close(fd);
+	if (fd >= 0)
+		close(fd);
 	return rc;
 }

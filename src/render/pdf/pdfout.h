@@ -29,11 +29,12 @@ typedef struct brief_pdf_info {
 int brief_pdf_write(brief_layout *L, const brief_pdf_info *info,
 		    brief_buf *out, brief_diag *d);
 
-/* The qpdf pass (render/pdf/pdffix.c): the file `path` as libharu wrote
- * it, with the maps, titles and info put right, appended to out. A file,
- * not memory: qpdf reads a stream's data only when it needs it, and a
- * combined briefing of every county is hundreds of MB uncompressed. */
-int brief_pdf_fixup(const char *path, brief_fontset *fs,
+/* The qpdf pass (render/pdf/pdffix.c): libharu's PDF, in memory (pdf,
+ * len) or, for a combined briefing, in the file `path` (qpdf then reads
+ * a stream's data only when it needs it: uncompressed, a combined
+ * briefing of every county is hundreds of MB), with the maps, titles
+ * and info put right, appended to out. */
+int brief_pdf_fixup(const char *path, const char *pdf, size_t len, brief_fontset *fs,
 		    const brief_layout *L, const brief_pdf_info *info,
 		    brief_buf *out, brief_diag *d);
 
