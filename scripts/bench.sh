@@ -101,3 +101,5 @@ time_batch "$tmp/render.db" 2 seed
 scripts/synth-db.sh "$tmp/render.db" "$tmp/scale.db" 3000 | sed 's/^/  scale database: /'
 time_batch "$tmp/scale.db" 1 scale
 time_batch "$tmp/scale.db" 2 scale
+/usr/bin/time -f %M -o "$tmp/brss" "$bench" book "$tmp/scale.db" 2025
+awk '{ printf "   (in one process, peak RSS %.0f MB with every region'"'"'s model)\n", $1 / 1024 }' "$tmp/brss"
