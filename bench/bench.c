@@ -6,6 +6,10 @@
  *                             from the articles until it reaches 20 MB,
  *                             each copy made distinct
  *   bench extract ARTICLE...  extraction alone over the same corpus
+ *   bench pdf DB              every briefing rendered as PDF in-process
+ *   bench levels DB REGION YEAR  one PDF at each deflate level: time, size
+ *   bench exec N PROGRAM ARG...  median wall time of N whole runs
+ *   bench book DB YEAR        the combined briefing of every region: time, size
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +22,7 @@
 
 #include "aggregate/aggregate.h"
 #include "extract/extract.h"
+#include "render/pdf/pdfout.h"
 #include "render/render.h"
 #include "store/db.h"
 #include "ingest/ingest.h"
@@ -41,6 +46,15 @@ static double now(void)
 {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/* This process's CPU time: less at the mercy of a loaded machine's
+ * scheduling than wall time, for comparing variants in one run. */
+static double cpu_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
 	return (double)t.tv_sec + t.tv_nsec / 1e9;
 }
 
@@ -152,10 +166,84 @@ static int run_pdf(const char *dbpath)
 	return 0;
 }
 
+/* The combined briefing of every region with targets for `year`, as
+ * batch's worker renders it: CPU time of the render alone and size. */
+static int run_book(const char *dbpath, int year)
+{
+	brief_db *db = brief_db_open(dbpath, &diag);
+	sqlite3_stmt *st;
+	if (!db || sqlite3_prepare_v2(brief_db_handle(db),
+				      "SELECT DISTINCT region_code FROM facts WHERE type = 'target'"
+				      " AND year = ? ORDER BY 1", -1, &st, NULL))
+		return 1;
+	sqlite3_bind_int(st, 1, year);
+	size_t n = 0, cap = 0;
+	brief_doc *docs = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap && !(docs = realloc(docs, (cap = cap ? 2 * cap : 256) * sizeof *docs)))
+			return 1;
+		if (brief_aggregate(db, (const char *)sqlite3_column_text(st, 0), year, &docs[n],
+				    &diag) == 0)
+			n++;
+	}
+	sqlite3_finalize(st);
+	brief_book b = { NULL, year, docs, n };
+	brief_render_opts o = { .format = BRIEF_FMT_PDF, .epoch = 0 };
+	brief_buf out = BRIEF_BUF_INIT;
+	double t0 = cpu_now(), w0 = now();
+	int rc = brief_render_pdf_book(&b, &o, &out, &diag);
+	printf("  combined briefing of %zu regions: %.2f s CPU, %.2f s wall, %.1f MB\n", n,
+	       cpu_now() - t0, now() - w0, (double)out.len / 1048576);
+	brief_buf_free(&out);
+	for (size_t i = 0; i < n; i++)
+		brief_doc_free(&docs[i]);
+	free(docs);
+	brief_db_close(db);
+	return rc ? 1 : 0;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 	return (x > y) - (x < y);
+}
+
+/* One region's PDF at every deflate level of the qpdf pass: median
+ * CPU time of a whole render in this process, and the size, to choose
+ * BRIEF_PDF_DEFLATE_LEVEL by. */
+static int run_levels(const char *dbpath, const char *region, int year)
+{
+	brief_db *db = brief_db_open(dbpath, &diag);
+	brief_doc doc;
+	brief_render_opts o = { .format = BRIEF_FMT_PDF, .epoch = 0 };
+	if (!db || brief_aggregate(db, region, year, &doc, &diag))
+		return 1;
+	brief_buf warm = BRIEF_BUF_INIT;       /* fonts opened, caches filled */
+	if (brief_render_pdf(&doc, &o, &warm, &diag))
+		return 1;
+	brief_buf_free(&warm);
+	for (int level = 1; level <= 9; level++) {
+		double t[21];
+		size_t size = 0;
+		brief_pdf_deflate_level = level;
+		for (int i = 0; i < 21; i++) {
+			brief_buf out = BRIEF_BUF_INIT;
+			double t0 = cpu_now();
+			if (brief_render_pdf(&doc, &o, &out, &diag))
+				return 1;
+			t[i] = cpu_now() - t0;
+			size = out.len;
+			brief_buf_free(&out);
+		}
+		qsort(t, 21, sizeof *t, cmp_double);
+		printf("  level %d%s  %6.2f ms CPU  %6.1f KB\n", level,
+		       level == BRIEF_PDF_DEFLATE_LEVEL ? " (used)" : "       ", t[10] * 1e3,
+		       (double)size / 1024);
+	}
+	brief_pdf_deflate_level = BRIEF_PDF_DEFLATE_LEVEL;
+	brief_doc_free(&doc);
+	brief_db_close(db);
+	return 0;
 }
 
 /* The median wall time of `runs` runs of argv as a whole process, timed
@@ -193,8 +281,13 @@ int main(int argc, char **argv)
 		return run_exec(atoi(argv[2]), argv + 3);
 	if (argc == 3 && !strcmp(argv[1], "pdf"))
 		return run_pdf(argv[2]);
+	if (argc == 4 && !strcmp(argv[1], "book"))
+		return run_book(argv[2], atoi(argv[3]));
+	if (argc == 5 && !strcmp(argv[1], "levels"))
+		return run_levels(argv[2], argv[3], atoi(argv[4]));
 	if (argc < 3) {
-		fprintf(stderr, "usage: bench ingest|extract ARTICLE...\n       bench pdf DB\n");
+		fprintf(stderr, "usage: bench ingest|extract ARTICLE...\n       bench pdf DB\n"
+				"       bench levels DB REGION YEAR\n       bench book DB YEAR\n");
 		return 2;
 	}
 	int n = argc - 2, rc;

@@ -1,12 +1,14 @@
-/* main.c - the brief program: its commands, dispatched by brief_main(). */
+/* main.c - the brief program: its commands, dispatched by brief_main().
+ * Reading articles (brief-ingest) and mail (brief-mail) are programs of
+ * their own: this one renders, and loads only what rendering needs. */
 #include "cli/cli.h"
 
 /* One line per command; keep the order of the pipeline. */
 static const brief_command commands[] = {
-	{ "ingest", brief_cmd_ingest, "read articles into the database", NULL },
+	{ "ingest", NULL, "read articles into the database", "brief-ingest" },
 	{ "docs", brief_cmd_docs, "list the stored documents", NULL },
 	{ "text", brief_cmd_text, "print a document's clean text", NULL },
-	{ "extract", brief_cmd_extract, "extract the stored documents' facts again", NULL },
+	{ "extract", NULL, "extract the stored documents' facts again", "brief-ingest" },
 	{ "export", brief_cmd_export, "write the facts as JSON lines or CSV", NULL },
 	{ "regions", brief_cmd_regions, "list the regions that have facts", NULL },
 	{ "show", brief_cmd_show, "print a region's briefing", NULL },

@@ -1,9 +1,10 @@
 /*
  * regions.c - the gazetteer: China's divisions from data/regions.tsv
- * (embedded), looked up by code and name, and found in running text.
+ * (compiled into sorted arrays at build time, regions_table.h), looked
+ * up by code and name, and found in running text.
  *
- * Names are indexed by their first two code points, so a scan costs one
- * hash lookup per character plus a few comparisons where a name may
+ * Names are sorted by their first two code points, so a scan costs one
+ * binary search per character plus a few comparisons where a name may
  * start. The longest name wins at each position.
  */
 #include "extract/regions.h"
@@ -14,45 +15,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/embed.h"
+#include "extract/regions_table.h"
 #include "util/utf8.h"
 
-typedef enum { NAME_FULL, NAME_SHORT, NAME_FORMER } name_kind;
-
-typedef struct name_entry {
-	const char *s;
-	size_t len;
-	size_t region;          /* index into regions */
-	name_kind kind;
-} name_entry;
+typedef brief_region_name name_entry;
 
 /* Name indices that share a key: a run of one of the sorted arrays. */
 typedef struct cands {
-	const size_t *v;
+	const uint16_t *v;
 	size_t n;
 } cands;
 
-/*
- * Names are indexed by sorting, not by growing a list per key: the
- * table is built in every process, and ~7,000 names made ~20,000
- * small allocations.
- */
+/* The tables are in the binary (regions_table.h); a gazetteer only
+ * points at them, their sizes are brief_region_count and _nnames. */
 struct brief_gazetteer {
-	char *data;             /* the table, split in place */
-	char *derived;          /* names made from the table's (county_name) */
-	size_t nderived, derived_cap;
-	brief_region *regions;
-	size_t nregions;
-	name_entry *names;
-	size_t nnames;
-	uint64_t *pair;         /* per name: its first two code points */
-	size_t *by_name_sorted; /* name indices by text, then index */
-	size_t *by_pair_sorted; /* name indices by pair, then index */
-	cands *runs;            /* runs of equal keys in the sorted arrays */
-	GHashTable *by_code;    /* code -> region index + 1 */
-	GHashTable *by_pair;    /* &pair[i] -> run index + 1 */
-	GHashTable *by_name;    /* name -> run index + 1 */
+	const brief_region *regions;
+	const name_entry *names;
 };
+
+static const brief_gazetteer table = { brief_region_table, brief_region_names };
 
 /* Short forms that are also everyday words: they name the region only
  * next to its full name, its city or a sibling (see accept_short). */
@@ -66,211 +47,78 @@ static const char *const common_words[] = {
 	NULL,
 };
 
-static uint64_t pair_key(const char *s, size_t len)
+/* The run of by_text names equal to name (len bytes, not terminated). */
+static cands text_run(const char *name, size_t len)
 {
-	size_t i = 0;
-	uint64_t a = brief_utf8_next(s, len, &i);
-	uint64_t b = i < len ? brief_utf8_next(s, len, &i) : 0;
-	return a << 21 | b;
-}
-
-static void add_name(brief_gazetteer *g, const char *s, size_t region,
-		     name_kind kind)
-{
-	size_t len = strlen(s);
-	if (brief_utf8_chars(s, len) < 2)
-		return;
-	g->pair[g->nnames] = pair_key(s, len);
-	g->names[g->nnames++] = (name_entry){ s, len, region, kind };
-}
-
-/* Splits one TSV line in place into up to `max` fields. */
-static size_t fields(char *line, char **f, size_t max)
-{
-	size_t n = 0;
-	f[n++] = line;
-	for (char *p = line; *p && n < max; p++)
-		if (*p == '\t') {
-			*p = '\0';
-			f[n++] = p + 1;
-		}
-	return n;
-}
-
-/*
- * Most county-level cities (县级市) were counties until the 1980s-2020s
- * (横县 -> 横州市 in 2021, 庄河县 -> 庄河市 in 1992), and articles and
- * older reports still use the county's name: 横县 for 横州市. The former
- * name is the city's short form (or its name without 市) and 县.
- */
-static void add_county_name(brief_gazetteer *g, const brief_region *r, size_t idx)
-{
-	size_t n = strlen(r->name);
-	if (r->level != BRIEF_LEVEL_COUNTY || n < 6 || strcmp(r->name + n - 3, "市"))
-		return;
-	const char *stem = r->short_name ? r->short_name : r->name;
-	size_t k = r->short_name ? strlen(stem) : n - 3;
-	if (brief_utf8_chars(stem, k) < 1 || g->nderived + k + 4 > g->derived_cap)
-		return;
-	char *d = g->derived + g->nderived;
-	memcpy(d, stem, k);
-	memcpy(d + k, "县", 4);
-	g->nderived += k + 4;
-	add_name(g, d, idx, NAME_FORMER);
-}
-
-static void add_region(brief_gazetteer *g, char **f)
-{
-	/* A prefecture-level city without counties (东莞市, 中山市, 儋州市) is
-	 * listed again as its own county, parent itself: one division, kept
-	 * once, or its parent chain would never reach the province. */
-	if (*f[2] && !strcmp(f[0], f[2]))
-		return;
-	brief_region *r = &g->regions[g->nregions];
-	size_t idx = g->nregions++;
-	r->code = f[0];
-	r->name = f[1];
-	r->parent_code = *f[2] ? f[2] : NULL;
-	r->level = (brief_level)atoi(f[3]);
-	r->short_name = *f[4] ? f[4] : NULL;
-	g_hash_table_insert(g->by_code, (gpointer)r->code, GSIZE_TO_POINTER(idx + 1));
-	add_name(g, r->name, idx, NAME_FULL);
-	if (r->short_name)
-		add_name(g, r->short_name, idx, NAME_SHORT);
-	add_county_name(g, r, idx);
-	for (char *p = f[5], *end; p && *p; p = end) {
-		end = strchr(p, ',');
-		if (end)
-			*end++ = '\0';
-		add_name(g, p, idx, NAME_FORMER);
+	const uint16_t *v = brief_region_names_by_text;
+	size_t lo = 0, hi = brief_region_nnames;
+	while (lo < hi) {       /* the first not below name */
+		size_t mid = lo + (hi - lo) / 2;
+		const name_entry *e = &brief_region_names[v[mid]];
+		int c = memcmp(e->s, name, e->len < len ? e->len : len);
+		if (c < 0 || (c == 0 && e->len < len))
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	size_t end = lo;
+	while (end < brief_region_nnames && brief_region_names[v[end]].len == len &&
+	       !memcmp(brief_region_names[v[end]].s, name, len))
+		end++;
+	return (cands){ v + lo, end - lo };
 }
 
-typedef struct sort_item {
-	const char *s;          /* by text, or NULL to sort by pair */
-	uint64_t pair;
-	size_t idx;
-} sort_item;
-
-static int by_key(const void *a, const void *b)
+static cands pair_run(uint64_t key)
 {
-	const sort_item *x = a, *y = b;
-	int c = x->s ? strcmp(x->s, y->s) : (x->pair > y->pair) - (x->pair < y->pair);
-	/* equal keys keep the table's order */
-	return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
-}
-
-/* Sorts the names by text (or by pair) into out and gives each run of
- * equal keys one entry in the hash table, valued run index + 1. */
-static int index_names(brief_gazetteer *g, bool by_text, size_t *out, GHashTable *h,
-		       size_t *nruns)
-{
-	sort_item *it = malloc((g->nnames ? g->nnames : 1) * sizeof *it);
-	if (!it)
-		return -1;
-	for (size_t i = 0; i < g->nnames; i++)
-		it[i] = (sort_item){ by_text ? g->names[i].s : NULL, g->pair[i], i };
-	qsort(it, g->nnames, sizeof *it, by_key);
-	for (size_t i = 0; i < g->nnames; i++) {
-		out[i] = it[i].idx;
-		bool same = i > 0 && (by_text ? !strcmp(it[i].s, it[i - 1].s)
-					      : it[i].pair == it[i - 1].pair);
-		if (same) {
-			g->runs[*nruns - 1].n++;
-			continue;
-		}
-		g->runs[(*nruns)++] = (cands){ &out[i], 1 };
-		gpointer key = by_text ? (gpointer)it[i].s : (gpointer)&g->pair[it[i].idx];
-		g_hash_table_insert(h, key, GSIZE_TO_POINTER(*nruns));
+	const uint64_t *p = brief_region_pairs;
+	size_t lo = 0, hi = brief_region_nnames;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	free(it);
-	return 0;
-}
-
-static cands lookup_run(const brief_gazetteer *g, GHashTable *h, gconstpointer key)
-{
-	size_t r = GPOINTER_TO_SIZE(g_hash_table_lookup(h, key));
-	return r ? g->runs[r - 1] : (cands){ NULL, 0 };
+	size_t end = lo;
+	while (end < brief_region_nnames && p[end] == key)
+		end++;
+	return (cands){ brief_region_names_by_pair + lo, end - lo };
 }
 
 brief_gazetteer *brief_gazetteer_new(void)
 {
-	size_t len, lines = 0;
-	const char *tsv = brief_embed("regions.tsv", &len);
-	brief_gazetteer *g;
-
-	if (!tsv || !(g = calloc(1, sizeof *g)))
-		return NULL;
-	for (size_t i = 0; i < len; i++)
-		lines += tsv[i] == '\n';
-	g->data = strndup(tsv, len);
-	g->regions = calloc(lines + 1, sizeof *g->regions);
-	g->names = calloc(5 * (lines + 1), sizeof *g->names);
-	g->pair = calloc(5 * (lines + 1), sizeof *g->pair);
-	g->derived_cap = 16 * (lines + 1);
-	g->derived = malloc(g->derived_cap);
-	g->by_code = g_hash_table_new(g_str_hash, g_str_equal);
-	g->by_pair = g_hash_table_new(g_int64_hash, g_int64_equal);
-	g->by_name = g_hash_table_new(g_str_hash, g_str_equal);
-	if (!g->data || !g->regions || !g->names || !g->pair || !g->derived) {
-		brief_gazetteer_free(g);
-		return NULL;
-	}
-	for (char *line = g->data, *next; line && *line; line = next) {
-		char *f[6] = { 0 };
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		if (*line != '#' && fields(line, f, 6) == 6)
-			add_region(g, f);
-	}
-	size_t nruns = 0, n = g->nnames ? g->nnames : 1;
-	g->by_name_sorted = malloc(n * sizeof *g->by_name_sorted);
-	g->by_pair_sorted = malloc(n * sizeof *g->by_pair_sorted);
-	g->runs = malloc(2 * n * sizeof *g->runs);
-	if (!g->by_name_sorted || !g->by_pair_sorted || !g->runs ||
-	    index_names(g, true, g->by_name_sorted, g->by_name, &nruns) ||
-	    index_names(g, false, g->by_pair_sorted, g->by_pair, &nruns)) {
-		brief_gazetteer_free(g);
-		return NULL;
-	}
+	brief_gazetteer *g = malloc(sizeof *g);
+	if (g)
+		*g = table;
 	return g;
 }
 
 const brief_gazetteer *brief_gazetteer_shared(void)
 {
-	static brief_gazetteer *g;
-	if (!g)
-		g = brief_gazetteer_new();
-	return g;
+	return &table;
 }
 
 void brief_gazetteer_free(brief_gazetteer *g)
 {
-	if (!g)
-		return;
-	if (g->by_code)
-		g_hash_table_destroy(g->by_code);
-	if (g->by_pair)
-		g_hash_table_destroy(g->by_pair);
-	if (g->by_name)
-		g_hash_table_destroy(g->by_name);
-	free(g->regions);
-	free(g->derived);
-	free(g->names);
-	free(g->pair);
-	free(g->by_name_sorted);
-	free(g->by_pair_sorted);
-	free(g->runs);
-	free(g->data);
 	free(g);
 }
 
 const brief_region *brief_region_by_code(const brief_gazetteer *g,
 					 const char *code)
 {
-	size_t i = GPOINTER_TO_SIZE(g_hash_table_lookup(g->by_code, code));
-	return i ? &g->regions[i - 1] : NULL;
+	size_t lo = 0, hi = brief_region_count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const brief_region *r = &g->regions[brief_region_by_code_index[mid]];
+		int c = strcmp(r->code, code);
+		if (!c)
+			return r;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }
 
 const brief_region *brief_region_parent(const brief_gazetteer *g,
@@ -282,7 +130,7 @@ const brief_region *brief_region_parent(const brief_gazetteer *g,
 size_t brief_region_lookup(const brief_gazetteer *g, const char *name,
 			   const brief_region **out, size_t max)
 {
-	cands a = lookup_run(g, g->by_name, name);
+	cands a = text_run(name, strlen(name));
 	size_t n = 0;
 	for (size_t i = 0; i < a.n; i++) {
 		const brief_region *r = &g->regions[g->names[a.v[i]].region];
@@ -302,7 +150,7 @@ size_t brief_region_children(const brief_gazetteer *g, const char *code,
 			     const brief_region **out, size_t max)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < g->nregions; i++) {
+	for (size_t i = 0; i < brief_region_count; i++) {
 		const char *p = g->regions[i].parent_code;
 		if ((!code && !p) || (code && p && strcmp(p, code) == 0)) {
 			if (n < max)
@@ -348,8 +196,7 @@ typedef struct raw_hit {
 static cands longest_at(const brief_gazetteer *g, const char *t, size_t len,
 			size_t i, size_t *end)
 {
-	uint64_t key = pair_key(t + i, len - i);
-	cands a = lookup_run(g, g->by_pair, &key);
+	cands a = pair_run(brief_region_pair(t + i, len - i));
 	const name_entry *best = NULL;
 	for (size_t k = 0; k < a.n; k++) {
 		const name_entry *e = &g->names[a.v[k]];
@@ -360,7 +207,7 @@ static cands longest_at(const brief_gazetteer *g, const char *t, size_t len,
 	if (!best)
 		return (cands){ NULL, 0 };
 	*end = i + best->len;
-	return lookup_run(g, g->by_name, best->s);
+	return text_run(best->s, best->len);
 }
 
 static bool is_common_word(const char *s, size_t n)

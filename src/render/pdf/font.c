@@ -3,9 +3,14 @@
 #include <fontconfig/fontconfig.h>
 #include <hb-subset.h>
 #include <hb.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/buf.h"
 
 
 struct brief_font {
@@ -64,6 +69,22 @@ static brief_font *font_open(const char *file, int index, const char *family)
 }
 
 static brief_font *lookup(const char *family);
+static brief_font *recorded(const char *family, bool *known);
+static void record(const char *family, const brief_font *f);
+static void forget_record(void);
+
+/* The face for family: from brief's record when it is fresh, else
+ * from fontconfig (and then recorded). */
+static brief_font *find(const char *family)
+{
+	bool known;
+	brief_font *f = recorded(family, &known);
+	if (known)
+		return f;
+	f = lookup(family);
+	record(family, f);
+	return f;
+}
 
 brief_font *brief_font_find(const char *family, brief_diag *d)
 {
@@ -75,7 +96,7 @@ brief_font *brief_font_find(const char *family, brief_diag *d)
 				brief_error(d, family, "no such font installed (fontconfig)");
 			return cache[i].font;
 		}
-	brief_font *f = lookup(family);
+	brief_font *f = find(family);
 	if (!f)
 		brief_error(d, family, "no such font installed (fontconfig)");
 	if (ncached < sizeof cache / sizeof *cache && (cache[ncached].family = strdup(family))) {
@@ -93,6 +114,7 @@ void brief_font_cache_clear(void)
 		free(cache[i].family);
 	}
 	ncached = 0;
+	forget_record();
 }
 
 static brief_font *lookup(const char *family)
@@ -124,6 +146,173 @@ out:
 	if (pat)
 		FcPatternDestroy(pat);
 	return f;
+}
+
+/* ---------------------------------------------------------------- */
+/* The record of family -> file.                                    */
+
+/*
+ * fontconfig's start (its configuration and the caches of every font
+ * directory) costs more than the rest of a briefing's font work, and
+ * gives the same answer until fonts or configuration change. brief
+ * keeps the answers in $XDG_CACHE_HOME/brief/fonts (~/.cache/brief),
+ * each line "family TAB file TAB index" (no file: not installed), under
+ * a first line naming the state they were found in: the modification
+ * times of fontconfig's configuration and cache directories (fc-cache,
+ * run whenever a font package is installed, rewrites the caches) and of
+ * the usual font directories, and the variables that point fontconfig
+ * elsewhere. Any change of state, or a recorded file gone, and
+ * fontconfig is asked again. The record is only ever a shortcut:
+ * failing to read or write it changes nothing else.
+ */
+static struct {
+	bool loaded;
+	char *path;             /* NULL: no cache directory */
+	char *state;
+	brief_buf text;         /* the record's lines after the state */
+} rec;
+
+static void state_of(brief_buf *b, const char *dir, const char *sub)
+{
+	char p[4096];
+	struct stat st;
+	if (!dir || !*dir)
+		return;
+	snprintf(p, sizeof p, "%s%s", dir, sub);
+	if (stat(p, &st) == 0)
+		brief_buf_printf(b, "%s=%lld.%09ld;", p, (long long)st.st_mtim.tv_sec,
+				 st.st_mtim.tv_nsec);
+	else
+		brief_buf_printf(b, "%s=-;", p);
+}
+
+static char *fc_state(void)
+{
+	static const char *const sys[] = {
+		"/etc/fonts", "/etc/fonts/conf.d", "/etc/fonts/fonts.conf",
+		"/var/cache/fontconfig", "/usr/share/fonts", "/usr/share/fonts/truetype",
+		"/usr/local/share/fonts", NULL,
+	};
+	static const char *const env[] = {
+		"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", NULL,
+	};
+	const char *home = getenv("HOME"), *xcache = getenv("XDG_CACHE_HOME");
+	const char *config = getenv("XDG_CONFIG_HOME"), *data = getenv("XDG_DATA_HOME");
+	brief_buf b = BRIEF_BUF_INIT;
+	for (const char *const *e = env; *e; e++)
+		brief_buf_printf(&b, "%s=%s;", *e, getenv(*e) ? getenv(*e) : "");
+	for (const char *const *p = sys; *p; p++)
+		state_of(&b, *p, "");
+	if (xcache && *xcache)
+		state_of(&b, xcache, "/fontconfig");
+	else
+		state_of(&b, home, "/.cache/fontconfig");
+	if (config && *config)
+		state_of(&b, config, "/fontconfig");
+	else
+		state_of(&b, home, "/.config/fontconfig");
+	if (data && *data)
+		state_of(&b, data, "/fonts");
+	else
+		state_of(&b, home, "/.local/share/fonts");
+	state_of(&b, home, "/.fonts");
+	state_of(&b, home, "/.fonts.conf");
+	size_t n;
+	return brief_buf_detach(&b, &n);
+}
+
+static char *record_path(void)
+{
+	const char *xcache = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char p[4096];
+	if (xcache && *xcache == '/')
+		snprintf(p, sizeof p, "%s/brief/fonts", xcache);
+	else if (home && *home == '/')
+		snprintf(p, sizeof p, "%s/.cache/brief/fonts", home);
+	else
+		return NULL;
+	return strdup(p);
+}
+
+static void forget_record(void)
+{
+	free(rec.path);
+	free(rec.state);
+	brief_buf_free(&rec.text);
+	rec.path = rec.state = NULL;
+	rec.loaded = false;
+}
+
+/* Reads the record once; lines recorded under another state are dropped. */
+static void load_record(void)
+{
+	if (rec.loaded)
+		return;
+	rec.loaded = true;
+	rec.path = record_path();
+	rec.state = fc_state();
+	FILE *f = rec.path && rec.state ? fopen(rec.path, "r") : NULL;
+	if (!f)
+		return;
+	char line[8192];
+	bool fresh = false;
+	if (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = '\0';
+		fresh = !strcmp(line, rec.state);
+	}
+	while (fresh && fgets(line, sizeof line, f))
+		if (strchr(line, '\n') && strchr(line, '\t'))
+			brief_buf_put(&rec.text, line, strlen(line));
+	fclose(f);
+}
+
+static brief_font *recorded(const char *family, bool *known)
+{
+	*known = false;
+	load_record();
+	size_t n = strlen(family);
+	for (const char *p = rec.text.data, *end; p && *p; p = end + 1) {
+		end = strchr(p, '\n');
+		if (strncmp(p, family, n) || p[n] != '\t')
+			continue;
+		const char *file = p + n + 1, *tab = memchr(file, '\t', (size_t)(end - file));
+		if (!tab)
+			return NULL;
+		if (tab == file) {
+			*known = true;  /* recorded as not installed */
+			return NULL;
+		}
+		char path[4096];
+		snprintf(path, sizeof path, "%.*s", (int)(tab - file), file);
+		brief_font *f = access(path, R_OK) ? NULL : font_open(path, atoi(tab + 1), family);
+		*known = f != NULL;     /* a file gone or unreadable: ask fontconfig */
+		return f;
+	}
+	return NULL;
+}
+
+/* Writes the record again with family's answer: beside it and renamed,
+ * so that a reader (another batch worker) never sees half of it. */
+static void record(const char *family, const brief_font *f)
+{
+	if (!rec.path || !rec.state || strpbrk(family, "\t\n") ||
+	    (f && strpbrk(f->path, "\t\n")))
+		return;
+	brief_buf_printf(&rec.text, "%s\t%s\t%d\n", family, f ? f->path : "", f ? f->index : 0);
+	char dir[4096], tmp[4200];
+	snprintf(dir, sizeof dir, "%s", rec.path);
+	for (char *s = strchr(dir + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		mkdir(dir, 0700);
+		*s = '/';
+	}
+	snprintf(tmp, sizeof tmp, "%s.%ld", rec.path, (long)getpid());
+	FILE *o = brief_buf_ok(&rec.text) ? fopen(tmp, "w") : NULL;
+	if (!o)
+		return;
+	bool ok = fprintf(o, "%s\n%s", rec.state, rec.text.data) > 0;
+	if (fclose(o) || !ok || rename(tmp, rec.path))
+		unlink(tmp);
 }
 
 void brief_font_free(brief_font *f)

@@ -1,9 +1,13 @@
 /* pdffix.c - the qpdf pass over libharu's output (see pdfout.h). */
+#include <errno.h>
 #include <qpdf/qpdf-c.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
 
 #include "brief.h"
 #include "render/format.h"
@@ -61,7 +65,7 @@ static void shorten_map(qpdf_data q, qpdf_oh font, uint32_t end)
 	unsigned char *data = NULL;
 	size_t len = 0;
 	if (!qpdf_oh_is_stream(q, map) ||
-	    qpdf_oh_get_stream_data(q, map, qpdf_dl_generalized, NULL, &data, &len) ||
+	    (qpdf_oh_get_stream_data(q, map, qpdf_dl_generalized, NULL, &data, &len) & QPDF_ERRORS) ||
 	    len <= 2 * (size_t)end) {
 		free(data);
 		return;
@@ -71,13 +75,23 @@ static void shorten_map(qpdf_data q, qpdf_oh font, uint32_t end)
 	free(data);
 }
 
-static void fix_font(qpdf_data q, qpdf_oh font, const brief_buf *cm, uint32_t end)
+/* The fonts' code ranges are apart, so one map serves them all: the
+ * first font's ToUnicode stream gets it and the others point there
+ * (their own streams are then unreferenced and not written). */
+static void fix_font(qpdf_data q, qpdf_oh font, const brief_buf *cm, uint32_t end,
+		     qpdf_oh *shared)
 {
 	shorten_map(q, font, end);
 	qpdf_oh tu = qpdf_oh_get_key(q, font, "/ToUnicode");
-	if (qpdf_oh_is_stream(q, tu))
-		qpdf_oh_replace_stream_data(q, tu, (const unsigned char *)cm->data, cm->len,
-					    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	if (!qpdf_oh_is_stream(q, tu))
+		return;
+	if (*shared) {
+		qpdf_oh_replace_key(q, font, "/ToUnicode", *shared);
+		return;
+	}
+	qpdf_oh_replace_stream_data(q, tu, (const unsigned char *)cm->data, cm->len,
+				    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	*shared = tu;
 }
 
 /* Each font once: pages share their fonts, and the walk stops when every
@@ -89,6 +103,7 @@ static void fix_fonts(qpdf_data q, brief_fontset *fs)
 	brief_buf cm = BRIEF_BUF_INIT;
 	int seen[MAX];
 	size_t nseen = 0, want = 0;
+	qpdf_oh shared = 0;
 	uint32_t end = brief_fontset_code_end(fs);
 	tounicode(fs, &cm);
 	for (size_t i = 0; i < brief_fontset_count(fs); i++) {
@@ -117,10 +132,46 @@ static void fix_fonts(qpdf_data q, brief_fontset *fs)
 			if (dup)
 				continue;
 			seen[nseen++] = id;
-			fix_font(q, list[i], &cm, end);
+			fix_font(q, list[i], &cm, end, &shared);
 		}
 	}
 	brief_buf_free(&cm);
+}
+
+int brief_pdf_deflate_level = BRIEF_PDF_DEFLATE_LEVEL;
+
+/*
+ * Every stream deflated here, once, at brief_pdf_deflate_level: qpdf's
+ * C API has no say in its own level (6), slower than needed for what it
+ * saves (pdfout.h; make bench prints each level).
+ * libharu wrote the streams uncompressed and qpdf then copies them.
+ */
+static int deflate_streams(qpdf_data q)
+{
+	int size = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size"));
+	for (int id = 1; id < size; id++) {
+		qpdf_oh o = qpdf_get_object_by_id(q, id, 0);
+		unsigned char *data = NULL;
+		size_t len = 0;
+		if (!qpdf_oh_is_stream(q, o) || qpdf_oh_has_key(q, qpdf_oh_get_dict(q, o), "/Filter"))
+			continue;
+		/* a warning (libharu's /Length, say) still returns the data */
+		if (qpdf_oh_get_stream_data(q, o, qpdf_dl_none, NULL, &data, &len) & QPDF_ERRORS) {
+			free(data);
+			continue;
+		}
+		uLongf n = compressBound(len);
+		unsigned char *z = malloc(n);
+		int rc = z ? compress2(z, &n, data, len, brief_pdf_deflate_level) : Z_MEM_ERROR;
+		free(data);
+		if (rc == Z_OK)
+			qpdf_oh_replace_stream_data(q, o, z, n, qpdf_oh_new_name(q, "/FlateDecode"),
+						    qpdf_oh_new_null(q));
+		free(z);
+		if (rc != Z_OK)
+			return -1;
+	}
+	return 0;
 }
 
 /* Outline items in creation order are a preorder walk of the tree. */
@@ -160,32 +211,94 @@ static void fix_info(qpdf_data q, const brief_pdf_info *info)
 	qpdf_oh_replace_key(q, dict, "/ModDate", qpdf_oh_new_string(q, date));
 }
 
-int brief_pdf_fixup(const char *pdf, size_t len, brief_fontset *fs,
-		    const brief_layout *L, const brief_pdf_info *info,
-		    brief_buf *out, brief_diag *d)
+int brief_pdf_scratch(char *path, size_t size, brief_diag *d)
 {
-	qpdf_data q = qpdf_init();
-	int rc = -1;
+	const char *dir = getenv("TMPDIR");
+	snprintf(path, size, "%s/brief-pdf-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0 || unlink(path)) {
+		brief_error(d, path, "cannot make a scratch file: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	snprintf(path, size, "/proc/self/fd/%d", fd);
+	return fd;
+}
+
+/* The whole of fd's file appended to out. */
+static int slurp(int fd, brief_buf *out, brief_diag *d)
+{
+	char chunk[1 << 16];
+	if (lseek(fd, 0, SEEK_SET)) {
+		brief_error(d, NULL, "cannot read the PDF back: %s", strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			brief_error(d, NULL, "cannot read the PDF back: %s", strerror(errno));
+			return -1;
+		}
+		if (r == 0)
+			return brief_buf_ok(out) ? 0 : -1;
+		brief_buf_put(out, chunk, (size_t)r);
+	}
+}
+
+/* From and to memory (pdf, len), or from and to files (path, to). */
+static int fixup(qpdf_data q, const char *path, const char *pdf, size_t len,
+		 brief_fontset *fs, const brief_layout *L, const brief_pdf_info *info,
+		 const char *to)
+{
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	if (qpdf_read_memory(q, "brief", pdf, len, NULL) & QPDF_ERRORS)
-		goto out;
+	if ((path ? qpdf_read(q, path, NULL)
+		  : qpdf_read_memory(q, "briefing.pdf", pdf, (unsigned long long)len, NULL)) &
+	    QPDF_ERRORS)
+		return -1;
 	fix_fonts(q, fs);
 	size_t k = 0;
 	fix_titles(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Outlines"),
 				      "/First"), L, &k);
 	fix_info(q, info);
-	if (qpdf_init_write_memory(q) & QPDF_ERRORS)
-		goto out;
+	if (deflate_streams(q) ||
+	    ((to ? qpdf_init_write(q, to) : qpdf_init_write_memory(q)) & QPDF_ERRORS))
+		return -1;
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
-	qpdf_set_compress_streams(q, QPDF_TRUE);
+	/* streams as deflate_streams left them, neither decoded nor again */
+	qpdf_set_compress_streams(q, QPDF_FALSE);
+	qpdf_set_decode_level(q, qpdf_dl_none);
 	qpdf_set_object_stream_mode(q, qpdf_o_generate);
-	if (qpdf_write(q) & QPDF_ERRORS)
-		goto out;
-	brief_buf_put(out, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
-	rc = brief_buf_ok(out) ? 0 : -1;
-out:
+	return qpdf_write(q) & QPDF_ERRORS ? -1 : 0;
+}
+
+/* From a file, qpdf writes to a file too: the result is then in memory
+ * once (out), not also in qpdf's buffer. */
+int brief_pdf_fixup(const char *path, const char *pdf, size_t len, brief_fontset *fs,
+		    const brief_layout *L, const brief_pdf_info *info,
+		    brief_buf *out, brief_diag *d)
+{
+	char to[64];
+	int fd = -1, rc = -1;
+	if (path && (fd = brief_pdf_scratch(to, sizeof to, d)) < 0)
+		return -1;
+	qpdf_data q = qpdf_init();
+	if (fixup(q, path, pdf, len, fs, L, info, path ? to : NULL) && !qpdf_has_error(q))
+		brief_error(d, NULL, "qpdf: out of memory");
+	else if (!qpdf_has_error(q))
+		rc = 0;
 	if (qpdf_has_error(q))
 		brief_error(d, NULL, "qpdf: %s", qpdf_get_error_full_text(q, qpdf_get_error(q)));
+	if (rc == 0 && !path) {
+		brief_buf_put(out, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+		rc = brief_buf_ok(out) ? 0 : -1;
+	}
 	qpdf_cleanup(&q);
+	if (rc == 0 && path)
+		rc = slurp(fd, out, d);
+	if (fd >= 0)
+		close(fd);
 	return rc;
 }

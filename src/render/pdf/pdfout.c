@@ -12,6 +12,7 @@
 #include "util/utf8.h"
 
 #define MAXFONTS 16
+#define BOOK_PAGES 12
 
 typedef struct out {
 	HPDF_Doc pdf;
@@ -183,8 +184,21 @@ static int draw(out *o, brief_layout *L)
 	return o->err ? -1 : 0;
 }
 
-static int save(out *o, brief_buf *pdf)
+/*
+ * A briefing goes to memory: the qpdf pass reads it fastest from there
+ * (from a file, qpdf seeks for every object). A combined briefing of
+ * more than BOOK_PAGES pages goes to a scratch file, and libharu lets go
+ * of its document before the pass reads the file: in memory it would
+ * be there three times (575 MB for every county; 271 MB this way).
+ */
+static int save(out *o, const char *path, brief_buf *pdf)
 {
+	if (path) {
+		HPDF_STATUS st = HPDF_SaveToFile(o->pdf, path);
+		HPDF_Free(o->pdf);
+		o->pdf = NULL;
+		return st == HPDF_OK ? 0 : -1;
+	}
 	if (HPDF_SaveToStream(o->pdf) != HPDF_OK)
 		return -1;
 	HPDF_UINT32 size = HPDF_GetStreamSize(o->pdf);
@@ -197,7 +211,7 @@ static int save(out *o, brief_buf *pdf)
 	if ((st == HPDF_OK || st == HPDF_STREAM_EOF) && n == size)
 		brief_buf_put(pdf, data, n);
 	free(data);
-	return n == size ? 0 : -1;
+	return n == size && brief_buf_ok(pdf) ? 0 : -1;
 }
 
 int brief_pdf_write(brief_layout *L, const brief_pdf_info *info,
@@ -205,16 +219,18 @@ int brief_pdf_write(brief_layout *L, const brief_pdf_info *info,
 {
 	out o = { .d = d, .fonts = L->fonts };
 	brief_buf raw = BRIEF_BUF_INIT;
-	int rc = -1;
+	char path[64];
+	bool big = L->npages > BOOK_PAGES;
+	int rc = -1, fd = big ? brief_pdf_scratch(path, sizeof path, d) : -1;
 	for (int i = 0; i < MAXFONTS; i++)
 		o.fd[i] = -1;
-	if (!(o.pdf = HPDF_New(on_error, &o)))
+	if ((big && fd < 0) || !(o.pdf = HPDF_New(on_error, &o)))
 		goto out;
 	/* streams go out uncompressed: the qpdf pass compresses each once */
 	HPDF_SetCompressionMode(o.pdf, HPDF_COMP_NONE);
 	HPDF_UseUTFEncodings(o.pdf);
-	if (draw(&o, L) == 0 && save(&o, &raw) == 0 && brief_buf_ok(&raw))
-		rc = brief_pdf_fixup(raw.data, raw.len, L->fonts, L, info, dst, d);
+	if (draw(&o, L) == 0 && save(&o, big ? path : NULL, &raw) == 0)
+		rc = brief_pdf_fixup(big ? path : NULL, raw.data, raw.len, L->fonts, L, info, dst, d);
 out:
 	if (o.err)
 		brief_error(d, NULL, "libharu error 0x%04X (detail %u)", (unsigned)o.err,
@@ -226,6 +242,8 @@ out:
 	for (int i = 0; i < MAXFONTS; i++)
 		if (o.fd[i] >= 0)
 			close(o.fd[i]);
+	if (fd >= 0)
+		close(fd);
 	free(o.pages);
 	brief_buf_free(&o.codes);
 	brief_buf_free(&raw);
