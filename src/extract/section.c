@@ -87,7 +87,9 @@ static int goal_year(const brief_article *a)
 		const char *s = a->text + a->sents[i].start;
 		size_t n = a->sents[i].end - a->sents[i].start, at;
 		int y = first_year(s, n < 12 ? n : 12, &at);
-		if (y > best && at == 0 && has_any(s, n, "goal-frame"))
+		/* 2024年，…超额完成年度投资计划 reports: 计划 there is a noun */
+		if (y > best && at == 0 && has_any(s, n, "goal-frame") &&
+		    !has_any(s, n, "result-strong"))
 			best = y;
 	}
 	return best;

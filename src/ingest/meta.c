@@ -152,6 +152,33 @@ static int context_year(const char *s, size_t n)
 	return year;
 }
 
+/* The latest year the sentence of a date without one names (2月6日上午，
+ * X区2025年一季度重点项目集中开工): the news is of that year. Not a
+ * horizon (到2030年) and not a year the sentence reviews (2024年以来). */
+static int dateline_year(const char *s, size_t n)
+{
+	const char *end = brief_find_word(s, n, "。");
+	size_t len = end ? (size_t)(end - s) : n, i = 0;
+	int best = 0;
+	while (i + 7 <= len) {
+		const char *y = brief_find_word(s + i, len - i, "年");
+		if (!y || y - s < 4)
+			break;
+		size_t at = (size_t)(y - s) - 4;
+		i = (size_t)(y - s) + 3;
+		bool digits = true;
+		for (size_t k = at; k < at + 4; k++)
+			digits &= s[k] >= '0' && s[k] <= '9';
+		bool horizon = at >= 3 && (!memcmp(s + at - 3, "到", 3) || !memcmp(s + at - 3, "至", 3));
+		bool since = i + 6 <= len && !memcmp(s + i, "以来", 6);
+		int v = digits && s[at] == '2' && s[at + 1] == '0' ? atoi(s + at) : 0;
+		if (v && !horizon && !since && !(at > 0 && s[at - 1] >= '0' && s[at - 1] <= '9') &&
+		    v > best)
+			best = v;
+	}
+	return best;
+}
+
 static char *published(const char *s, size_t n)
 {
 	size_t head = head_of(s, n, 4096);      /* dates above the story */
@@ -170,7 +197,9 @@ static char *published(const char *s, size_t n)
 		return date;
 	if ((ov = rx_find(&r, s, n, 0))) {
 		int m = num(s, ov, 1), d = num(s, ov, 2);
-		int y = context_year(s, n);
+		int y = dateline_year(s + ov[1], n - ov[1]);
+		if (!y)
+			y = context_year(s, n);
 		if (y)
 			date = ymd(y, m, d);
 	}
