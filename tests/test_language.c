@@ -444,3 +444,15 @@ Test(language, bounds_and_arrangements_only_goals_make)
 	cr_assert(f && f->type == BRIEF_FACT_TARGET, "projects arranged are planned");
 	brief_facts_free(&fs);
 }
+
+Test(language, counts_named_after_them_and_their_predicate)
+{
+	brief_facts fs;
+	facts_of_text("清河区政府工作报告。\n\n"
+		      "过去一年，全区320个区重点项目、1450个“攻坚行动”项目投资分别完成"
+		      "年度计划的112%和106%。全区新增规上工业企业36家、高新技术企业58家。\n", &fs);
+	cr_assert_str_eq(indicator_of(&fs, 320, "个"), "区重点项目");
+	const char *q = indicator_of(&fs, 1450, "个");
+	cr_assert(strstr(q, "攻坚行动") && !strstr(q, "完成"), "%s", q);
+	brief_facts_free(&fs);
+}

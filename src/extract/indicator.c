@@ -163,6 +163,14 @@ char *brief_indicator_before(const brief_attrib *at, const char *t, size_t from,
 }
 
 /* 冲刺万亿级地区生产总值, 72个重点项目: the indicator follows. */
+static bool starts_any(const char *s, size_t n, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (starts_with(s, n, *ws))
+			return true;
+	return false;
+}
+
 char *brief_indicator_after(const char *t, size_t at, size_t end)
 {
 	size_t e = at;
@@ -180,6 +188,9 @@ char *brief_indicator_after(const char *t, size_t at, size_t end)
 		/* a quoted name goes on: 1852个“八大行动”项目 */
 		if (!brief_is_han(cp) && !(cp >= '0' && cp <= '9') && cp != '%' &&
 		    cp != 0x201C && cp != 0x201D)
+			break;
+		/* …项目投资分别完成…: the predicate after the name */
+		if (e > at && starts_any(t + e, end - e, cue("name-end")))
 			break;
 		e = i;
 	}

@@ -662,6 +662,16 @@ static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, size_t s
 			 : brief_indicator_before(c->at, t, cs, q->start);
 		return;
 	}
+	/* 596个省大中型项目、1852个“八大行动”项目: each count names its own */
+	bool counts = true;
+	for (size_t j = 0; j < k && counts; j++)
+		counts = noun_follows(t, &q[j], j + 1 < k ? q[j + 1].start : se);
+	if (counts) {
+		for (size_t j = 0; j < k; j++)
+			out[j] = brief_indicator_after(t, q[j].end, j + 1 < k ? q[j + 1].start
+							: brief_clause_end(t, q[j].end, se));
+		return;
+	}
 	size_t from = brief_attrib_last_name(c->at, cs, q->start);
 	const char *s = t + from;
 	size_t n = q->start - from;
