@@ -456,3 +456,18 @@ Test(language, counts_named_after_them_and_their_predicate)
 	cr_assert(strstr(q, "攻坚行动") && !strstr(q, "完成"), "%s", q);
 	brief_facts_free(&fs);
 }
+
+Test(language, bounds_read_from_the_words_around_a_number)
+{
+	brief_facts fs;
+	facts_of_text("清河区政府工作报告。\n\n"
+		      "今年，全区力争地区生产总值增长6%以上，单位GDP能耗下降不超过3%，"
+		      "社会消费品零售总额增长5%左右。\n", &fs);
+	const brief_fact *f = measure(&fs, 6, "%");
+	cr_assert(f && f->bound && !strcmp(f->bound, "min"));
+	f = measure(&fs, 3, "%");
+	cr_assert(f && f->bound && !strcmp(f->bound, "max"), "不超过 is no 超过");
+	f = measure(&fs, 5, "%");
+	cr_assert(f && f->bound && !strcmp(f->bound, "approx"));
+	brief_facts_free(&fs);
+}

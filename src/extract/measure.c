@@ -195,23 +195,38 @@ static const char *norm_unit(const char *u, size_t n, double *v, bool *amount,
 	return NULL;
 }
 
+static bool ends_any(const char *s, size_t n, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (ends_with(s, n, *ws))
+			return true;
+	return false;
+}
+
+static bool starts_any(const char *s, size_t n, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (starts_with(s, n, *ws))
+			return true;
+	return false;
+}
+
+/* The bound the words around a number give it (data/cues.tsv bound-*):
+ * 以上/超过 min, 左右/约 approx, 以下/不超过 max; 不超过 is read before 超过. */
 static const char *bound_of(const char *t, size_t cs, size_t qs, size_t qe,
 			    size_t ce)
 {
-	const char *after = t + qe;
-	size_t an = ce - qe;
-	if (starts_with(after, an, "以上") || starts_with(after, an, "余") ||
-	    starts_with(after, an, "多") || ends_with(t + cs, qs - cs, "超过") ||
-	    ends_with(t + cs, qs - cs, "超") || ends_with(t + cs, qs - cs, "突破") ||
-	    ends_with(t + cs, qs - cs, "破") || ends_with(t + cs, qs - cs, "不低于") ||
-	    ends_with(t + cs, qs - cs, "再超") || ends_with(t + cs, qs - cs, "大关"))
+	const char *after = t + qe, *before = t + cs;
+	size_t an = ce - qe, bn = qs - cs;
+	if (ends_any(before, bn, cue("bound-max-before")))
+		return "max";
+	if (starts_any(after, an, cue("bound-min-after")) ||
+	    ends_any(before, bn, cue("bound-min-before")))
 		return "min";
-	if (starts_with(after, an, "左右") || starts_with(after, an, "上下") ||
-	    ends_with(t + cs, qs - cs, "约") || ends_with(t + cs, qs - cs, "近"))
+	if (starts_any(after, an, cue("bound-approx-after")) ||
+	    ends_any(before, bn, cue("bound-approx-before")))
 		return "approx";
-	if (starts_with(after, an, "以下") || starts_with(after, an, "以内") ||
-	    ends_with(t + cs, qs - cs, "不超过") || ends_with(t + cs, qs - cs, "不足") ||
-	    ends_with(t + cs, qs - cs, "控制在"))
+	if (starts_any(after, an, cue("bound-max-after")))
 		return "max";
 	if (contains(after, an < 12 ? an : 12, "大关"))
 		return "min";
@@ -222,10 +237,7 @@ static const char *kind_of(const char *t, size_t cs, size_t qs,
 			   const char *unit, bool amount)
 {
 	if (!strcmp(unit, "%")) {
-		static const char *const share[] = { "比重", "占比", "占", "率", "比例",
-						     "覆盖", NULL };
-		static const char *const growth[] = { "增长", "增速", "增幅", "下降",
-						      "提高", "减少", "回落", NULL };
+		const char *const *share = cue("kind-share"), *const *growth = cue("kind-growth");
 		const char *g = NULL, *s = NULL;
 		/* the nearer of the two words before the number decides */
 		size_t gi = 0, si = 0;
@@ -247,11 +259,7 @@ static const char *kind_of(const char *t, size_t cs, size_t qs,
 /* Words after a count that make it something else: 3个小时, 6个月. */
 static bool not_a_count(const char *t, size_t qe, size_t end)
 {
-	static const char *const after[] = {
-		"小时", "月", "工作日", "百分点", "方面", "字", "阶段", "层次", "维度",
-		"关键词", "轮", NULL,
-	};
-	for (const char *const *a = after; *a; a++)
+	for (const char *const *a = cue("not-count"); *a; a++)
 		if (starts_with(t + qe, end - qe, *a))
 			return true;
 	return false;
@@ -415,13 +423,8 @@ static int strong_tense(ctx *c, size_t s, size_t e)
  * goals set (data/cues.tsv goal-after, goal-before). */
 static bool goal_bound(const char *t, size_t cs, size_t qs, size_t qe, size_t ce)
 {
-	for (const char *const *w = cue("goal-after"); *w; w++)
-		if (starts_with(t + qe, ce - qe, *w))
-			return true;
-	for (const char *const *w = cue("goal-before"); *w; w++)
-		if (ends_with(t + cs, qs - cs, *w))
-			return true;
-	return false;
+	return starts_any(t + qe, ce - qe, cue("goal-after")) ||
+	       ends_any(t + cs, qs - cs, cue("goal-before"));
 }
 
 /* `around`: the number has a bound only goals set (增长5%左右, 不少于2500家);
@@ -485,9 +488,7 @@ static bool horizon(const char *t, size_t ss, size_t qs, char *buf, size_t bufsz
 static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
 			     int year, char *buf, size_t bufsz)
 {
-	static const char *const parts[] = { "一季度", "上半年", "前三季度", "二季度",
-					     "1-5月", "春节", NULL };
-	const char *p = any_of(t + ss, qs - ss, parts);
+	const char *p = any_of(t + ss, qs - ss, cue("period-part"));
 	if (target && horizon(t, ss, qs, buf, bufsz))
 		return buf;
 	if (target)
@@ -539,9 +540,7 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	if (!target && !y && c->year && !last_year && contains(t + ss, se - ss, "今年"))
 		year = c->year;
 	/* 春节期间…, 上半年…: a part of the present year reported as it ends */
-	static const char *const parts[] = { "春节", "一季度", "上半年", "前三季度",
-					     "1-5月", NULL };
-	if (!target && !y && c->year && any_of(t + ss, q->start - ss, parts) &&
+	if (!target && !y && c->year && any_of(t + ss, q->start - ss, cue("year-part")) &&
 	    !contains(t + ss, q->start - ss, "去年") && !contains(t + ss, q->start - ss, "上年"))
 		year = c->year;
 	/* no indicator: nothing a briefing could print against the number;
@@ -605,8 +604,7 @@ static bool noun_follows(const char *t, const qty *q, size_t ce)
  */
 static char *topic_before(ctx *c, size_t ss, size_t cs)
 {
-	static const char *const verbs[] = { "要", "将", "再", "实现", "达到", "突破",
-					     "增长", "力争", "确保", "保持", "完成", NULL };
+	const char *const *verbs = cue("topic-verb");
 	const char *t = c->a->text;
 	size_t pe = cs, ps = brief_clause_start(t, ss, brief_utf8_prev(t, cs));
 	size_t from = brief_attrib_last_name(c->at, ps, pe), end = pe;
@@ -983,10 +981,8 @@ static int ranks(ctx *c, size_t ss, size_t se)
 		}
 		at = me;
 		/* 第一批, 第二次: ordinals of something else */
-		static const char *const not_rank[] = { "批", "次", "届", "期", "个", "年",
-							"轮", "阶段", "区", "大", "棒", NULL };
 		bool skip = false;
-		for (const char *const *w = not_rank; *w; w++)
+		for (const char *const *w = cue("not-rank"); *w; w++)
 			skip |= starts_with(t + me, se - me, *w);
 		if (skip)
 			continue;
