@@ -228,7 +228,7 @@ static void compare(brief_doc *d)
 }
 
 /* The appendix borrows the rows: collected again after every change. */
-static void appendix(brief_doc *d)
+void brief_test_doc_appendix(brief_doc *d)
 {
 	for (size_t i = 0; i < d->nclauses; i++) {
 		free(d->clauses[i].rows);
@@ -259,7 +259,7 @@ void brief_test_doc(brief_doc *d)
 	d->nconflicts = 1;
 	d->date_from = dup("2025-02-05");
 	d->date_to = dup("2025-02-06");
-	appendix(d);
+	brief_test_doc_appendix(d);
 }
 
 void brief_test_doc_long(brief_doc *d, size_t extra)
@@ -274,7 +274,7 @@ void brief_test_doc_long(brief_doc *d, size_t extra)
 		add_ev(r, 2, ev, 1000 + i);
 	}
 	d->nfacts += extra;
-	appendix(d);
+	brief_test_doc_appendix(d);
 }
 
 void brief_test_doc_hostile(brief_doc *d)
@@ -290,5 +290,5 @@ void brief_test_doc_hostile(brief_doc *d)
 	free(d->sources[0].title);
 	d->sources[0].title = dup("\\input{/etc/passwd} 50% $ & # _ ^ ~ { }");
 	d->nfacts += 2;
-	appendix(d);
+	brief_test_doc_appendix(d);
 }

@@ -11,6 +11,8 @@
  * conflict), 2024 results, scorecard, projects, clusters in tiers,
  * siblings for two indicators, three sources. */
 void brief_test_doc(brief_doc *d);
+/* Collects the appendix's clauses again, after a test changed the rows. */
+void brief_test_doc_appendix(brief_doc *d);
 
 /* The same with `extra` more projects (long tables that split). */
 void brief_test_doc_long(brief_doc *d, size_t extra);
