@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -165,5 +166,26 @@ Test(xlsx, batch_writes_the_years_workbook_and_lists_it)
 	cr_assert_eq(brief_test_run(&r, "--db %s/a.db batch --year 2025 --scope 杭州市 --out %s/rep",
 				    dir, dir), 0, "%s", r.err);
 	cr_assert_eq(brief_test_sh("test -s %s/rep/2025/杭州市.xlsx", dir), 0);
+	brief_run_free(&r);
+}
+
+Test(xlsx, a_killed_writers_temporary_file_is_cleared)
+{
+	brief_run r = { 0 };
+	prepare();
+	/* one of a process that is gone, one of a live one (this test) */
+	pid_t gone = fork();
+	if (gone == 0)
+		_exit(0);
+	waitpid(gone, NULL, 0);
+	brief_test_sh("echo x > %s/w.xlsx.%ld.tmp && echo y > %s/w.xlsx.%ld.tmp && echo z > %s/w.xlsx.notes.tmp",
+		      dir, (long)gone, dir, (long)getpid(), dir);
+	cr_assert_eq(brief_test_run(&r, "--db %s/a.db export -o %s/w.xlsx", dir, dir), 0, "%s", r.err);
+	cr_assert_neq(brief_test_sh("test -e %s/w.xlsx.%ld.tmp", dir, (long)gone), 0,
+		      "a dead writer's file is left");
+	cr_assert_eq(brief_test_sh("test -e %s/w.xlsx.%ld.tmp", dir, (long)getpid()), 0,
+		     "a live writer's file was removed");
+	cr_assert_eq(brief_test_sh("test -e %s/w.xlsx.notes.tmp", dir), 0, "not brief's pattern");
+	cr_assert_eq(brief_test_sh("ls %s | grep -c '^w.xlsx' | grep -qx 3", dir), 0);
 	brief_run_free(&r);
 }

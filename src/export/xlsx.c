@@ -6,7 +6,9 @@
  */
 #include "export/xlsx.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -333,8 +335,39 @@ static int compare(xlsx_out *x, brief_db *db, const brief_xlsx_opts *o, const br
 
 /* ---------------------------------------------------------------- */
 
+/* PATH.PID.tmp files a killed writer of PATH left behind (libxlsxwriter
+ * writes to a named file, so no O_TMPFILE): removed when that process is
+ * gone, so a kill leaves nothing the next run does not clear. */
+static void sweep_stale(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, (size_t)(slash - path) + (slash == path)) : strdup(".");
+	const char *base = slash ? slash + 1 : path;
+	size_t bn = strlen(base);
+	DIR *dp = dir ? opendir(dir) : NULL;
+	for (struct dirent *e; dp && (e = readdir(dp));) {
+		const char *n = e->d_name, *dot;
+		char *end;
+		if (strncmp(n, base, bn) || n[bn] != '.' || !(dot = strrchr(n + bn + 1, '.')) ||
+		    strcmp(dot, ".tmp"))
+			continue;
+		long pid = strtol(n + bn + 1, &end, 10);
+		if (end != dot || pid <= 0 || (kill((pid_t)pid, 0) == 0 || errno == EPERM))
+			continue;
+		brief_buf f = BRIEF_BUF_INIT;
+		brief_buf_printf(&f, "%s/%s", dir, n);
+		if (brief_buf_ok(&f))
+			unlink(f.data);
+		brief_buf_free(&f);
+	}
+	if (dp)
+		closedir(dp);
+	free(dir);
+}
+
 static char *temp_beside(const char *path)
 {
+	sweep_stale(path);
 	brief_buf b = BRIEF_BUF_INIT;
 	brief_buf_printf(&b, "%s.%ld.tmp", path, (long)getpid());
 	return brief_buf_detach(&b, NULL);
