@@ -471,3 +471,14 @@ Test(language, bounds_read_from_the_words_around_a_number)
 	cr_assert(f && f->bound && !strcmp(f->bound, "approx"));
 	brief_facts_free(&fs);
 }
+
+Test(language, the_year_before_as_a_basis_is_no_result)
+{
+	brief_facts fs;
+	facts_of_text("清河区政府工作报告。\n\n"
+		      "2026年全区经济发展的主要预期目标是：地区生产总值增长6%左右，"
+		      "固定资产投资与上年度持平﹔粮食总产量保持在12.5万吨以上。\n", &fs);
+	const brief_fact *f = measure(&fs, 12.5, "万吨");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET, "与上年度持平 compares, it reports nothing");
+	brief_facts_free(&fs);
+}

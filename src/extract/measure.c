@@ -430,6 +430,22 @@ static bool goal_bound(const char *t, size_t cs, size_t qs, size_t qe, size_t ce
 /* `around`: the number has a bound only goals set (增长5%左右, 不少于2500家);
  * a result gives its figure (增长5.2%). It decides only what nothing else
  * in the text does. */
+/* A word of a result in [s, e), not one naming the basis of a comparison
+ * (与上年度持平, 比上年: data/cues.tsv basis) that goals make too. */
+static bool result_said(ctx *c, size_t s, size_t e)
+{
+	const char *t = c->a->text;
+	for (PCRE2_SIZE *ov; s < e && (ov = brief_rxset_match(&c->m->s, RX_RESULT_STRONG, t, s, e));
+	     s = ov[1]) {
+		bool basis = false;
+		for (const char *const *w = cue("basis"); *w && !basis; w++)
+			basis = ends_with(t + s, ov[0] - s, *w);
+		if (!basis)
+			return true;
+	}
+	return false;
+}
+
 static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se, bool around)
 {
 	int sect = brief_attrib_section(c->at, qs), k;
@@ -437,7 +453,7 @@ static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se, bool a
 		/* the section decides, unless the clause says otherwise in words
 		 * that do not occur in the other kind of section */
 		bool g = has_match(c, RX_GOAL_STRONG, cs, qs);
-		bool r = has_match(c, RX_RESULT_STRONG, ss, qs);
+		bool r = result_said(c, ss, qs);
 		k = sect < 0 ? (g && !r ? 1 : -1) : (r && !g ? -1 : 1);
 		c->tense = k;
 		return k > 0;
