@@ -482,3 +482,19 @@ Test(language, the_year_before_as_a_basis_is_no_result)
 	cr_assert(f && f->type == BRIEF_FACT_TARGET, "与上年度持平 compares, it reports nothing");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_years_investment_of_projects_started_is_planned)
+{
+	brief_facts fs;
+	facts_of_text("清河区举行重大项目集中开工活动。\n\n"
+		      "1月8日，清河区2026年一季度重大项目集中开工活动举行，集中开工重点项目18个，"
+		      "总投资约96亿元，年度投资约27亿元。\n\n"
+		      "2025年，全区重点项目完成年度投资64亿元。\n", &fs);
+	const brief_fact *f = measure(&fs, 27, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET, "the year's investment is planned");
+	f = measure(&fs, 96, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL);
+	f = measure(&fs, 64, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL, "完成年度投资 reports it");
+	brief_facts_free(&fs);
+}
