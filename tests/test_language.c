@@ -498,3 +498,14 @@ Test(language, a_years_investment_of_projects_started_is_planned)
 	cr_assert(f && f->type == BRIEF_FACT_ACTUAL, "完成年度投资 reports it");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_frame_set_after_the_first_figure_carries_on)
+{
+	brief_facts fs;
+	facts_of_text("清河区政府工作报告。\n\n"
+		      "一是做大做强经济实力。加快实施320个亿元以上重大项目，确保地区生产总值增长6%左右。"
+		      "滚动推进45个片区更新改造。\n", &fs);
+	const brief_fact *f = measure(&fs, 45, "个");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET, "the paragraph sets goals");
+	brief_facts_free(&fs);
+}

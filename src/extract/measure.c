@@ -476,6 +476,12 @@ static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se, bool a
 	/* the rest of the sentence, in words that decide alone: a clause
 	 * after this one (…，年度计划投资16.4亿元) says nothing of it */
 	k = strong_tense(c, qs, se);
+	/* 加快实施N个项目，确保今年GDP增长5.5%: a sentence that opens with
+	 * its figure and sets its frame after it frames what follows too */
+	if (k && !c->framed && c->out->n == c->sent_first) {
+		c->tense = k;
+		c->framed = true;
+	}
 	if (!k)
 		k = c->tense;
 	if (!k && around)
