@@ -509,3 +509,17 @@ Test(language, a_frame_set_after_the_first_figure_carries_on)
 	cr_assert(f && f->type == BRIEF_FACT_TARGET, "the paragraph sets goals");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_rank_in_a_named_city)
+{
+	brief_facts fs;
+	facts_of_text("清河区国民经济和社会发展统计公报。\n\n"
+		      "全区规上工业增加值增长9.1%，增速位居滨海市第二。\n", &fs);
+	const brief_fact *f = NULL;
+	for (size_t i = 0; i < fs.n; i++)
+		if (fs.v[i].kind && !strcmp(fs.v[i].kind, "rank"))
+			f = &fs.v[i];
+	cr_assert(f && f->value == 2, "a rank among a named city's districts");
+	cr_assert_str_eq(f->indicator, "规上工业增加值增速");
+	brief_facts_free(&fs);
+}

@@ -27,7 +27,7 @@ static const char qty_tail[] = ")(?<after>级|大关)?";
 /* A rank: 全省第一, 位居全市第二, 保持全市首位, 拔得头筹. */
 static const char rank_re[] =
 	"(?:(?<scope>全国|全省|全市|全区|省内|市内|同类城市)(?:第(?<n>[一二三四五六七八九十\\d]+)(?:位|名)?|首位|榜首|之首)"
-	"|(?:位居|居|位列|列|跃居|重回|保持)(?<scope2>全国|全省|全市)?第(?<n2>[一二三四五六七八九十\\d]+)"
+	"|(?:位居|居|位列|列|跃居|重回|保持)(?<scope2>全国|全省|全市|\\p{Han}{1,4}[省市州])?第(?<n2>[一二三四五六七八九十\\d]+)"
 	"|拔得头筹|名列前茅(?!\\p{sc=Han}))";
 
 /* The patterns: quantities, ranks, and the tense markers as alternations. */
