@@ -111,18 +111,14 @@ static void targets(brief_pdfctx *c, const brief_doc *d, int level)
 	table(c, head, w, "lrcc", 4, &cs);
 }
 
-static void actuals(brief_pdfctx *c, const brief_doc *d, int level)
+/* A table of results: indicator, value, period, sources. */
+static void result_table(brief_pdfctx *c, const brief_rows *rows)
 {
 	static const char *const head[] = { "指标", "实绩", "期间", "来源" };
 	static const float w[] = { 0.40f, 0.28f, 0.16f, 0.16f };
-	char extra[32];
 	cells cs = { 0 };
-	snprintf(extra, sizeof extra, "（%d 年）", d->year - 1);
-	heading(c, level, BRIEF_SEC_ACTUALS, extra);
-	if (!d->actuals.n)
-		return none(c);
-	for (size_t i = 0; i < d->actuals.n; i++) {
-		const brief_row *r = &d->actuals.v[i];
+	for (size_t i = 0; i < rows->n; i++) {
+		const brief_row *r = &rows->v[i];
 		char v[64], src[96];
 		brief_format_value(v, sizeof v, r);
 		brief_format_sources(src, sizeof src, r);
@@ -133,6 +129,16 @@ static void actuals(brief_pdfctx *c, const brief_doc *d, int level)
 		put(&cs, "%s", src);
 	}
 	table(c, head, w, "lrcc", 4, &cs);
+}
+
+static void actuals(brief_pdfctx *c, const brief_doc *d, int level)
+{
+	char extra[32];
+	snprintf(extra, sizeof extra, "（%d 年）", d->year - 1);
+	heading(c, level, BRIEF_SEC_ACTUALS, extra);
+	if (!d->actuals.n)
+		return none(c);
+	result_table(c, &d->actuals);
 }
 
 static void scorecard(brief_pdfctx *c, const brief_doc *d, int level)
@@ -196,26 +202,12 @@ static void summary(brief_pdfctx *c, const brief_doc *d, int level)
 /* The year's own results, where an article already reports them. */
 static void year_actuals(brief_pdfctx *c, const brief_doc *d, int level)
 {
-	static const char *const head[] = { "指标", "实绩", "期间", "来源" };
-	static const float w[] = { 0.40f, 0.28f, 0.16f, 0.16f };
 	char t[64];
-	cells cs = { 0 };
 	if (!d->year_actuals.n)
 		return;
 	snprintf(t, sizeof t, "本年实绩（%d 年）", d->year);
 	brief_lay_heading(&c->L, level, t);
-	for (size_t i = 0; i < d->year_actuals.n; i++) {
-		const brief_row *r = &d->year_actuals.v[i];
-		char v[64], src[96];
-		brief_format_value(v, sizeof v, r);
-		brief_format_sources(src, sizeof src, r);
-		put(&cs, "%s%s", r->indicator ? r->indicator : BRIEF_MISSING,
-		    r->conflict ? "（来源不一致）" : "");
-		put(&cs, "%s", v);
-		put(&cs, "%s", r->period ? r->period : "全年");
-		put(&cs, "%s", src);
-	}
-	table(c, head, w, "lrcc", 4, &cs);
+	result_table(c, &d->year_actuals);
 }
 
 /* 历年走势: each series as bars, the targets in the highlight colour. */
