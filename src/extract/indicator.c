@@ -163,17 +163,10 @@ char *brief_indicator_before(const brief_attrib *at, const char *t, size_t from,
 }
 
 /* 冲刺万亿级地区生产总值, 72个重点项目: the indicator follows. */
-static bool starts_any(const char *s, size_t n, const char *const *ws)
-{
-	for (; *ws; ws++)
-		if (starts_with(s, n, *ws))
-			return true;
-	return false;
-}
-
 char *brief_indicator_after(const char *t, size_t at, size_t end)
 {
 	size_t e = at;
+	const char *const *stop = cue("name-end");
 	/* a name is at most 16 characters: look no further than 17 */
 	if (end - at > 17 * 4)
 		end = at + 17 * 4;
@@ -190,7 +183,7 @@ char *brief_indicator_after(const char *t, size_t at, size_t end)
 		    cp != 0x201C && cp != 0x201D)
 			break;
 		/* …项目投资分别完成…: the predicate after the name */
-		if (e > at && starts_any(t + e, end - e, cue("name-end")))
+		if (e > at && starts_any(t + e, end - e, stop))
 			break;
 		e = i;
 	}

@@ -195,22 +195,6 @@ static const char *norm_unit(const char *u, size_t n, double *v, bool *amount,
 	return NULL;
 }
 
-static bool ends_any(const char *s, size_t n, const char *const *ws)
-{
-	for (; *ws; ws++)
-		if (ends_with(s, n, *ws))
-			return true;
-	return false;
-}
-
-static bool starts_any(const char *s, size_t n, const char *const *ws)
-{
-	for (; *ws; ws++)
-		if (starts_with(s, n, *ws))
-			return true;
-	return false;
-}
-
 /* The bound the words around a number give it (data/cues.tsv bound-*):
  * 以上/超过 min, 左右/约 approx, 以下/不超过 max; 不超过 is read before 超过. */
 static const char *bound_of(const char *t, size_t cs, size_t qs, size_t qe,
@@ -731,15 +715,6 @@ static bool bare_year(const char *s)
 	size_t n = strlen(s);
 	return (n == 7 || (n == 10 && !strcmp(s + 7, "度"))) && s[0] == '2' &&
 	       !memcmp(s + 4, "年", 3);
-}
-
-/* Whether s is one of the words (the whole of it). */
-static bool is_word(const char *s, const char *const *ws)
-{
-	for (; ws && *ws; ws++)
-		if (!strcmp(s, *ws))
-			return true;
-	return false;
 }
 
 /* a then b, malloc'd (NULL on OOM). */

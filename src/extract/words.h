@@ -28,6 +28,32 @@ static inline bool contains(const char *s, size_t n, const char *w)
 	return brief_has_word(s, n, w);
 }
 
+/* Whether s[0..n) starts / ends with one of the NULL-terminated words. */
+static inline bool starts_any(const char *s, size_t n, const char *const *ws)
+{
+	for (; ws && *ws; ws++)
+		if (starts_with(s, n, *ws))
+			return true;
+	return false;
+}
+
+static inline bool ends_any(const char *s, size_t n, const char *const *ws)
+{
+	for (; ws && *ws; ws++)
+		if (ends_with(s, n, *ws))
+			return true;
+	return false;
+}
+
+/* Whether the NUL-terminated s is one of the words, whole. */
+static inline bool is_word(const char *s, const char *const *ws)
+{
+	for (; ws && *ws; ws++)
+		if (!strcmp(s, *ws))
+			return true;
+	return false;
+}
+
 static inline const char *any_of(const char *s, size_t n, const char *const *ws)
 {
 	for (; *ws; ws++)
