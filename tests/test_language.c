@@ -523,3 +523,21 @@ Test(language, a_rank_in_a_named_city)
 	cr_assert_str_eq(f->indicator, "规上工业增加值增速");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_name_never_ends_in_a_figure_of_its_own)
+{
+	brief_facts fs;
+	facts_of_text("清河县2024年国民经济和社会发展统计公报。\n\n"
+		      "2024年，全县新增设施蔬菜面积3万亩，茶产业年产值超45亿元，"
+		      "引进8个20亿元以上项目。\n", &fs);
+	const brief_fact *f = measure(&fs, 45, "亿元");
+	cr_assert(f, "45亿元 is read");
+	cr_assert_str_eq(f->indicator, "茶产业年产值", "年产值 is an indicator, 年产 a capacity");
+	f = measure(&fs, 8, "个");
+	cr_assert(f && f->indicator, "8个 is read and named");
+	cr_assert(strstr(f->indicator, "20亿元以上项目"), "a threshold inside a name: %s", f->indicator);
+	for (size_t i = 0; i < fs.n; i++)
+		cr_assert(!fs.v[i].indicator || !strstr(fs.v[i].indicator, "3万亩"),
+			  "a figure ends no name: %s", fs.v[i].indicator);
+	brief_facts_free(&fs);
+}

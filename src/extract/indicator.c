@@ -20,6 +20,66 @@ static const char *const *cue(const char *cls)
 }
 
 
+/* The length of a month or a range of months opening s (5月, 1至5月,
+ * 1-10月份): when, not what; 0 when s opens otherwise. */
+static size_t months_lead(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (int part = 0; part < 2; part++) {
+		size_t d = i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == d || i - d > 2)
+			return 0;
+		if (starts_with(s + i, n - i, "月"))
+			break;
+		if (part == 0 && (starts_with(s + i, n - i, "至") || starts_with(s + i, n - i, "—")))
+			i += 3;
+		else if (part == 0 && s[i] == '-')
+			i++;
+		else
+			return 0;
+	}
+	if (!starts_with(s + i, n - i, "月"))
+		return 0;
+	i += 3;
+	return starts_with(s + i, n - i, "份") ? i + 3 : i;
+}
+
+/* Whether s[0..n) is one unit of data/units.tsv, whole. */
+static bool is_unit(const char *s, size_t n)
+{
+	size_t ne;
+	const brief_lex_entry *e = brief_lex_entries(brief_lexicon_get("units.tsv"), &ne);
+	for (size_t i = 0; i < ne; i++)
+		if (strlen(e[i].word) == n && !memcmp(s, e[i].word, n))
+			return true;
+	return false;
+}
+
+/*
+ * Whether a phrase ends in a figure (种植面积2万亩, 投资30亿元, 保持7%) or
+ * holds a date (2026年6月竣工): then it is a clause of its own, the words
+ * before another number, and names nothing. A threshold in a name goes on
+ * past its unit (3亿元以上项目, 500强企业, PM2.5浓度).
+ */
+static bool holds_figure(const char *s, size_t n)
+{
+	size_t last = n;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9') {
+			last = i;
+			if (i + 3 < n && !memcmp(s + i + 1, "月", 3))
+				return true;
+		}
+	if (last == n)
+		return false;
+	size_t u = last + 1;
+	while (u < n && s[u] == '.')
+		u++;
+	return u < n && is_unit(s + u, n - u);
+}
+
 /*
  * The canonical name of an indicator phrase (data/indicators.tsv): the
  * phrase without its scope word (全县, 全年), mapped when it is an alias.
@@ -47,6 +107,9 @@ char *brief_indicator_canon(const char *s, size_t n)
 			return NULL;    /* 一季度 alone: when, not what */
 	while (n && (*s == ' ' || *s == '#' || *s == '|'))
 		s++, n--;
+	size_t when = months_lead(s, n);
+	s += when;
+	n -= when;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '|'))
 		n--;
 	if (n == 0 || brief_utf8_chars(s, n) < 2)
@@ -60,6 +123,8 @@ char *brief_indicator_canon(const char *s, size_t n)
 	for (const char *const *w = cue("not-indicator-end"); *w; w++)
 		if (ends_with(s, n, *w))
 			return NULL;
+	if (holds_figure(s, n))
+		return NULL;
 	/* 37个乡、12个镇: a list of counts, not the name of one */
 	for (size_t i = 0; i + 4 <= n; i++)
 		if (s[i] >= '0' && s[i] <= '9' && (!memcmp(s + i + 1, "个", 3) ||
@@ -183,7 +248,9 @@ char *brief_indicator_after(const char *t, size_t at, size_t end)
 		    cp != 0x201C && cp != 0x201D)
 			break;
 		/* …项目投资分别完成…: the predicate after the name */
-		if (e > at && starts_any(t + e, end - e, stop))
+		/* 10个50亿元以上项目: a threshold inside the name goes on */
+		if (e > at && starts_any(t + e, end - e, stop) &&
+		    !(starts_with(t + e, end - e, "以上") && holds_figure(t + at, e - at)))
 			break;
 		e = i;
 	}
