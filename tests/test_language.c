@@ -541,3 +541,19 @@ Test(language, a_name_never_ends_in_a_figure_of_its_own)
 			  "a figure ends no name: %s", fs.v[i].indicator);
 	brief_facts_free(&fs);
 }
+
+Test(language, figures_go_with_a_list_of_years_one_by_one)
+{
+	brief_facts fs;
+	facts_of_text("清河区召开新春第一会。\n\n"
+		      "清河区社会消费品零售总额分别在2022年、2023年突破600亿元和700亿元，"
+		      "今年力争突破800亿元。\n", &fs);
+	const brief_fact *a = measure(&fs, 600, "亿元"), *b = measure(&fs, 700, "亿元");
+	cr_assert(a && b);
+	cr_assert_eq(a->year, 2022);
+	cr_assert_eq(b->year, 2023);
+	cr_assert_str_eq(a->indicator, "社会消费品零售总额");
+	cr_assert_str_eq(b->indicator, "社会消费品零售总额");
+	cr_assert_str_eq(b->bound, "min", "突破 bounds both figures of the list");
+	brief_facts_free(&fs);
+}

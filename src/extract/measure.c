@@ -155,6 +155,7 @@ typedef struct qty {
 	const char *bound;
 	bool chinese;           /* written in Chinese numerals */
 	size_t scope_s, scope_e;/* 全省 of 全省第一, 区本级: in the text, or 0, 0 */
+	int year;               /* its own of a list of years (分别在2021年、2022年), or 0 */
 } qty;
 
 /* Units as the briefings print them (data/units.tsv), value scaled to
@@ -197,6 +198,18 @@ static const char *norm_unit(const char *u, size_t n, double *v, bool *amount,
 
 /* The bound the words around a number give it (data/cues.tsv bound-*):
  * 以上/超过 min, 左右/约 approx, 以下/不超过 max; 不超过 is read before 超过. */
+/* The bound the words just before a number set, or NULL. */
+static const char *bound_before(const char *t, size_t cs, size_t qs)
+{
+	if (ends_any(t + cs, qs - cs, cue("bound-max-before")))
+		return "max";
+	if (ends_any(t + cs, qs - cs, cue("bound-min-before")))
+		return "min";
+	if (ends_any(t + cs, qs - cs, cue("bound-approx-before")))
+		return "approx";
+	return NULL;
+}
+
 static const char *bound_of(const char *t, size_t cs, size_t qs, size_t qe,
 			    size_t ce)
 {
@@ -296,6 +309,7 @@ static bool read_qty(brief_measures *m, const char *t, size_t cs, size_t ce,
 
 	q->start = ns;
 	q->scope_s = q->scope_e = 0;
+	q->year = 0;
 	q->end = ov[9] != PCRE2_UNSET && !tier ? ov[9] : ue;
 	q->chinese = !(t[ns] >= '0' && t[ns] <= '9');
 	q->tier = tier;
@@ -535,7 +549,7 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	const char *t = c->a->text;
 	const brief_region *r = brief_attrib_at(c->at, q->start);
 	char pbuf[32];
-	int y = clause_year(t, ss, q->start);
+	int y = q->year ? q->year : clause_year(t, ss, q->start);
 	int year = target ? (y ? y : c->year) : (y ? y : (c->year ? c->year - 1 : 0));
 	/* 明年…增长6%: a year-end article sets next year's goals; 今年以来…:
 	 * it reports this year */
@@ -651,11 +665,43 @@ static size_t group_size(const char *t, const qty *q, size_t n)
 	return k;
 }
 
+/* 20xx年 at t[i], i < e: its value, or 0. */
+static int year_at(const char *t, size_t i, size_t e)
+{
+	if (i + 7 > e || t[i] != '2' || t[i + 1] != '0' || memcmp(t + i + 4, "年", 3))
+		return 0;
+	for (size_t j = i + 2; j < i + 4; j++)
+		if (t[j] < '0' || t[j] > '9')
+			return 0;
+	return atoi(t + i);
+}
+
+/*
+ * A list of k years in [s, e) that k quantities go with one by one:
+ * 分别在2021年、2022年突破3000亿元和3500亿元. Fills years[k] and returns
+ * where the list starts, or e when there is none.
+ */
+static size_t year_list(const char *t, size_t s, size_t e, size_t k, int *years)
+{
+	for (size_t i = s; i + 7 <= e; i++) {
+		if (!(years[0] = year_at(t, i, e)) || (i > s && t[i - 1] >= '0' && t[i - 1] <= '9'))
+			continue;
+		size_t j = i + 7, n = 1;
+		while (n < k && j + 10 <= e &&
+		       (!memcmp(t + j, "、", 3) || !memcmp(t + j, "和", 3) || !memcmp(t + j, "及", 3)) &&
+		       (years[n] = year_at(t, j + 3, e)))
+			n++, j += 10;
+		if (n == k && k > 1)
+			return i;
+	}
+	return e;
+}
+
 /*
  * Indicators for a list of k quantities: 制造业投资、高新技术产业投资增长15%、
  * 10% pairs item by item; a single quantity gets the usual indicator.
  */
-static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, size_t se,
+static void group_indicators(ctx *c, qty *q, size_t k, size_t cs, size_t se,
 			     char **out)
 {
 	const char *t = c->a->text;
@@ -677,6 +723,18 @@ static void group_indicators(ctx *c, const qty *q, size_t k, size_t cs, size_t s
 		return;
 	}
 	size_t from = brief_attrib_last_name(c->at, cs, q->start);
+	int years[16];
+	size_t yl = year_list(t, from, q->start, k < 16 ? k : 16, years);
+	if (yl < q->start && k <= 16) {
+		/* one indicator over the years: what stands before the list */
+		for (const char *w; (w = ends_which(t + from, yl - from, cue("years-lead")));)
+			yl -= strlen(w);
+		for (size_t j = 0; j < k; j++) {
+			out[j] = brief_indicator_before(c->at, t, from, yl);
+			q[j].year = years[j];
+		}
+		return;
+	}
 	const char *s = t + from;
 	size_t n = q->start - from;
 	while (n && (brief_strip_word(&s, &n, cue("tail"), true) ||
@@ -807,6 +865,11 @@ static int sentence(ctx *c, size_t ss, size_t se)
 			break;
 		}
 		group_indicators(c, list + i, k, cs, se, inds);
+		/* 突破3000亿元和3500亿元: the word before a list bounds each item */
+		const char *lb = bound_before(t, cs, list[i].start);
+		for (size_t j = 1; lb && j < k; j++)
+			if (!strcmp(list[i + j].bound, "exact"))
+				list[i + j].bound = lb;
 		carry_group(&names, inds, k);
 		for (size_t j = 0; j < k; j++) {
 			const qty *q = &list[i + j];
@@ -984,7 +1047,7 @@ static int ranks(ctx *c, size_t ss, size_t se)
 		if (skip)
 			continue;
 		size_t cs = brief_clause_start(t, ss, ms), ce = brief_clause_end(t, me, se);
-		qty q = { false, ms, me, v, "名", "rank", "classifier", "exact", false, 0, 0 };
+		qty q = { false, ms, me, v, "名", "rank", "classifier", "exact", false, 0, 0, 0 };
 		for (int g = 1; g <= 3; g += 2)         /* (?<scope>) and (?<scope2>) */
 			if (ov[2 * g] != PCRE2_UNSET) {
 				q.scope_s = ov[2 * g];
@@ -1026,7 +1089,7 @@ static int sectors(ctx *c, size_t ss, size_t se)
 		size_t a = ov[2 * (k + 1)], b = ov[2 * (k + 1) + 1];
 		if (!brief_number_parse(t + a, b - a, &v))
 			continue;
-		qty q = { false, a, b, v, "%", "share", "pct", "exact", false, 0, 0 };
+		qty q = { false, a, b, v, "%", "share", "pct", "exact", false, 0, 0, 0 };
 		bool target = is_target(c, cs, a, ss, se, false);
 		if (emit(c, &q, strdup(names[k]), NULL, target, ss, se, cs, ce))
 			return -1;
@@ -1054,7 +1117,7 @@ static int fractions(ctx *c, size_t ss, size_t se)
 			continue;
 		size_t cs = brief_clause_start(t, ss, b), ce = brief_clause_end(t, e, se);
 		qty q = { false, b, e, (double)(long)(v * 10000 + 0.5) / 100, "%", "share",
-			  "pct", "exact", false, 0, 0 };
+			  "pct", "exact", false, 0, 0, 0 };
 		bool target = is_target(c, cs, b, ss, se, false);
 		const char *qual = target ? qualifier(t, cs, b, ss) : NULL;
 		char *ind = brief_indicator_before(c->at, t, cs, b);
@@ -1132,7 +1195,7 @@ static int table_row(ctx *c, size_t ss, size_t se)
 			continue;
 		const char *kind = v->growth ? "growth" : !strcmp(unit, "%") ? "share"
 				   : amount ? "level" : "count";
-		qty q = { false, v->start, v->end, value, unit, kind, cls, v->bound, false, 0, 0 };
+		qty q = { false, v->start, v->end, value, unit, kind, cls, v->bound, false, 0, 0, 0 };
 		char *ind = brief_noun_phrase(t + row.ind_s, row.ind_e - row.ind_s);
 		if (emit(c, &q, ind, NULL, v->target, ss, se, ss, se))
 			return -1;

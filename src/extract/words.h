@@ -45,6 +45,15 @@ static inline bool ends_any(const char *s, size_t n, const char *const *ws)
 	return false;
 }
 
+/* The word s[0..n) ends with, or NULL. */
+static inline const char *ends_which(const char *s, size_t n, const char *const *ws)
+{
+	for (; ws && *ws; ws++)
+		if (ends_with(s, n, *ws))
+			return *ws;
+	return NULL;
+}
+
 /* Whether the NUL-terminated s is one of the words, whole. */
 static inline bool is_word(const char *s, const char *const *ws)
 {
