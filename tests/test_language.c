@@ -557,3 +557,23 @@ Test(language, figures_go_with_a_list_of_years_one_by_one)
 	cr_assert_str_eq(b->bound, "min", "突破 bounds both figures of the list");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_part_of_the_year_opening_a_paragraph_frames_what_follows)
+{
+	brief_facts fs;
+	facts_of_text("发布时间：2025-02-06\n\n清河区新春文旅消费火热。\n\n"
+		      "春节期间，清河区累计接待游客12.5万人次。其中，乡村旅游接待游客3.2万人次。\n\n"
+		      "据悉，区文旅局联动各街道，推出了40余场活动。\n\n"
+		      "一季度签约项目8个、二季度签约项目11个。去年，全区GDP增长6.1%。\n", &fs);
+	const brief_fact *f = measure(&fs, 3.2, "万人次");
+	cr_assert(f && f->year == 2025 && f->period && strstr(f->period, "春节"),
+		  "the paragraph's frame: %s", f ? f->period : "none");
+	f = measure(&fs, 40, "场");
+	cr_assert(f && f->year == 2025 && f->period && strstr(f->period, "春节"),
+		  "and the paragraphs after it: %s", f ? f->period : "none");
+	f = measure(&fs, 6.1, "%");
+	cr_assert(f && f->year == 2024, "去年 names a time of its own");
+	f = measure(&fs, 11, "个");
+	cr_assert(f && f->period && !strstr(f->period, "春节"), "a new paragraph, a new time");
+	brief_facts_free(&fs);
+}

@@ -380,6 +380,10 @@ typedef struct ctx {
 	char *label;            /* a caption line just before, no number in it */
 	brief_table table;      /* the table whose rows are being read */
 	bool framed;            /* the sentence has set the paragraph's tense */
+	const char *frame;      /* a part of the present year the text is in
+				 * (春节期间，…), carried until a time is named */
+	bool frame_opens;       /* set by a paragraph's opening: carried on
+				 * to the paragraphs after it */
 } ctx;
 
 static bool has_match(ctx *c, size_t rx, size_t s, size_t e)
@@ -506,9 +510,11 @@ static bool horizon(const char *t, size_t ss, size_t qs, char *buf, size_t bufsz
 }
 
 static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
-			     int year, char *buf, size_t bufsz)
+			     int year, const char *frame, char *buf, size_t bufsz)
 {
 	const char *p = any_of(t + ss, qs - ss, cue("period-part"));
+	if (!p && !target && frame)
+		p = frame;
 	if (target && horizon(t, ss, qs, buf, bufsz))
 		return buf;
 	if (target)
@@ -520,6 +526,62 @@ static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
 	else
 		return p;
 	return buf;
+}
+
+/*
+ * 截至2月4日 with no year: a figure to date of the present year when the
+ * month has not yet come round again at the article's date (截至12月底 in
+ * a February article is last year's).
+ */
+static bool to_date_now(const ctx *c, size_t ss, size_t qs)
+{
+	const char *t = c->a->text, *p = qs > ss ? brief_find_word(t + ss, qs - ss, "截至") : NULL;
+	const char *pub = c->a->published;
+	if (!p || !pub || strlen(pub) < 7)
+		return false;
+	p += 3;
+	int month = 0;
+	while (p < t + qs && *p >= '0' && *p <= '9')
+		month = month * 10 + (*p++ - '0');
+	return month > 0 && p + 3 <= t + qs && !memcmp(p, "月", 3) && month <= atoi(pub + 5);
+}
+
+/* The first byte of the paragraph holding byte ss. */
+static size_t para_start(const brief_article *a, size_t ss)
+{
+	size_t lo = 0, hi = a->nsents;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->sents[mid].end <= ss)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo > 0 && lo < a->nsents && a->sents[lo - 1].para == a->sents[lo].para)
+		lo--;
+	return lo < a->nsents ? a->sents[lo].start : ss;
+}
+
+/*
+ * The part of the present year a sentence puts the text in: the cue that
+ * opens it (春节期间，上半年，), kept; none once it names another time (a
+ * year, 去年, 全年), as it was otherwise.
+ */
+static void frame_sentence(ctx *c, size_t ss, size_t se)
+{
+	const char *t = c->a->text;
+	/* the opening adverbial only (上半年，): 一季度签约28个 says when for
+	 * its own figure */
+	size_t head = brief_clause_end(t, ss, se) - ss;
+	const char *part = head < se - ss && head <= 30 ? any_of(t + ss, head, cue("year-part"))
+							: NULL;
+	if (part) {
+		c->frame = part;
+		c->frame_opens = ss == para_start(c->a, ss);
+		return;
+	}
+	if (any_of(t + ss, se - ss, cue("frame-end")) || clause_year(t, ss, se))
+		c->frame = NULL;
 }
 
 /* What a value is limited to or relative to: 区本级 (the district's own
@@ -559,9 +621,12 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 			 contains(t + ss, q->start - ss, "上年");
 	if (!target && !y && c->year && !last_year && contains(t + ss, se - ss, "今年"))
 		year = c->year;
-	/* 春节期间…, 上半年…: a part of the present year reported as it ends */
-	if (!target && !y && c->year && any_of(t + ss, q->start - ss, cue("year-part")) &&
-	    !contains(t + ss, q->start - ss, "去年") && !contains(t + ss, q->start - ss, "上年"))
+	/* 春节期间…, 上半年…: a part of the present year reported as it ends,
+	 * said in the sentence or by the paragraphs before */
+	const char *part = any_of(t + ss, q->start - ss, cue("year-part"));
+	if (!part && !y && !target && c->frame)
+		part = c->frame;
+	if (!target && !y && c->year && (part || to_date_now(c, ss, q->start)) && !last_year)
 		year = c->year;
 	/* no indicator: nothing a briefing could print against the number;
 	 * a single project's 总投资 belongs to the project (project.c) */
@@ -596,7 +661,7 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 		value_scope(t, cs, q->start, &sc_s, &sc_e);
 	f->scope = sc_s < sc_e ? strndup(t + sc_s, sc_e - sc_s) : NULL;
 	f->qualifier = qual ? strdup(qual) : NULL;
-	const char *p = period_of(t, ss, q->start, target, year, pbuf, sizeof pbuf);
+	const char *p = period_of(t, ss, q->start, target, year, part, pbuf, sizeof pbuf);
 	f->period = p ? strdup(p) : NULL;
 	f->year = year;
 	(void)se;
@@ -1249,12 +1314,14 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
 {
-	ctx c = { m, g, t, a, out, brief_attrib_plan_year(t), 0, -1, 0, NULL, { 0 }, false };
+	ctx c = { m, g, t, a, out, brief_attrib_plan_year(t), 0, -1, 0, NULL, { 0 }, false, NULL, false };
 	int rc = 0;
 	for (size_t s = 0; s < a->nsents; s++) {
 		if (a->sents[s].para != c.para) {
 			c.para = a->sents[s].para;
 			c.tense = 0;
+			if (!c.frame_opens)
+				c.frame = NULL;
 		}
 		c.sent_first = out->n;
 		c.framed = false;
@@ -1268,10 +1335,12 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			continue;
 		}
 		if (is_heading(a, s)) {
+			c.frame = NULL;
 			free(c.label);
 			c.label = caption(a->text + ss, se - ss);
 			continue;
 		}
+		frame_sentence(&c, ss, se);
 		if (pieces(&c, ss, se)) {
 			rc = -1;
 			break;
