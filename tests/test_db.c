@@ -95,7 +95,7 @@ Test(db, migrates_and_reopens)
 {
 	brief_db *db = brief_db_open(dbpath, &diag);
 	cr_assert_not_null(db);
-	cr_assert_eq(count(db, "PRAGMA user_version"), 4);
+	cr_assert_eq(count(db, "PRAGMA user_version"), 5);
 	cr_assert_eq(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'facts'"), 1);
 	brief_db_close(db);
 	db = brief_db_open(dbpath, &diag);
@@ -176,6 +176,33 @@ Test(db, unchanged_and_replaced)
 	brief_db_close(db);
 }
 
+/* A newer brief reads stored content otherwise: its facts are replaced,
+ * the document kept; the same facts again leave it as it was. */
+Test(db, unchanged_content_read_anew_gets_the_new_facts)
+{
+	brief_db *db = brief_db_open(dbpath, &diag);
+	brief_article a;
+	brief_facts fs = { 0 };
+	long long id1, id2;
+	brief_stored how;
+
+	one_fact(&fs);
+	make_article(&a, "/data/a.txt", 1);
+	cr_assert_eq(brief_db_store(db, &a, &fs, &id1, &how), 0);
+	free(fs.v[0].indicator);
+	fs.v[0].indicator = strdup("规上工业增加值");
+	cr_assert_eq(brief_db_store(db, &a, &fs, &id2, &how), 0);
+	cr_assert_eq(how, BRIEF_STORED_REEXTRACTED);
+	cr_assert_eq(id1, id2, "the document is kept");
+	cr_assert_eq(count(db, "SELECT count(*) FROM facts WHERE indicator = '规上工业增加值'"), 1);
+	cr_assert_eq(count(db, "SELECT count(*) FROM facts"), 1);
+	cr_assert_eq(brief_db_store(db, &a, &fs, &id2, &how), 0);
+	cr_assert_eq(how, BRIEF_STORED_UNCHANGED);
+	brief_article_free(&a);
+	brief_facts_free(&fs);
+	brief_db_close(db);
+}
+
 /* A writer killed at random moments never leaves a document without all
  * its sentences and facts, and the database stays intact. */
 Test(db, sigkill_leaves_whole_documents, .timeout = 60)
@@ -226,12 +253,15 @@ Test(db, migrates_an_older_database)
 	brief_db *db = brief_db_open(dbpath, &diag);
 	sqlite3_exec(brief_db_handle(db), "DROP TABLE mail_sent; DROP INDEX facts_parent;"
 		     " ALTER TABLE facts DROP COLUMN scope;"
+		     " ALTER TABLE documents DROP COLUMN facts_digest;"
 		     " PRAGMA user_version = 1", 0, 0, 0);
 	brief_db_close(db);
 	db = brief_db_open(dbpath, &diag);
 	cr_assert_not_null(db);
-	cr_assert_eq(count(db, "PRAGMA user_version"), 4);
+	cr_assert_eq(count(db, "PRAGMA user_version"), 5);
 	cr_assert_eq(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'facts_parent'"), 1);
+	cr_assert_eq(count(db, "SELECT count(*) FROM pragma_table_info('documents')"
+			       " WHERE name = 'facts_digest'"), 1);
 	cr_assert_eq(count(db, "SELECT count(*) FROM pragma_table_info('facts') WHERE name = 'scope'"), 1);
 	cr_assert_eq(brief_db_mail_sent(db, "k"), 0);
 	cr_assert_eq(brief_db_mail_record(db, "k", "id@x", "钱塘区", 2025, "a@b.cn"), 0);

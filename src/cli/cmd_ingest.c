@@ -27,7 +27,7 @@ typedef struct ingest_run {
 	brief_ingester *ing;
 	brief_gazetteer *gaz;
 	brief_extractor *ext;
-	size_t done, failed, counts[3];
+	size_t done, failed, counts[4];
 	unsigned long long bytes;
 	struct timespec t0;
 	bool quiet;
@@ -41,8 +41,10 @@ static void usage(FILE *f)
 		   "Reads articles (.txt, .html, .htm; directories recursively) and\n"
 		   "web pages (http:// and https:// URLs), decodes, cleans and\n"
 		   "normalises them, extracts their facts and stores everything in\n"
-		   "the database. Content already stored is reported unchanged; a\n"
-		   "file or URL whose content changed replaces its old version.\n\n"
+		   "the database. Content already stored is reported unchanged (or\n"
+		   "re-read, its facts replaced, when this version of brief reads\n"
+		   "it otherwise); a file or URL whose content changed replaces its\n"
+		   "old version.\n\n"
 		   "options:\n"
 		   "  -q, --quiet            no line per file on stdout\n"
 		   "  --urls FILE            URLs to fetch, one a line (# comments)\n"
@@ -207,7 +209,8 @@ static void progress(ingest_run *r, size_t total, bool last)
 		fputc('\n', stderr);
 }
 
-static const char *const how_names[] = { "new", "unchanged", "replaced" };
+/* re-read: content stored before, its facts read anew by this brief */
+static const char *const how_names[] = { "new", "unchanged", "replaced", "re-read" };
 
 /* Stores an article read from `label` (a path or a URL) and prints its
  * line; the document's id, or 0 when it was not stored. */
@@ -230,10 +233,11 @@ static long long store_one(ingest_run *r, const char *label, brief_article *a,
 	/* unchanged: what the store holds, not what this run extracted */
 	long long nfacts = *how == BRIEF_STORED_UNCHANGED ? brief_db_fact_count(r->db, id)
 							  : (long long)facts.n;
-	if (*how != BRIEF_STORED_UNCHANGED && a->ngarbles)
+	bool stored = *how == BRIEF_STORED_NEW || *how == BRIEF_STORED_REPLACED;
+	if (stored && a->ngarbles)
 		brief_warn(d, label, "%zu garbled span%s (no facts taken from them)",
 			   a->ngarbles, a->ngarbles == 1 ? "" : "s");
-	if (*how != BRIEF_STORED_UNCHANGED && a->invalid_bytes)
+	if (stored && a->invalid_bytes)
 		brief_warn(d, label, "%zu byte%s not valid %s, replaced by U+FFFD",
 			   a->invalid_bytes, a->invalid_bytes == 1 ? "" : "s",
 			   a->encoding);
@@ -445,9 +449,15 @@ static void summary(const ingest_run *r, size_t nfiles, size_t nurls)
 	else
 		printf("ingest: %zu file%s, %zu URL%s: ", nfiles, nfiles == 1 ? "" : "s",
 		       nurls, nurls == 1 ? "" : "s");
-	printf("%zu new, %zu unchanged, %zu replaced, %zu failed\n",
-	       r->counts[BRIEF_STORED_NEW], r->counts[BRIEF_STORED_UNCHANGED],
+	/* re-read documents are unchanged content: said only when there are */
+	printf("%zu new, %zu unchanged, %zu replaced, %zu failed",
+	       r->counts[BRIEF_STORED_NEW],
+	       r->counts[BRIEF_STORED_UNCHANGED] + r->counts[BRIEF_STORED_REEXTRACTED],
 	       r->counts[BRIEF_STORED_REPLACED], r->failed);
+	if (r->counts[BRIEF_STORED_REEXTRACTED])
+		printf(" (%zu unchanged re-read by this version's rules)",
+		       r->counts[BRIEF_STORED_REEXTRACTED]);
+	putchar('\n');
 }
 
 static void list_free(file_list *l)

@@ -169,7 +169,7 @@ int brief_web_set_url(brief_db *db, long long id, brief_stored how, const char *
 	if (path && sqlite3_prepare_v2(brief_db_handle(db), sql, -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, url, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, id);
-		sqlite3_bind_int(st, 3, how != BRIEF_STORED_UNCHANGED);
+		sqlite3_bind_int(st, 3, how == BRIEF_STORED_NEW || how == BRIEF_STORED_REPLACED);
 		sqlite3_bind_text(st, 4, path, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	}

@@ -6,7 +6,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/buf.h"
 #include "util/embed.h"
+#include "util/sha256.h"
 #include "util/utf8.h"
 
 struct brief_db {
@@ -385,6 +387,19 @@ static void bind_fact(sqlite3_stmt *st, long long doc, const brief_fact *f)
 	bind_text(st, 21, f->scope);
 }
 
+static int set_digest(brief_db *db, long long id, const char *digest)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->h, "UPDATE documents SET facts_digest = ?1 WHERE id = ?2",
+			       -1, &st, NULL))
+		return fail(db, "storing a document");
+	bind_text(st, 1, digest);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = step_done(db, st, "storing a document");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int insert_facts(brief_db *db, long long id, const brief_facts *fs)
 {
 	static const char sql[] =
@@ -408,16 +423,60 @@ static int insert_facts(brief_db *db, long long id, const brief_facts *fs)
 	return rc;
 }
 
+/* The digest of a document's facts: what would differ in the database. */
+static void facts_digest(const brief_facts *fs, char out[65])
+{
+	brief_buf b = BRIEF_BUF_INIT;
+	for (size_t i = 0; fs && i < fs->n; i++) {
+		const brief_fact *f = &fs->v[i];
+		const char *str[] = { f->region_code, f->parent_code, f->region, f->indicator,
+				      f->kind, f->unit, f->bound, f->qualifier, f->period, f->name,
+				      f->status, f->tier, f->evidence, f->scope };
+		brief_buf_printf(&b, "%d|%d|%.17g|%d|%.17g|%zu|%d", (int)f->type, f->has_value,
+				 f->value, f->year, f->has_investment ? f->investment_yi : -1.0,
+				 f->offset, f->sentence);
+		for (size_t k = 0; k < sizeof str / sizeof *str; k++)
+			brief_buf_printf(&b, "\x1f%s", str[k] ? str[k] : "\x1e");
+		brief_buf_putc(&b, '\n');
+	}
+	brief_sha256_hex(b.data ? b.data : "", b.len, out);
+	brief_buf_free(&b);
+}
+
+/* Content already stored: its facts replaced when this run's differ. */
+static int refresh_facts(brief_db *db, long long id, const brief_facts *facts,
+			 const char *digest, brief_stored *how)
+{
+	sqlite3_stmt *st = NULL;
+	int same = -1;
+	if (sqlite3_prepare_v2(db->h, "SELECT facts_digest = ?1 FROM documents WHERE id = ?2",
+			       -1, &st, NULL))
+		return fail(db, "reading a document");
+	bind_text(st, 1, digest);
+	sqlite3_bind_int64(st, 2, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		same = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	*how = same == 1 ? BRIEF_STORED_UNCHANGED : BRIEF_STORED_REEXTRACTED;
+	if (same == 1)
+		return 0;
+	char sql[64];
+	snprintf(sql, sizeof sql, "DELETE FROM facts WHERE doc_id = %lld", id);
+	if (exec(db, sql) || insert_facts(db, id, facts))
+		return -1;
+	return set_digest(db, id, digest);
+}
+
 static int store_tx(brief_db *db, const brief_article *a,
 		    const brief_facts *facts, long long *id, brief_stored *how)
 {
 	long long old;
 
+	char digest[65];
+	facts_digest(facts, digest);
 	*id = find_id(db, "SELECT id FROM documents WHERE hash = ?", a->hash);
-	if (*id != 0) {
-		*how = BRIEF_STORED_UNCHANGED;
-		return *id < 0 ? -1 : 0;
-	}
+	if (*id != 0)
+		return *id < 0 ? -1 : refresh_facts(db, *id, facts, digest, how);
 	old = find_id(db, "SELECT id FROM documents WHERE path = ?", a->path);
 	if (old < 0)
 		return -1;
@@ -432,7 +491,7 @@ static int store_tx(brief_db *db, const brief_article *a,
 	if (insert_document(db, a, id) || insert_sentences(db, a, *id) ||
 	    insert_warnings(db, a, *id) || insert_facts(db, *id, facts))
 		return -1;
-	return 0;
+	return set_digest(db, *id, digest);
 }
 
 int brief_db_store(brief_db *db, const brief_article *a,
@@ -455,8 +514,10 @@ int brief_db_replace_facts(brief_db *db, long long doc_id,
 		 doc_id);
 	if (exec(db, "BEGIN IMMEDIATE"))
 		return -1;
+	char digest[65];
+	facts_digest(facts, digest);
 	if (exec(db, sql) || insert_facts(db, doc_id, facts) ||
-	    exec(db, "COMMIT")) {
+	    set_digest(db, doc_id, digest) || exec(db, "COMMIT")) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}

@@ -29,7 +29,9 @@ const char *brief_db_path(const brief_db *db);
 typedef enum {
 	BRIEF_STORED_NEW,
 	BRIEF_STORED_UNCHANGED, /* same decoded content already stored */
-	BRIEF_STORED_REPLACED   /* same path, new content: old version gone */
+	BRIEF_STORED_REPLACED,  /* same path, new content: old version gone */
+	BRIEF_STORED_REEXTRACTED /* same content, its facts read anew by rules
+				  * that read it otherwise than the stored ones */
 } brief_stored;
 
 /*

@@ -87,3 +87,9 @@ CREATE INDEX facts_parent ON facts(parent_code, year, indicator);
 -- migration 4
 -- What a rank or a value is relative to or limited to (全省第一, 区本级).
 ALTER TABLE facts ADD COLUMN scope TEXT;
+
+-- migration 5
+-- A digest of the facts extracted from a document: re-ingesting content
+-- already stored replaces its facts when a newer brief reads them
+-- otherwise (NULL: stored before digests were kept).
+ALTER TABLE documents ADD COLUMN facts_digest TEXT;
