@@ -577,3 +577,18 @@ Test(language, a_part_of_the_year_opening_a_paragraph_frames_what_follows)
 	cr_assert(f && f->period && !strstr(f->period, "春节"), "a new paragraph, a new time");
 	brief_facts_free(&fs);
 }
+
+Test(language, money_put_to_a_use_is_named_after_it_and_thresholds_are_no_figures)
+{
+	brief_facts fs;
+	facts_of_text("清河区召开新春第一会。\n\n"
+		      "今年，全区将安排120.5亿元财政资金，梯次培育一批产值超5亿元、20亿元的"
+		      "产业链，力争GDP增长6%。\n", &fs);
+	const brief_fact *f = measure(&fs, 120.5, "亿元");
+	cr_assert(f && f->indicator && f->type == BRIEF_FACT_TARGET);
+	cr_assert_str_eq(f->indicator, "财政资金安排");
+	cr_assert_null(measure(&fs, 5, "亿元"), "a threshold of a class is no target");
+	cr_assert_null(measure(&fs, 20, "亿元"));
+	cr_assert(measure(&fs, 6, "%"));
+	brief_facts_free(&fs);
+}

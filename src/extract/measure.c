@@ -277,6 +277,18 @@ static bool qualifies_next(const char *t, size_t qe, size_t ce, bool chinese)
 			return false;
 		return true;    /* 以上项目, 以上1个 */
 	}
+	/* 超1亿元、10亿元的全产业链: the amount of a list of thresholds */
+	if (starts_with(a, n, "、") || starts_with(a, n, "和") || starts_with(a, n, "至")) {
+		size_t i = 3;
+		while (i < n && ((a[i] >= '0' && a[i] <= '9') || a[i] == '.'))
+			i++;
+		while (i > 3 && i + 3 <= n && (starts_with(a + i, n - i, "万") ||
+					       starts_with(a + i, n - i, "亿") ||
+					       starts_with(a + i, n - i, "元")))
+			i += 3;
+		if (i > 3 && starts_with(a + i, n - i, "的"))
+			return true;
+	}
 	if (starts_with(a, n, "的") || starts_with(a, n, "平方") || starts_with(a, n, "亩") ||
 	    starts_with(a, n, "千瓦") || starts_with(a, n, "吨") || starts_with(a, n, "辆") ||
 	    starts_with(a, n, "台") || starts_with(a, n, "方") || starts_with(a, n, "级"))
@@ -715,6 +727,44 @@ static char *topic_before(ctx *c, size_t ss, size_t cs)
 	return brief_noun_phrase(s, n);
 }
 
+/* a then b, malloc'd (NULL on OOM). */
+static char *concat(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	char *s = malloc(n + m + 1);
+	if (s) {
+		memcpy(s, a, n);
+		memcpy(s + n, b, m + 1);
+	}
+	return s;
+}
+
+/*
+ * 安排231.5亿元财政资金: an amount after a bare verb names what it is
+ * after it; the name is the noun and the verb (财政资金安排). Takes
+ * `before` (the name found before the amount) and returns the name.
+ */
+static char *money_named_after(const char *t, const qty *q, size_t ce, char *before)
+{
+	if (strncmp(q->cls, "currency", 8) || q->end >= ce ||
+	    (before && !is_word(before, cue("money-verb"))))
+		return before;
+	char *noun = brief_indicator_after(t, q->end, ce);
+	if (!noun) {
+		if (before && is_word(before, cue("money-verb"))) {
+			free(before);
+			return NULL;    /* 安排 alone names nothing */
+		}
+		return before;
+	}
+	char *both = before ? concat(noun, before) : noun;
+	if (before) {
+		free(noun);
+		free(before);
+	}
+	return both;
+}
+
 /* How many quantities from q on form a list: 15%、10% / 3.0%、4.6%和6.4%. */
 static size_t group_size(const char *t, const qty *q, size_t n)
 {
@@ -775,6 +825,7 @@ static void group_indicators(ctx *c, qty *q, size_t k, size_t cs, size_t se,
 		out[0] = q->tier ? brief_indicator_after(t, q->end + 3, ce)
 			 : noun_follows(t, q, ce) ? brief_indicator_after(t, q->end, ce)
 			 : brief_indicator_before(c->at, t, cs, q->start);
+		out[0] = money_named_after(t, q, ce, out[0]);
 		return;
 	}
 	/* 596个省大中型项目、1852个“八大行动”项目: each count names its own */
@@ -838,18 +889,6 @@ static bool bare_year(const char *s)
 	size_t n = strlen(s);
 	return (n == 7 || (n == 10 && !strcmp(s + 7, "度"))) && s[0] == '2' &&
 	       !memcmp(s + 4, "年", 3);
-}
-
-/* a then b, malloc'd (NULL on OOM). */
-static char *concat(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	char *s = malloc(n + m + 1);
-	if (s) {
-		memcpy(s, a, n);
-		memcpy(s + n, b, m + 1);
-	}
-	return s;
 }
 
 /* 这一数据: the indicator of the fact before, in this paragraph. */
