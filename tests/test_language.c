@@ -592,3 +592,20 @@ Test(language, money_put_to_a_use_is_named_after_it_and_thresholds_are_no_figure
 	cr_assert(measure(&fs, 6, "%"));
 	brief_facts_free(&fs);
 }
+
+Test(language, a_village_the_paragraph_is_about_keeps_its_figures)
+{
+	brief_facts fs;
+	facts_of_text("清河区召开全体会议。\n\n2020年，清河区GDP增长6%。\n\n"
+		      "东湖村位于城南街道，此前年收入不足一百万元。2020年村集体总收入达1200.5万元。\n\n"
+		      "全区规上工业增加值增长8%。\n", &fs);
+	const brief_fact *f = measure(&fs, 1200.5, "万元");
+	cr_assert(f && f->region, "the village's income is read");
+	cr_assert_str_eq(f->region, "东湖村");
+	cr_assert_null(f->region_code, "a village makes no briefing of its own");
+	f = measure(&fs, 8, "%");
+	cr_assert(f && f->region_code && !strcmp(f->region, "清河区"), "the next paragraph is the district's");
+	f = measure(&fs, 6, "%");
+	cr_assert(f && !strcmp(f->region, "清河区"));
+	brief_facts_free(&fs);
+}

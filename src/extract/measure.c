@@ -6,6 +6,7 @@
 #include "extract/measure.h"
 
 #include <stdio.h>
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,7 +42,7 @@ static const char sectors_re[] =
 	"三次产业(?:结构|比例|比重)[^，。；,;:0-9]{0,6}?(?<a>\\d+(?:\\.\\d+)?)[:：]"
 	"(?<b>\\d+(?:\\.\\d+)?)[:：](?<c>\\d+(?:\\.\\d+)?)";
 
-enum { RX_QTY, RX_RANK, RX_GOAL, RX_RESULT, RX_MANY, RX_SECTORS,
+enum { RX_QTY, RX_RANK, RX_GOAL, RX_RESULT, RX_MANY, RX_SECTORS, RX_PLACE,
        /* cue classes of data/cues.tsv, found by one scan each */
        RX_GOAL_STRONG, RX_RESULT_STRONG, RX_SPEC, RX_MANY_WORDS, RX_COMPARISON, RX_N };
 
@@ -74,6 +75,21 @@ static char *qty_pattern(void)
 	return brief_buf_detach(&b, NULL);
 }
 
+/* A sentence opening with a place below the county as its subject:
+ * X村位于…, X镇现有… (data/cues.tsv place-suffix, place-next). */
+static char *place_pattern(const brief_lexicon *cl)
+{
+	char *suffix = brief_lex_alternation(cl, "place-suffix", 0);
+	char *next = brief_lex_alternation(cl, "place-next", 0);
+	char *rx = suffix && next ? g_strdup_printf("\\G(\\p{Han}{2,8}?(?:%s))(?=%s)", suffix,
+						     next) : NULL;
+	char *r = rx ? strdup(rx) : NULL;
+	g_free(rx);
+	free(suffix);
+	free(next);
+	return r;
+}
+
 brief_measures *brief_measures_new(void)
 {
 	brief_measures *m = calloc(1, sizeof *m);
@@ -81,8 +97,9 @@ brief_measures *brief_measures_new(void)
 	char *goal = cl ? brief_lex_alternation(cl, "goal", 1) : NULL;
 	char *result = cl ? brief_lex_alternation(cl, "result", 1) : NULL;
 	char *qty = qty_pattern(), *cues[RX_N - RX_GOAL_STRONG] = { NULL };
-	const char *res[RX_N] = { qty, rank_re, goal, result, many_re, sectors_re };
-	bool ok = m && goal && result && qty;
+	char *place = cl ? place_pattern(cl) : NULL;
+	const char *res[RX_N] = { qty, rank_re, goal, result, many_re, sectors_re, place };
+	bool ok = m && goal && result && qty && place;
 	for (size_t i = 0; i < RX_N - RX_GOAL_STRONG; i++) {
 		cues[i] = cl ? brief_lex_alternation(cl, cue_rx[i], 0) : NULL;
 		res[RX_GOAL_STRONG + i] = cues[i];
@@ -98,6 +115,7 @@ brief_measures *brief_measures_new(void)
 	free(goal);
 	free(result);
 	free(qty);
+	free(place);
 	return m;
 }
 
@@ -396,6 +414,8 @@ typedef struct ctx {
 				 * (春节期间，…), carried until a time is named */
 	bool frame_opens;       /* set by a paragraph's opening: carried on
 				 * to the paragraphs after it */
+	size_t place_s, place_e;/* the place below the county the paragraph
+				 * is about (X村位于…), or 0, 0 */
 } ctx;
 
 static bool has_match(ctx *c, size_t rx, size_t s, size_t e)
@@ -648,6 +668,9 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	bool margin = !strcmp(q->cls, "pp") && has_match(c, RX_COMPARISON, cs, q->start);
 	bool spec = margin || (strcmp(q->cls, "pct") && strncmp(q->cls, "currency", 8) &&
 			       has_match(c, RX_SPEC, ss, se));
+	/* X村…村集体总收入达…: the village's, not the district's, unless the
+	 * clause names a region (全区 too) */
+	bool place = c->place_e > c->place_s && brief_attrib_last_name(c->at, cs, q->start) == cs;
 	if (!r || !ind || project_money || spec || brief_in_garble(c->a, cs, ce)) {
 		free(ind);
 		return 0;
@@ -677,6 +700,11 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	f->period = p ? strdup(p) : NULL;
 	f->year = year;
 	(void)se;
+	if (place) {
+		/* no code: a place below the county makes no briefing */
+		f->region = strndup(t + c->place_s, c->place_e - c->place_s);
+		return f->region ? brief_fact_locate(f, c->at, NULL, cs, ce) : -1;
+	}
 	return brief_fact_locate(f, c->at, r, cs, ce);
 }
 
@@ -1353,7 +1381,7 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
 {
-	ctx c = { m, g, t, a, out, brief_attrib_plan_year(t), 0, -1, 0, NULL, { 0 }, false, NULL, false };
+	ctx c = { m, g, t, a, out, brief_attrib_plan_year(t), 0, -1, 0, NULL, { 0 }, false, NULL, false, 0, 0 };
 	int rc = 0;
 	for (size_t s = 0; s < a->nsents; s++) {
 		if (a->sents[s].para != c.para) {
@@ -1361,6 +1389,7 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			c.tense = 0;
 			if (!c.frame_opens)
 				c.frame = NULL;
+			c.place_s = c.place_e = 0;
 		}
 		c.sent_first = out->n;
 		c.framed = false;
@@ -1380,6 +1409,11 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			continue;
 		}
 		frame_sentence(&c, ss, se);
+		PCRE2_SIZE *pv = brief_rxset_match(&m->s, RX_PLACE, a->text, ss, se);
+		if (pv) {
+			c.place_s = pv[2];
+			c.place_e = pv[3];
+		}
 		if (pieces(&c, ss, se)) {
 			rc = -1;
 			break;
