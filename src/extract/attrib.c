@@ -40,8 +40,46 @@ static bool is_subject(const brief_region *r)
  * sentence) counting thrice; on a tie the larger region (绵阳市 over
  * the 涪城区 its report names once). Linear in the mentions: a hostile
  * article names thousands. */
-static const brief_region *main_region(const brief_region_hit *h, size_t n,
-				       size_t head_end)
+static bool lies_in(const brief_gazetteer *g, const brief_region *r, const brief_region *a)
+{
+	for (const brief_region *p = brief_region_parent(g, r); p; p = brief_region_parent(g, p))
+		if (p == a)
+			return true;
+	return false;
+}
+
+/*
+ * An article about a district names its city as the setting (湖州市吴兴区…,
+ * 在湖州…) about as often as the district itself; one about the city names
+ * many districts, each a few times. So the region most named gives way to
+ * the one region inside it named at least half as often as it and more
+ * than twice as often as any other inside it.
+ */
+static const brief_region *inner_subject(const brief_gazetteer *g, GHashTable *count,
+					 const brief_region *best, size_t best_n)
+{
+	const brief_region *in = NULL;
+	size_t in_n = 0, second = 0;
+	GHashTableIter it;
+	gpointer k, v;
+	g_hash_table_iter_init(&it, count);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		size_t c = GPOINTER_TO_SIZE(v);
+		if (k == best || !lies_in(g, k, best))
+			continue;
+		if (c > in_n || (c == in_n && in && strcmp(((const brief_region *)k)->code, in->code) < 0)) {
+			second = in_n;
+			in = k;
+			in_n = c;
+		} else if (c > second) {
+			second = c;
+		}
+	}
+	return in && 2 * in_n >= best_n && in_n > 2 * second ? in : best;
+}
+
+static const brief_region *main_region(const brief_gazetteer *g, const brief_region_hit *h,
+				       size_t n, size_t head_end)
 {
 	GHashTable *count = g_hash_table_new(g_direct_hash, g_direct_equal);
 	const brief_region *best = NULL;
@@ -62,6 +100,8 @@ static const brief_region *main_region(const brief_region_hit *h, size_t n,
 			best_n = c;
 		}
 	}
+	if (best)
+		best = inner_subject(g, count, best, best_n);
 	g_hash_table_destroy(count);
 	return best;
 }
@@ -186,7 +226,7 @@ brief_attrib *brief_attrib_new(const brief_gazetteer *g, const brief_article *a)
 		brief_attrib_free(t);
 		return NULL;
 	}
-	t->main = main_region(t->hits, t->nhits, a->nsents ? a->sents[0].end : 0);
+	t->main = main_region(g, t->hits, t->nhits, a->nsents ? a->sents[0].end : 0);
 	const brief_region *carry = NULL, *part = t->main;
 	int para = -1;
 	for (size_t s = 0; s < a->nsents; s++) {

@@ -123,6 +123,7 @@ char *brief_indicator_canon(const char *s, size_t n)
 	for (const char *const *w = cue("not-indicator-end"); *w; w++)
 		if (ends_with(s, n, *w))
 			return NULL;
+
 	if (holds_figure(s, n))
 		return NULL;
 	/* 37个乡、12个镇: a list of counts, not the name of one */
@@ -155,6 +156,9 @@ bool brief_strip_word(const char **s, size_t *n, const char *const *ws,
 		(*n)--;
 		spaced = true;
 	}
+	/* 签约, 下达: words of their own ending in a tail word (约, 达) */
+	if (tail && ends_any(*s, *n, cue("tail-keep")))
+		return spaced;
 	for (const char *const *w = ws; *w; w++) {
 		size_t k = strlen(*w);
 		if (*n >= k &&

@@ -59,6 +59,18 @@ static const char *const *cue(const char *cls)
 	return brief_words("cues.tsv", cls);
 }
 
+/* a then b, malloc'd (NULL on OOM). */
+static char *concat(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	char *s = malloc(n + m + 1);
+	if (s) {
+		memcpy(s, a, n);
+		memcpy(s + n, b, m + 1);
+	}
+	return s;
+}
+
 /* A quantity's pattern: the number, then any unit of data/units.tsv (the
  * longest first, so that 万平方米 is not 万). */
 static char *qty_pattern(void)
@@ -637,10 +649,22 @@ static void value_scope(const char *t, size_t cs, size_t qs, size_t *s, size_t *
 	}
 }
 
+/* 签约40个: a verb of project work alone counts projects (签约项目);
+ * alone before anything but a count it names nothing. Takes ind. */
+static char *project_count_name(char *ind, const qty *q)
+{
+	if (!ind || !is_word(ind, cue("project-verb")))
+		return ind;
+	char *named = !strcmp(q->unit, "个") || !strcmp(q->unit, "项") ? concat(ind, "项目") : NULL;
+	free(ind);
+	return named;
+}
+
 static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 		bool target, size_t ss, size_t se, size_t cs, size_t ce)
 {
 	const char *t = c->a->text;
+	ind = project_count_name(ind, q);
 	const brief_region *r = brief_attrib_at(c->at, q->start);
 	char pbuf[32];
 	int y = q->year ? q->year : clause_year(t, ss, q->start);
@@ -755,17 +779,6 @@ static char *topic_before(ctx *c, size_t ss, size_t cs)
 	return brief_noun_phrase(s, n);
 }
 
-/* a then b, malloc'd (NULL on OOM). */
-static char *concat(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	char *s = malloc(n + m + 1);
-	if (s) {
-		memcpy(s, a, n);
-		memcpy(s + n, b, m + 1);
-	}
-	return s;
-}
 
 /*
  * 安排231.5亿元财政资金: an amount after a bare verb names what it is
