@@ -414,6 +414,11 @@ Test(clean, pinyin_goes_real_parentheses_stay)
 	cr_assert_str_eq(out.orig, "杭州日報訊 全市各區、縣（市）立下GDP（國內生產總值）目標，"
 				   "錢塘（新）區的中軸線項目（一期）。\n");
 	brief_cleaned_free(&out);
+	/* a gloss padded with a space */
+	static const char p[] = "音樂(lè )公園、運動樂( lè)園開(kāi)工。";
+	cr_assert_eq(brief_clean(c, p, sizeof p - 1, NULL, 0, &out), 0);
+	cr_assert_str_eq(out.orig, "音樂公園、運動樂園開工。\n");
+	brief_cleaned_free(&out);
 	brief_cleaner_free(c);
 }
 

@@ -54,11 +54,12 @@ static const char stamp_re[] =
 static const char jump_re[] = "^[(（](?:上接|紧接|接|下转|转)第?\\s*\\d+\\s*版[)）]\\s*";
 
 /* Pinyin after a Han character: with tone marks always; without only in
- * texts that carry toned annotations too (then "(de)" is one of them). */
+ * texts that carry toned annotations too (then "(de)" is one of them).
+ * Reposts pad some with a space: 乐(lè ). */
 static const char pinyin_re[] =
-	"(?<=\\p{sc=Han})[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]";
+	"(?<=\\p{sc=Han})[(（] ?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?[)）]";
 static const char pinyin_plain_re[] =
-	"(?<=\\p{sc=Han})[(（](?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouü][a-z]{0,4}[)）]";
+	"(?<=\\p{sc=Han})[(（] ?(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?[aeiouü][a-z]{0,4} ?[)）]";
 
 enum { RX_BOILER, RX_STAMP, RX_JUMP, RX_PINYIN, RX_PLAIN, RX_N };
 
