@@ -609,3 +609,21 @@ Test(language, a_village_the_paragraph_is_about_keeps_its_figures)
 	cr_assert(f && !strcmp(f->region, "清河区"));
 	brief_facts_free(&fs);
 }
+
+Test(language, framing_and_page_leftovers_are_no_part_of_a_name)
+{
+	brief_facts fs;
+	facts_of_text("清河区2024年国民经济和社会发展统计公报。\n\n"
+		      "2024年，全区一般公共预算收入12.5亿元，按可比 口径计算增长7%。"
+		      "（供稿）总投资61.3亿元的18个项目集中签约，二季度签约40个。\n", &fs);
+	const brief_fact *f = measure(&fs, 7, "%");
+	cr_assert(f && f->indicator);
+	cr_assert_str_eq(f->indicator, "一般公共预算收入", "a method of counting names nothing");
+	for (size_t i = 0; i < fs.n; i++)
+		cr_assert(!fs.v[i].indicator || !strstr(fs.v[i].indicator, "供稿"), "%s",
+			  fs.v[i].indicator);
+	f = measure(&fs, 40, "个");
+	cr_assert(f && f->indicator);
+	cr_assert_str_eq(f->indicator, "签约项目", "签约 keeps its 约 and counts projects");
+	brief_facts_free(&fs);
+}

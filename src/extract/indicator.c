@@ -110,6 +110,15 @@ char *brief_indicator_canon(const char *s, size_t n)
 	size_t when = months_lead(s, n);
 	s += when;
 	n -= when;
+	/* （供稿）总投资: a bracket the page left before the name */
+	if (starts_with(s, n, "（") || starts_with(s, n, "(")) {
+		const char *close = starts_with(s, n, "（") ? "）" : ")";
+		const char *e = brief_find_word(s, n, close);
+		if (e && e + strlen(close) < s + n) {
+			n -= (size_t)(e + strlen(close) - s);
+			s = e + strlen(close);
+		}
+	}
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '|'))
 		n--;
 	if (n == 0 || brief_utf8_chars(s, n) < 2)
@@ -194,7 +203,13 @@ char *brief_noun_phrase(const char *s, size_t n)
 		brief_buf_free(&b);
 		return NULL;
 	}
-	char *r = brief_indicator_canon(b.data, b.len);
+	/* 按可比 口径计算: framing the page's spacing hid from the first trim */
+	const char *p = b.data;
+	size_t pn = b.len;
+	while (pn && (brief_strip_word(&p, &pn, cue("tail"), true) ||
+		      brief_strip_word(&p, &pn, cue("lead"), false)))
+		;
+	char *r = pn ? brief_indicator_canon(p, pn) : NULL;
 	brief_buf_free(&b);
 	return r;
 }
