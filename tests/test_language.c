@@ -627,3 +627,23 @@ Test(language, framing_and_page_leftovers_are_no_part_of_a_name)
 	cr_assert_str_eq(f->indicator, "签约项目", "签约 keeps its 约 and counts projects");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_name_of_two_things_is_split_over_its_two_figures)
+{
+	brief_facts fs;
+	facts_of_text("清河区2024年国民经济和社会发展统计公报。\n\n"
+		      "2024年，全区城乡居民人均可支配收入分别达到6.3万元和3.1万元；"
+		      "城镇和农村常住居民人均消费支出分别增长4.2%和6.6%。\n", &fs);
+	static const struct { double v; const char *unit, *name; } want[] = {
+		{ 6.3, "万元", "城镇居民人均可支配收入" },
+		{ 3.1, "万元", "农村居民人均可支配收入" },
+		{ 4.2, "%", "城镇常住居民人均消费支出" },
+		{ 6.6, "%", "农村常住居民人均消费支出" },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		const brief_fact *f = measure(&fs, want[i].v, want[i].unit);
+		cr_assert(f && f->indicator, "%g%s read", want[i].v, want[i].unit);
+		cr_assert_str_eq(f->indicator, want[i].name);
+	}
+	brief_facts_free(&fs);
+}

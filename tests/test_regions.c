@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "extract/regions.h"
+#include "support/extractor.h"
 
 static brief_gazetteer *g;
 
@@ -108,4 +109,17 @@ Test(regions, cities_without_counties_are_listed_once)
 	cr_assert_eq(brief_region_resolve(g, "东莞市", &n, NULL),
 		     brief_region_by_code(g, "441900"));
 	cr_assert_eq(n, 1);
+}
+
+/* A report's title opens with its year: 2025年平阳县政府工作报告. */
+Test(regions, a_name_after_a_date_is_the_region)
+{
+	brief_facts fs;
+	brief_test_extractor x;
+	brief_test_extractor_open(&x);
+	brief_test_facts_of_text(&x, "2025年平阳县政府工作报告\n\n过去一年，全县地区生产总值增长6.3%。\n", &fs);
+	cr_assert_eq(fs.n, 1);
+	cr_assert_str_eq(fs.v[0].region, "平阳县");
+	brief_facts_free(&fs);
+	brief_test_extractor_close(&x);
 }

@@ -821,6 +821,102 @@ static size_t group_size(const char *t, const qty *q, size_t n)
 	return k;
 }
 
+/*
+ * 城镇和农村居民人均可支配收入: a first item as short as the second's
+ * opening words shares the rest of the second, from where the words the
+ * two have in common begin (data/cues.tsv shared-from: 常住居民, 居民),
+ * else after as many characters as the first has. malloc'd, or NULL.
+ */
+static char *shared_tail(const char *a, const char *b)
+{
+	size_t na = brief_utf8_chars(a, strlen(a)), nb = brief_utf8_chars(b, strlen(b));
+	if (na > 2 || nb < na + 3)
+		return NULL;
+	const char *rest = NULL;
+	for (const char *const *w = cue("shared-from"); *w && !rest; w++)
+		rest = strstr(b, *w);
+	if (!rest) {
+		rest = b;
+		for (size_t i = 0; i < na; i++) {
+			size_t j = 0;
+			brief_utf8_next(rest, strlen(rest), &j);
+			rest += j;
+		}
+	}
+	char *both = concat(a, rest);
+	char *c = both ? brief_indicator_canon(both, strlen(both)) : NULL;
+	free(both);
+	return c;
+}
+
+static void share_tail(char **out)
+{
+	char *c = out[0] && out[1] ? shared_tail(out[0], out[1]) : NULL;
+	if (c) {
+		free(out[0]);
+		out[0] = c;
+	}
+}
+
+/* One name for two figures that names two things: 城镇和农村X -> 城镇X,
+ * 农村X. */
+static void split_joined(char **out)
+{
+	const char *j = out[0] ? strstr(out[0], "和") : NULL;
+	if (!j || j == out[0] || (size_t)(j - out[0]) > 6 || !j[3])
+		return;
+	char *a = strndup(out[0], (size_t)(j - out[0]));
+	char *b = strdup(j + 3);
+	char *first = a && b ? shared_tail(a, b) : NULL;
+	char *second = first ? brief_indicator_canon(b, strlen(b)) : NULL;
+	free(a);
+	free(b);
+	if (!second) {
+		free(first);
+		return;
+	}
+	free(out[0]);
+	free(out[1]);
+	out[0] = first;
+	out[1] = second;
+}
+
+/*
+ * 城乡居民人均可支配收入 over two figures: the first is the towns', the
+ * second the villages' (data/cues.tsv pair: a word that joins two and
+ * the two it joins).
+ */
+static void split_pair(char **out)
+{
+	if (out[0] && strstr(out[0], "和")) {
+		split_joined(out);
+		return;
+	}
+	size_t ne;
+	const brief_lex_entry *e = brief_lex_entries(brief_lexicon_get("cues.tsv"), &ne);
+	for (size_t i = 0; out[0] && out[1] && i < ne; i++) {
+		size_t k = strlen(e[i].word);
+		if (strcmp(e[i].cls, "pair") || strncmp(out[0], e[i].word, k) || !*e[i].value ||
+		    !*e[i].extra || !out[0][k])
+			continue;
+		char *a = concat(e[i].value, out[0] + k), *b = concat(e[i].extra, out[0] + k);
+		char *ca = a ? brief_indicator_canon(a, strlen(a)) : NULL;
+		char *cb = b ? brief_indicator_canon(b, strlen(b)) : NULL;
+		free(a);
+		free(b);
+		if (!ca || !cb) {
+			free(ca);
+			free(cb);
+			return;
+		}
+		free(out[0]);
+		free(out[1]);
+		out[0] = ca;
+		out[1] = cb;
+		return;
+	}
+}
+
 /* 20xx年 at t[i], i < e: its value, or 0. */
 static int year_at(const char *t, size_t i, size_t e)
 {
@@ -907,9 +1003,12 @@ static void group_indicators(ctx *c, qty *q, size_t k, size_t cs, size_t se,
 	if (!and_joins && dun == k && k > 1)
 		items = dun;
 	if (items != k) {
-		/* 城乡居民人均可支配收入分别增长5.3%和6.4%: one name for all */
+		/* 城乡居民人均可支配收入分别增长5.3%和6.4%: one name for all,
+		 * or one for each half of a pair (城镇…, 农村…) */
 		for (size_t j = 0; j < k; j++)
 			out[j] = items == 1 ? brief_noun_phrase(s, n) : NULL;
+		if (items == 1 && k == 2)
+			split_pair(out);
 		return;
 	}
 	for (size_t i = 0, j = 0; i < n && j < k; j++) {
@@ -922,6 +1021,8 @@ static void group_indicators(ctx *c, qty *q, size_t k, size_t cs, size_t se,
 		out[j] = brief_noun_phrase(s + i, e - i);
 		i = e < n ? e + 3 : n;
 	}
+	if (k == 2)
+		share_tail(out);
 }
 
 /* 2022年 standing for an indicator: 2022年，3500亿元 (the one before). */
@@ -1045,8 +1146,12 @@ static int sentence(ctx *c, size_t ss, size_t se)
 			if (!inds[j] && qcs > ss)
 				inds[j] = topic_before(c, ss, qcs);
 			/* an infographic's caption line, then its number: 全年GDP / 增长5.3% */
-			if (!inds[j] && qcs == ss && c->label)
+			if (!inds[j] && qcs == ss && c->label) {
 				inds[j] = strdup(c->label);
+				/* 城镇和农村居民… / 分别增长4.5%、8.5% */
+				if (k == 2 && j == 0 && !inds[1] && (inds[1] = strdup(c->label)))
+					split_pair(inds);
+			}
 			if (inds[j] && !change && !inherited) {
 				free(prev);
 				prev = strdup(inds[j]);

@@ -241,7 +241,8 @@ static bool is_common_word(const char *s, size_t n);
  * Han character, or one that commonly stands before a place name. */
 static bool word_start(const char *t, size_t i)
 {
-	static const char before[] = "的和与及在是对到从向由为将等如省市、，,“（(赴至于据";
+	/* 2025年平阳县…, 1月16日龙游县…: a date before a name too */
+	static const char before[] = "的和与及在是对到从向由为将等如省市、，,“（(赴至于据年月日";
 	if (i == 0)
 		return true;
 	size_t p = brief_utf8_prev(t, i), j = p;
