@@ -647,3 +647,24 @@ Test(language, a_name_of_two_things_is_split_over_its_two_figures)
 	}
 	brief_facts_free(&fs);
 }
+
+Test(language, a_communique_names_what_was_counted_not_who_or_how)
+{
+	brief_facts fs;
+	facts_of_text("清河县2024年国民经济和社会发展统计公报。\n\n"
+		      "初步核算，全年全县地区生产总值（GDP）305.2亿元。规模以上工业企业实现营业收入"
+		      "512.6亿元。年末全县规模以上工业企业214家，比上年末增加15家。工业投资增长9.6%，"
+		      "占固定资产投资的比重为38.5%。\n", &fs);
+	static const struct { double v; const char *unit, *name; } want[] = {
+		{ 305.2, "亿元", "GDP" },
+		{ 512.6, "亿元", "营业收入" },
+		{ 15, "家", "规模以上工业企业增加" },
+		{ 38.5, "%", "工业投资占固定资产投资的比重" },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		const brief_fact *f = measure(&fs, want[i].v, want[i].unit);
+		cr_assert(f && f->indicator, "%g%s read", want[i].v, want[i].unit);
+		cr_assert_str_eq(f->indicator, want[i].name);
+	}
+	brief_facts_free(&fs);
+}

@@ -144,7 +144,8 @@ char *brief_indicator_canon(const char *s, size_t n)
 	const brief_lex_entry *e = brief_lex_entries(brief_lexicon_get("indicators.tsv"), &ne);
 	/* 地区生产总值(GDP): the name without its gloss */
 	for (size_t i = 0; i < n; i++)
-		if (s[i] == '(' && s[n - 1] == ')') {
+		if ((s[i] == '(' && s[n - 1] == ')') ||
+		    (starts_with(s + i, n - i, "（") && ends_with(s, n, "）"))) {
 			bare = i;
 			break;
 		}
@@ -236,6 +237,15 @@ char *brief_indicator_before(const brief_attrib *at, const char *t, size_t from,
 	while (n && (brief_strip_word(&s, &n, cue("tail"), true) ||
 		     brief_strip_word(&s, &n, cue("lead"), false)))
 		;
+	/* 规模以上工业企业实现营业收入: what, not who */
+	for (const char *const *w = cue("mid-verb"); *w; w++) {
+		const char *v = n ? brief_find_last_word(s, n, *w) : NULL;
+		size_t k = strlen(*w);
+		if (v && v > s && brief_utf8_chars(v + k, (size_t)(s + n - v) - k) >= 2) {
+			n -= (size_t)(v + k - s);
+			s = v + k;
+		}
+	}
 	/* quotes and punctuation at the ends */
 	while (n >= 3 && (starts_with(s, n, "“") || starts_with(s, n, "、"))) {
 		s += 3;

@@ -1130,7 +1130,9 @@ static int sentence(ctx *c, size_t ss, size_t se)
 			}
 			/* 净增110.8亿元 after GDP's level: GDP净增, and a growth
 			 * after it is still GDP's */
-			bool change = inds[j] && prev && is_word(inds[j], cue("change"));
+			/* 占固定资产投资的比重: the share of what was just named */
+			bool change = inds[j] && prev && (is_word(inds[j], cue("change")) ||
+							  !strncmp(inds[j], "占", 3));
 			if (change) {
 				char *both = concat(prev, inds[j]);
 				free(inds[j]);
