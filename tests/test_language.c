@@ -668,3 +668,23 @@ Test(language, a_communique_names_what_was_counted_not_who_or_how)
 	}
 	brief_facts_free(&fs);
 }
+
+Test(language, news_of_an_event_reports_the_present_year)
+{
+	brief_facts fs;
+	facts_of_text("清河区一季度重大项目集中开工\n来源：清河日报 2025-03-12\n\n"
+		      "3月11日上午，清河区一季度重大项目集中开工仪式举行。此次集中开工项目共15个，"
+		      "总投资86.5亿元。\n\n其中，投资10亿元以上项目3个。\n\n"
+		      "1-2月，全区固定资产投资同比增长12.3%。1-11月份，全区工业投资增长6%。\n", &fs);
+	const brief_fact *f = measure(&fs, 15, "个");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL && f->year == 2025, "此次: the event's year");
+	f = measure(&fs, 3, "个");
+	cr_assert(f && f->year == 2025, "其中: the time of the sentence before");
+	f = measure(&fs, 12.3, "%");
+	cr_assert(f && f->year == 2025 && f->period && !strcmp(f->period, "2025年1-2月"), "%s",
+		  f ? f->period : "none");
+	f = measure(&fs, 6, "%");
+	cr_assert(f && f->year == 2024 && f->period && !strcmp(f->period, "2024年1-11月"),
+		  "months not yet come round in March are last year's: %s", f ? f->period : "none");
+	brief_facts_free(&fs);
+}

@@ -330,3 +330,12 @@ Test(projects, hostile_lists_finish)
 	}
 	brief_projects_free(p);
 }
+
+Test(projects, a_list_after_a_stage_and_a_colon)
+{
+	read_text("清河区重大项目集中开工。\n\n同时开工的还有：清河港综合码头工程、"
+		  "城南片区棚户区改造项目、古镇文旅综合体项目。\n");
+	cr_assert(project("清河港综合码头工程"));
+	cr_assert(project("城南片区棚户区改造项目"));
+	cr_assert(project("古镇文旅综合体项目"));
+}

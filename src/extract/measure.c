@@ -426,6 +426,8 @@ typedef struct ctx {
 				 * (春节期间，…), carried until a time is named */
 	bool frame_opens;       /* set by a paragraph's opening: carried on
 				 * to the paragraphs after it */
+	char frame_buf[24];     /* a frame of months (1-2月), frame points here */
+	int frame_month;        /* its last month, or 0 */
 	size_t place_s, place_e;/* the place below the county the paragraph
 				 * is about (X村位于…), or 0, 0 */
 } ctx;
@@ -607,6 +609,54 @@ static size_t para_start(const brief_article *a, size_t ss)
 }
 
 /*
+ * The months a figure covers, written before it with no year: 1-2月,
+ * 1至10月, 1—5月份, 3月份. Normalised into buf ("1-2月"); returns the last
+ * month, or 0 when [s, e) names none.
+ */
+static int month_span(const char *t, size_t s, size_t e, char *buf, size_t bufsz)
+{
+	for (size_t i = s; i < e; i++) {
+		if (!(t[i] >= '1' && t[i] <= '9') || (i > s && t[i - 1] >= '0' && t[i - 1] <= '9'))
+			continue;
+		if (i >= s + 3 && !memcmp(t + i - 3, "年", 3))
+			continue;       /* 2024年1-10月: the year says it */
+		size_t j = i;
+		int a = 0, b = 0;
+		while (j < e && t[j] >= '0' && t[j] <= '9' && j - i < 2)
+			a = a * 10 + (t[j++] - '0');
+		if (j + 3 <= e && (!memcmp(t + j, "至", 3) || !memcmp(t + j, "—", 3) ||
+				   !memcmp(t + j, "到", 3)))
+			j += 3;
+		else if (j < e && (t[j] == '-' || t[j] == '~'))
+			j++;
+		size_t d = j;
+		while (j < e && t[j] >= '0' && t[j] <= '9' && j - d < 2)
+			b = b * 10 + (t[j++] - '0');
+		bool range = b > 0;
+		if (j + 3 > e || memcmp(t + j, "月", 3) || a < 1 || a > 12 || b > 12 || (range && b <= a))
+			continue;
+		/* 3月份 alone; 3月 alone is a date (3月11日), not a period */
+		if (!range && !(j + 6 <= e && !memcmp(t + j + 3, "份", 3)))
+			continue;
+		if (range)
+			snprintf(buf, bufsz, "%d-%d月", a, b);
+		else
+			snprintf(buf, bufsz, "%d月", a);
+		return range ? b : a;
+	}
+	return 0;
+}
+
+/* Whether the months up to `month` are of the present year at the
+ * article's date (1-2月 in March) rather than of the year before (1-11月
+ * in January); of the present year when the article has no date. */
+static bool months_now(const ctx *c, int month)
+{
+	const char *pub = c->a->published;
+	return !pub || strlen(pub) < 7 || month <= atoi(pub + 5);
+}
+
+/*
  * The part of the present year a sentence puts the text in: the cue that
  * opens it (春节期间，上半年，), kept; none once it names another time (a
  * year, 去年, 全年), as it was otherwise.
@@ -619,8 +669,13 @@ static void frame_sentence(ctx *c, size_t ss, size_t se)
 	size_t head = brief_clause_end(t, ss, se) - ss;
 	const char *part = head < se - ss && head <= 30 ? any_of(t + ss, head, cue("year-part"))
 							: NULL;
+	int month = !part && head < se - ss && head <= 30
+		    ? month_span(t, ss, ss + head, c->frame_buf, sizeof c->frame_buf) : 0;
+	if (month)
+		part = c->frame_buf;
 	if (part) {
 		c->frame = part;
+		c->frame_month = month;
 		c->frame_opens = ss == para_start(c->a, ss);
 		return;
 	}
@@ -649,6 +704,18 @@ static void value_scope(const char *t, size_t cs, size_t qs, size_t *s, size_t *
 	}
 }
 
+/* The fact read last, in the sentence just before the one at ss (其中
+ * may open a new paragraph), or NULL. */
+static const brief_fact *last_fact(const ctx *c, size_t ss)
+{
+	if (!c->out->n)
+		return NULL;
+	const brief_fact *f = &c->out->v[c->out->n - 1];
+	size_t s = (size_t)f->sentence;
+	return f->sentence >= 0 && s + 1 < c->a->nsents && c->a->sents[s + 1].start == ss ? f
+											     : NULL;
+}
+
 /* 签约40个: a verb of project work alone counts projects (签约项目);
  * alone before anything but a count it names nothing. Takes ind. */
 static char *project_count_name(char *ind, const qty *q)
@@ -665,6 +732,15 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 {
 	const char *t = c->a->text;
 	ind = project_count_name(ind, q);
+	/* 其中，…: a part of what the sentence before counted, of its time */
+	const brief_fact *before = !q->year && !clause_year(t, ss, q->start) &&
+				   starts_with(t + ss, se - ss, "其中") ? last_fact(c, ss) : NULL;
+	if (before && before->type != (target ? BRIEF_FACT_TARGET : BRIEF_FACT_ACTUAL))
+		before = NULL;
+	int before_year = before ? before->year : 0;
+	char before_period[32] = "";
+	if (before && before->period)
+		snprintf(before_period, sizeof before_period, "%s", before->period);
 	const brief_region *r = brief_attrib_at(c->at, q->start);
 	char pbuf[32];
 	int y = q->year ? q->year : clause_year(t, ss, q->start);
@@ -675,15 +751,23 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 		year = c->year + 1;
 	bool last_year = contains(t + ss, q->start - ss, "去年") ||
 			 contains(t + ss, q->start - ss, "上年");
-	if (!target && !y && c->year && !last_year && contains(t + ss, se - ss, "今年"))
+	/* 今年…, 此次集中开工…: what happens as the article is written */
+	if (!target && !y && c->year && !last_year &&
+	    (contains(t + ss, se - ss, "今年") || any_of(t + ss, q->start - ss, cue("now"))))
 		year = c->year;
 	/* 春节期间…, 上半年…: a part of the present year reported as it ends,
 	 * said in the sentence or by the paragraphs before */
 	const char *part = any_of(t + ss, q->start - ss, cue("year-part"));
-	if (!part && !y && !target && c->frame)
+	char mbuf[24];
+	int month = 0;
+	if (!part && !y && !target && (month = month_span(t, ss, q->start, mbuf, sizeof mbuf)))
+		part = mbuf;
+	if (!part && !y && !target && c->frame) {
 		part = c->frame;
+		month = c->frame_month;
+	}
 	if (!target && !y && c->year && (part || to_date_now(c, ss, q->start)) && !last_year)
-		year = c->year;
+		year = month && !months_now(c, month) ? c->year - 1 : c->year;
 	/* no indicator: nothing a briefing could print against the number;
 	 * a single project's 总投资 belongs to the project (project.c) */
 	bool project_money = ind && strstr(ind, "总投资") &&
@@ -721,6 +805,10 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	f->scope = sc_s < sc_e ? strndup(t + sc_s, sc_e - sc_s) : NULL;
 	f->qualifier = qual ? strdup(qual) : NULL;
 	const char *p = period_of(t, ss, q->start, target, year, part, pbuf, sizeof pbuf);
+	if (before) {
+		year = before_year;
+		p = *before_period ? before_period : NULL;
+	}
 	f->period = p ? strdup(p) : NULL;
 	f->year = year;
 	(void)se;
@@ -1501,7 +1589,8 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			   const brief_attrib *t, const brief_article *a,
 			   brief_facts *out)
 {
-	ctx c = { m, g, t, a, out, brief_attrib_plan_year(t), 0, -1, 0, NULL, { 0 }, false, NULL, false, 0, 0 };
+	ctx c = { .m = m, .g = g, .at = t, .a = a, .out = out, .year = brief_attrib_plan_year(t),
+		  .para = -1 };
 	int rc = 0;
 	for (size_t s = 0; s < a->nsents; s++) {
 		if (a->sents[s].para != c.para) {

@@ -689,6 +689,12 @@ static size_t find_intro(const pctx *c, size_t s, size_t e)
 		const brief_lex_entry *h = suffix(W(c, W_HEAD), t, s, i);
 		if (h && (!strcmp(h->word, "项目") || !strcmp(h->word, "工程")))
 			return i + strlen(w->word);
+		/* 同时开工的还有：A、B — a stage, 的, then the names */
+		size_t j = i;
+		if (j >= s + 3 && at(t, j - 3, e, "还"))
+			j -= 3;
+		if (j >= s + 3 && at(t, j - 3, e, "的") && suffix(W(c, W_STATUS), t, s, j - 3))
+			return i + strlen(w->word);
 	}
 	return 0;
 }
