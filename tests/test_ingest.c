@@ -238,6 +238,20 @@ Test(ingest, huge_script_and_deep_nesting_keep_the_story)
 	}
 }
 
+/* A flattened table divides its cells with bars: no mojibake. A stray
+ * mark in running text still is. */
+Test(ingest, a_table_line_is_not_garbled)
+{
+	static const char text[] = "序号|项目名称|建设地点|总投资\n1|纺织工业城|西湖区|45.6\n"
+				   "2|抽水蓄能电站|建德市|92\n\n全区遍_局|腻X塘推进。\n";
+	brief_article a;
+	cr_assert_eq(brief_ingest_bytes(ing, "t.txt", text, sizeof text - 1, &a, &diag), 0);
+	cr_assert_eq(a.ngarbles, 1, "%zu garbled spans", a.ngarbles);
+	const char *stray = strstr(a.text, "全区");
+	cr_assert(stray && a.text + a.garbles[0].start >= stray, "the stray marks are the garble");
+	brief_article_free(&a);
+}
+
 /* issue 13.5: opening a FIFO with no writer blocked for good; the
  * library refuses anything but a regular file, and does not wait */
 Test(ingest, fifo_is_refused_without_waiting, .timeout = 10)

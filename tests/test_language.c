@@ -688,3 +688,20 @@ Test(language, news_of_an_event_reports_the_present_year)
 		  "months not yet come round in March are last year's: %s", f ? f->period : "none");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_modal_between_name_and_verb_and_a_level_reached)
+{
+	brief_facts fs;
+	facts_of_text("清河区召开新春第一会。\n发布时间：2025-02-06\n\n"
+		      "会议明确，2025年全区地区生产总值力争增长6.5%以上，R&D经费投入强度达到3.2%。"
+		      "会上，清河区集中签约项目18个。\n", &fs);
+	const brief_fact *f = measure(&fs, 6.5, "%");
+	cr_assert(f && f->indicator);
+	cr_assert_str_eq(f->indicator, "GDP", "力争 is no part of the name");
+	f = measure(&fs, 3.2, "%");
+	cr_assert(f && f->kind);
+	cr_assert_str_eq(f->kind, "share", "an intensity reached, not a growth");
+	f = measure(&fs, 18, "个");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL && f->year == 2025, "会上: at the meeting");
+	brief_facts_free(&fs);
+}

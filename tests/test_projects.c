@@ -339,3 +339,19 @@ Test(projects, a_list_after_a_stage_and_a_colon)
 	cr_assert(project("城南片区棚户区改造项目"));
 	cr_assert(project("古镇文旅综合体项目"));
 }
+
+Test(projects, a_table_with_a_place_column_gives_each_its_county)
+{
+	read_text("清河市2025年重点项目清单公布\n\n"
+		  "序号|项目名称|建设地点|总投资（亿元）|建设性质\n"
+		  "1|滨江纺织产业园二期|西湖区|45.6|新建\n"
+		  "2|抽水蓄能电站|建德市|92|续建\n");
+	const brief_fact *f = project("滨江纺织产业园二期");
+	cr_assert(f && f->region);
+	cr_assert_str_eq(f->region, "西湖区");
+	f = project("抽水蓄能电站");
+	cr_assert(f && f->region && f->status);
+	cr_assert_str_eq(f->region, "建德市");
+	cr_assert_str_eq(f->status, "在建", "续建 is a project under way");
+	cr_assert(f->has_investment && f->investment_yi == 92);
+}

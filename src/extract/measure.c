@@ -278,6 +278,9 @@ static const char *kind_of(const char *t, size_t cs, size_t qs,
 			size_t i = p ? (size_t)(p - t) + strlen(*w) : 0;
 			if (i > si) { si = i; s = *w; }
 		}
+		/* 强度达到3.5%, 提高到60%: a level reached, no growth said */
+		if (!g && !s && ends_any(t + cs, qs - cs, cue("kind-share-verb")))
+			return "share";
 		return s && (!g || si > gi) ? "share" : "growth";
 	}
 	return amount ? "level" : "count";

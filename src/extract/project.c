@@ -29,12 +29,12 @@
 
 enum {
 	W_HEAD, W_NOTHEAD, W_LEAD, W_BUILD, W_STATUS, W_PRED, W_TAIL, W_NOTLIST,
-	W_INTRO, W_JOIN, W_GENERIC, W_VAGUE, W_KIND, W_NOTNAME, W_SELF, W_N
+	W_INTRO, W_JOIN, W_GENERIC, W_VAGUE, W_KIND, W_NOTNAME, W_SELF, W_PLACECOL, W_N
 };
 
 static const char *const classes[W_N] = {
 	"head", "nothead", "lead", "build", "status", "pred", "tail", "notlist",
-	"intro", "join", "generic", "vague", "kind", "notname", "self",
+	"intro", "join", "generic", "vague", "kind", "notname", "self", "place-col",
 };
 
 /* 总投资约13亿元, 投资总额达30亿元 */
@@ -1021,6 +1021,7 @@ static void investments(pctx *c, size_t ss, size_t se, int para)
 typedef struct table {
 	int name, inv;          /* columns, -1 when absent */
 	double scale;           /* to 亿元 */
+	int place;              /* the column of where it is built, or -1 */
 } table;
 
 /* The cell `col` of the line [s, e) split at '|', trimmed. */
@@ -1050,11 +1051,13 @@ static bool header(const pctx *c, size_t s, size_t e, table *tb)
 {
 	const char *t = c->text;
 	size_t cs, ce;
-	*tb = (table){ -1, -1, 1 };
+	*tb = (table){ -1, -1, 1, -1 };
 	for (int k = 0; k < 32 && cell(t, s, e, k, &cs, &ce); k++) {
 		/* 项目名称, 项目: not 指标名称, a table of measures */
 		if (tb->name < 0 && has(t, cs, ce, "项目") && ce - cs <= 18)
 			tb->name = k;
+		else if (tb->place < 0 && contains(W(c, W_PLACECOL), t, cs, ce) && ce - cs <= 18)
+			tb->place = k;
 		else if (tb->inv < 0 && has(t, cs, ce, "投资") && !has(t, cs, ce, "年度") &&
 			 !has(t, cs, ce, "计划投资") && ce - cs <= 30) {
 			tb->inv = k;
@@ -1075,6 +1078,9 @@ static int row(pctx *c, const table *tb, size_t s, size_t e)
 	if (tb->inv >= 0 && cell(t, s, e, tb->inv, &is, &ie) && ie > is &&
 	    brief_number_parse(t + is, ie - is, &v) && v > 0)
 		k.inv = v * tb->scale;
+	/* 建设地点 温宿县: the region named in the row's place cell */
+	if (tb->place >= 0 && cell(t, s, e, tb->place, &is, &ie) && ie > is)
+		k.at = ie;
 	clause cl = { .cs = s, .ce = e, .ls = cs, .le = ce };
 	int added = 0;
 	long last = -1;
@@ -1085,7 +1091,7 @@ static int tables(pctx *c)
 {
 	const char *t = c->text;
 	size_t len = c->a->text_len;
-	table tb = { -1, -1, 1 };
+	table tb = { -1, -1, 1, -1 };
 	for (size_t s = 0, e; s < len; s = e + 1) {
 		for (e = s; e < len && t[e] != '\n';)
 			e++;

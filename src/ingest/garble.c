@@ -71,9 +71,11 @@ static bool is_odd_mark(uint32_t cp)
  * characters as in A股), 2 quite (a stray mark, an accented letter),
  * 4 certainly garbage (U+FFFD). A cluster scoring 4 is garbled.
  */
-static int oddity(const ch *c, size_t n, size_t k)
+static int oddity(const ch *c, size_t n, size_t k, bool table)
 {
 	uint32_t cp = c[k].cp;
+	if (table && cp == '|')
+		return 0;
 	bool han_l = k > 0 && (brief_is_han(c[k - 1].cp) || c[k - 1].cp == 0xFFFD);
 	bool han_r = k + 1 < n && (brief_is_han(c[k + 1].cp) || c[k + 1].cp > 0x7F);
 	if (cp == 0xFFFD)
@@ -103,9 +105,14 @@ static int push(brief_garble **v, size_t *n, size_t start, size_t end,
 /* Scans one paragraph's characters for clusters of oddities. */
 static int scan(const ch *c, size_t n, brief_garble **v, size_t *nv)
 {
+	/* 1|纺织工业城|45.6: a flattened table's line divides cells with bars */
+	size_t bars = 0;
+	for (size_t k = 0; k < n; k++)
+		bars += c[k].cp == '|';
+	bool table = bars >= 2;
 	size_t i = 0;
 	while (i < n) {
-		int o = oddity(c, n, i);
+		int o = oddity(c, n, i, table);
 		if (!o) {
 			i++;
 			continue;
@@ -113,7 +120,7 @@ static int scan(const ch *c, size_t n, brief_garble **v, size_t *nv)
 		size_t first = i, last = i;
 		int score = o;
 		for (size_t j = i + 1; j < n && j <= last + 4; j++) {
-			int oj = oddity(c, n, j);
+			int oj = oddity(c, n, j, table);
 			if (oj) {
 				score += oj;
 				last = j;
