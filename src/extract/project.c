@@ -139,7 +139,7 @@ static bool has(const char *t, size_t s, size_t e, const char *w)
 typedef struct pctx {
 	brief_projects *p;
 	const brief_gazetteer *g;
-	const brief_attrib *t;
+	const brief_annot *t;
 	const brief_article *a;
 	brief_facts *out;
 	size_t first;           /* this article's first project in out */
@@ -374,7 +374,7 @@ static bool kind_only(const pctx *c, size_t s, size_t e)
 	if (!h || (strcmp(h->word, "项目") && strcmp(h->word, "工程")))
 		return false;
 	e -= strlen(h->word);
-	s = brief_attrib_last_name(c->t, s, e);
+	s = brief_annot_last_name(c->t, s, e);
 	while (s < e) {
 		/* 推动更多优质项目: leads before the kinds too */
 		const brief_lex_entry *k = prefix(W(c, W_KIND), t, s, e);
@@ -423,8 +423,8 @@ static bool usable(const pctx *c, size_t s, size_t e)
 		return false;
 	/* 钱塘项目: a region's projects in general (a region named at the
 	 * start: the search from the second character misses it) */
-	size_t r = brief_attrib_last_name(c->t, s, e);
-	if (r > s && brief_attrib_last_name(c->t, s + 3, r) != r &&
+	size_t r = brief_annot_last_name(c->t, s, e);
+	if (r > s && brief_annot_last_name(c->t, s + 3, r) != r &&
 	    (r == e || equals(W(c, W_GENERIC), t, r, e) || kind_only(c, r, e)))
 		return false;
 	/* 力争项目: a lead word before a kind */
@@ -553,9 +553,9 @@ static const brief_region *region_for(const pctx *c, size_t at)
 	size_t from = a->sents[ps].start;
 	if (at > from + LOOKBACK)
 		from = at - LOOKBACK;
-	const brief_region *main = brief_attrib_at(c->t, a->text_len);
+	const brief_region *main = brief_annot_region(c->t, a->text_len);
 	for (size_t to = at, n = 0; to > from && n < 16; n++) {
-		size_t e = brief_attrib_last_name(c->t, from, to);
+		size_t e = brief_annot_last_name(c->t, from, to);
 		if (e == from)
 			break;
 		/* 我县 after it: the article's own region */
@@ -566,7 +566,7 @@ static const brief_region *region_for(const pctx *c, size_t at)
 		if (in == (size_t)-1 && prefix(W(c, W_HEAD), c->text, e, at))
 			in = e - 1;
 		if (in == (size_t)-1)
-			return level_word(c, main, brief_attrib_at(c->t, e), e, at);
+			return level_word(c, main, brief_annot_region(c->t, e), e, at);
 		to = in;
 	}
 	return main;
@@ -616,7 +616,7 @@ static long add(pctx *c, const cand *k, size_t ev_s, size_t ev_e)
 	f->name = name;
 	if (k->inv > 0)
 		set_investment(f, k->inv);
-	f->year = brief_attrib_year(c->t, 0);
+	f->year = brief_annot_year(c->t);
 	if (k->status && *k->status->value && !(f->status = strdup(k->status->value)))
 		return -2;
 	if (brief_fact_locate(f, c->t, r, ev_s, ev_e))
@@ -1101,7 +1101,7 @@ static int tables(pctx *c)
 }
 
 int brief_extract_projects(brief_projects *p, const brief_gazetteer *g,
-			   const brief_attrib *t, const brief_article *a,
+			   const brief_annot *t, const brief_article *a,
 			   brief_facts *out)
 {
 	pctx c = { p, g, t, a, out, out->n, a->text, 0, -1, 0, 0, false, NULL, NULL, 0, 0 };
