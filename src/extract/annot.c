@@ -56,10 +56,12 @@ struct brief_annot {
 	 * after i (nhits: none). Both make a clause's region a lookup. */
 	size_t *lastq, *nexts;
 	brief_annot_sentence *sents;
-	brief_aclause *clauses;
+	brief_annot_clause *clauses;
 	size_t nclauses, cap_clauses;
 	brief_piece *pieces;
 	size_t npieces, cap_pieces;
+	brief_span *lists;
+	size_t nlists, cap_lists;
 	brief_quantity *qty;
 	size_t nqty, cap_qty;
 	year_mention *years;
@@ -344,7 +346,7 @@ static int cut_clauses(brief_annot *t, size_t s)
 		if (!grow((void **)&t->clauses, &t->cap_clauses, t->nclauses, sizeof *t->clauses))
 			return -1;
 		/* a colon's clause is read on to the next mark (below) */
-		t->clauses[t->nclauses++] = (brief_aclause){
+		t->clauses[t->nclauses++] = (brief_annot_clause){
 			.start = start, .end = m == 1 ? SIZE_MAX : i, .mark = i,
 			.stop = i < se ? j : se, .sent = s };
 		start = i = j;
@@ -357,6 +359,54 @@ static int cut_clauses(brief_annot *t, size_t s)
 	}
 	t->sents[s].clause = first;
 	t->sents[s].nclauses = t->nclauses - first;
+	return 0;
+}
+
+/* The length of the list stop at text[i] within [i, e), 0 when none. */
+static size_t list_stop(const char *text, size_t i, size_t e, const char *const *stops)
+{
+	/* a line break ends a list clause too (a line of the table cannot hold one) */
+	if (text[i] == '\n')
+		return 1;
+	for (const char *const *w = stops; *w; w++) {
+		size_t k = strlen(*w);
+		if (k && e - i >= k && text[i] == **w && !memcmp(text + i, *w, k))
+			return k;
+	}
+	return 0;
+}
+
+/* The list clauses of sentence s: text between two list stops. */
+static int cut_lists(brief_annot *t, size_t s, const bool *first, const char *const *stops)
+{
+	const char *text = t->a->text;
+	size_t ss = t->a->sents[s].start, se = t->a->sents[s].end;
+	t->sents[s].list = t->nlists;
+	for (size_t i = ss; i < se;) {
+		size_t ce = i, k = 0;
+		for (; ce < se; ce++)
+			if (first[(unsigned char)text[ce]] && (k = list_stop(text, ce, se, stops)))
+				break;
+		if (!grow((void **)&t->lists, &t->cap_lists, t->nlists, sizeof *t->lists))
+			return -1;
+		t->lists[t->nlists++] = (brief_span){ i, ce };
+		i = ce + k;
+	}
+	t->sents[s].nlists = t->nlists - t->sents[s].list;
+	return 0;
+}
+
+/* The list clauses of every sentence. */
+static int cut_all_lists(brief_annot *t)
+{
+	const char *const *stops = brief_words("cues.tsv", "list-stop");
+	bool first[256] = { false };
+	first['\n'] = true;
+	for (const char *const *w = stops; *w; w++)
+		first[(unsigned char)**w] = true;
+	for (size_t s = 0; s < t->a->nsents; s++)
+		if (cut_lists(t, s, first, stops))
+			return -1;
 	return 0;
 }
 
@@ -594,7 +644,7 @@ static int regions(brief_annot *t)
 static void clause_facts(brief_annot *t)
 {
 	for (size_t i = 0; i < t->nclauses; i++) {
-		brief_aclause *c = &t->clauses[i];
+		brief_annot_clause *c = &t->clauses[i];
 		c->region = region_at(t, c->start);
 		c->year = brief_annot_year_in(t, c->start, c->stop);
 	}
@@ -617,7 +667,7 @@ brief_annot *brief_annot_new(brief_annotator *x, const brief_gazetteer *g,
 	for (size_t s = 0; s < a->nsents; s++)
 		if (cut_pieces(t, x, s))
 			goto fail;
-	if (regions(t))
+	if (cut_all_lists(t) || regions(t))
 		goto fail;
 	clause_facts(t);
 	t->year = year_of(a->published);
@@ -645,6 +695,7 @@ void brief_annot_free(brief_annot *t)
 	free(t->sents);
 	free(t->clauses);
 	free(t->pieces);
+	free(t->lists);
 	free(t->qty);
 	free(t->years);
 	free(t->good_year);
@@ -666,7 +717,7 @@ const brief_annot_sentence *brief_annot_sentences(const brief_annot *t, size_t *
 	return t->sents;
 }
 
-const brief_aclause *brief_annot_clauses(const brief_annot *t, size_t *n)
+const brief_annot_clause *brief_annot_clauses(const brief_annot *t, size_t *n)
 {
 	*n = t->nclauses;
 	return t->clauses;
@@ -676,6 +727,12 @@ const brief_piece *brief_annot_pieces(const brief_annot *t, size_t *n)
 {
 	*n = t->npieces;
 	return t->pieces;
+}
+
+const brief_span *brief_annot_lists(const brief_annot *t, size_t *n)
+{
+	*n = t->nlists;
+	return t->lists;
 }
 
 const brief_quantity *brief_annot_quantities(const brief_annot *t, size_t *n)
@@ -695,7 +752,7 @@ const brief_region *brief_annot_main(const brief_annot *t)
 	return t->main;
 }
 
-const brief_aclause *brief_annot_clause(const brief_annot *t, size_t at)
+const brief_annot_clause *brief_annot_clause_at(const brief_annot *t, size_t at)
 {
 	size_t s = sentence_at(t->a, at);
 	if (s >= t->a->nsents || t->a->sents[s].start > at || !t->sents[s].nclauses)
@@ -713,7 +770,7 @@ const brief_aclause *brief_annot_clause(const brief_annot *t, size_t at)
 
 size_t brief_annot_clause_start(const brief_annot *t, size_t from, size_t at)
 {
-	const brief_aclause *c = brief_annot_clause(t, at);
+	const brief_annot_clause *c = brief_annot_clause_at(t, at);
 	/* outside the sentences, or reaching back before one: the text says */
 	if (!c || at > c->mark ||
 	    (from < c->start && c->start == t->a->sents[c->sent].start))
@@ -725,7 +782,7 @@ size_t brief_annot_clause_end(const brief_annot *t, size_t at, size_t to)
 {
 	if (at >= to)
 		return to;
-	const brief_aclause *c = brief_annot_clause(t, at);
+	const brief_annot_clause *c = brief_annot_clause_at(t, at);
 	size_t se = c ? t->a->sents[c->sent].end : 0;
 	if (!c || at > c->mark || (c->end == se && to > se))
 		return brief_clause_end(t->a->text, at, to);
@@ -734,7 +791,7 @@ size_t brief_annot_clause_end(const brief_annot *t, size_t at, size_t to)
 
 const brief_region *brief_annot_region(const brief_annot *t, size_t offset)
 {
-	const brief_aclause *c = brief_annot_clause(t, offset);
+	const brief_annot_clause *c = brief_annot_clause_at(t, offset);
 	const brief_sentence *s = c ? &t->a->sents[c->sent] : NULL;
 	/* a sentence within the look-back: what the clause names before
 	 * `offset`, else what it was about from its start */

@@ -39,7 +39,9 @@ typedef struct brief_annot_sentence {
 					 * 0 the article does not say */
 	size_t clause, nclauses;        /* its clauses in the clause array */
 	size_t piece, npieces;          /* its pieces (see below) */
+	size_t list, nlists;            /* its list clauses (see below) */
 } brief_annot_sentence;
+
 
 /*
  * A clause: the text between two marks of clause.c (，；。！？— and, as
@@ -47,7 +49,7 @@ typedef struct brief_annot_sentence {
  * reading forward: the next mark other than a colon (目标是：A、B is
  * one clause read forward, two read back).
  */
-typedef struct brief_aclause {
+typedef struct brief_annot_clause {
 	size_t start, end;
 	size_t mark;            /* where its own mark is (the sentence's end
 				 * when none closes it) */
@@ -55,7 +57,7 @@ typedef struct brief_aclause {
 	size_t sent;            /* the sentence holding it */
 	const brief_region *region;     /* the region it is about at its start */
 	int year;               /* the last 20xx年 it names, 0 when none */
-} brief_aclause;
+} brief_annot_clause;
 
 /*
  * A piece of a sentence: at most BRIEF_MAXPIECE bytes, cut at a clause
@@ -88,8 +90,9 @@ void brief_annot_free(brief_annot *t);
 
 const brief_article *brief_annot_article(const brief_annot *t);
 const brief_annot_sentence *brief_annot_sentences(const brief_annot *t, size_t *n);
-const brief_aclause *brief_annot_clauses(const brief_annot *t, size_t *n);
+const brief_annot_clause *brief_annot_clauses(const brief_annot *t, size_t *n);
 const brief_piece *brief_annot_pieces(const brief_annot *t, size_t *n);
+const brief_span *brief_annot_lists(const brief_annot *t, size_t *n);
 const brief_quantity *brief_annot_quantities(const brief_annot *t, size_t *n);
 /* The region mentions, in text order. */
 const brief_region_hit *brief_annot_hits(const brief_annot *t, size_t *n);
@@ -97,7 +100,7 @@ const brief_region_hit *brief_annot_hits(const brief_annot *t, size_t *n);
 const brief_region *brief_annot_main(const brief_annot *t);
 
 /* The clause holding byte `at`, NULL when no sentence does. */
-const brief_aclause *brief_annot_clause(const brief_annot *t, size_t at);
+const brief_annot_clause *brief_annot_clause_at(const brief_annot *t, size_t at);
 /* The start of the clause holding byte `at` (not before `from`), and
  * its end read forward from `at` (not after `to`). */
 size_t brief_annot_clause_start(const brief_annot *t, size_t from, size_t at);
