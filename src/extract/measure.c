@@ -16,10 +16,11 @@
 #include "util/rx.h"
 #include "util/utf8.h"
 
-/* A rank: 全省第一, 位居全市第二, 保持全市首位, 拔得头筹. */
-static const char rank_re[] =
-	"(?:(?<scope>全国|全省|全市|全区|省内|市内|同类城市)(?:第(?<n>[一二三四五六七八九十\\d]+)(?:位|名)?|首位|榜首|之首)"
-	"|(?:位居|居|位列|列|跃居|重回|保持)(?<scope2>全国|全省|全市|\\p{Han}{1,4}[省市州])?第(?<n2>[一二三四五六七八九十\\d]+)"
+/* A rank: 全省第一, 位居全市第二, 保持全市首位, 拔得头筹. {scope} is
+ * data/cues.tsv rank-scope, {verb} rank-verb, {vscope} rank-verb-scope. */
+static const char rank_tmpl[] =
+	"(?:(?<scope>{scope})(?:第(?<n>[一二三四五六七八九十\\d]+)(?:位|名)?|首位|榜首|之首)"
+	"|{verb}(?<scope2>{vscope}|\\p{Han}{1,4}[省市州])?第(?<n2>[一二三四五六七八九十\\d]+)"
 	"|拔得头筹|名列前茅(?!\\p{sc=Han}))";
 
 /* The patterns: quantities, ranks, and the tense markers as alternations. */
@@ -50,15 +51,42 @@ static const char *const *cue(const char *cls)
 	return brief_words("cues.tsv", cls);
 }
 
+/* The rank pattern with its word classes spliced in; NULL on OOM. */
+static char *rank_pattern(const brief_lexicon *cl)
+{
+	static const char *const slot[][2] = { { "{scope}", "rank-scope" },
+						{ "{verb}", "rank-verb" },
+						{ "{vscope}", "rank-verb-scope" } };
+	brief_buf b = BRIEF_BUF_INIT;
+	for (const char *p = rank_tmpl; *p;) {
+		size_t k = 0;
+		while (k < 3 && strncmp(p, slot[k][0], strlen(slot[k][0])))
+			k++;
+		if (k == 3) {
+			brief_buf_putc(&b, *p++);
+			continue;
+		}
+		char *alt = brief_lex_alternation(cl, slot[k][1], 0);
+		if (!alt) {
+			brief_buf_free(&b);
+			return NULL;
+		}
+		brief_buf_puts(&b, alt);
+		free(alt);
+		p += strlen(slot[k][0]);
+	}
+	return brief_buf_detach(&b, NULL);
+}
+
 brief_measures *brief_measures_new(void)
 {
 	brief_measures *m = calloc(1, sizeof *m);
 	const brief_lexicon *cl = brief_lexicon_get("cues.tsv");
 	char *goal = cl ? brief_lex_alternation(cl, "goal", 1) : NULL;
 	char *result = cl ? brief_lex_alternation(cl, "result", 1) : NULL;
-	char *cues[RX_N - RX_GOAL_STRONG] = { NULL };
-	const char *res[RX_N] = { rank_re, goal, result, many_re, sectors_re };
-	bool ok = m && goal && result;
+	char *rank = cl ? rank_pattern(cl) : NULL, *cues[RX_N - RX_GOAL_STRONG] = { NULL };
+	const char *res[RX_N] = { rank, goal, result, many_re, sectors_re };
+	bool ok = m && goal && result && rank;
 	for (size_t i = 0; i < RX_N - RX_GOAL_STRONG; i++) {
 		cues[i] = cl ? brief_lex_alternation(cl, cue_rx[i], 0) : NULL;
 		res[RX_GOAL_STRONG + i] = cues[i];
@@ -73,6 +101,7 @@ brief_measures *brief_measures_new(void)
 		free(cues[i]);
 	free(goal);
 	free(result);
+	free(rank);
 	return m;
 }
 
@@ -855,14 +884,13 @@ static int ranks_of_sentence(ctx *c, const qty *q, const char *qual,
  * before the rank are not such an aspect alone. */
 static char *aspect_of(ctx *c, const char *s, size_t n)
 {
-	static const char *const glue[] = { "、", "，", ",", "且", "其中", NULL };
 	for (size_t i = n; i >= 3; i--)         /* the last item before the rank */
 		if (!memcmp(s + i - 3, "、", 3)) {
 			s += i;
 			n -= i;
 			break;
 		}
-	while (n && brief_strip_word(&s, &n, glue, false))
+	while (n && brief_strip_word(&s, &n, cue("rank-glue"), false))
 		;
 	const char *aspect = NULL;
 	for (;;) {
@@ -904,8 +932,7 @@ static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 	while (n && (brief_strip_word(&s, &n, cue("tail"), true) ||
 		     brief_strip_word(&s, &n, cue("lead"), false)))
 		;
-	static const char *const tails[] = { "的总量", "总量", "数量", "的", NULL };
-	brief_strip_word(&s, &n, tails, true);
+	brief_strip_word(&s, &n, cue("rank-tail"), true);
 	if (n == 0)
 		return ranks_of_sentence(c, q, qual, target, ss, se, cs, ce);
 	for (size_t i = 0; i < n;) {
