@@ -8,6 +8,7 @@
  * the paragraph (该区, 今年全区…), then from the article's main region.
  * Provinces are context, not subjects: a briefing is per city or county.
  */
+#define _GNU_SOURCE /* memmem */
 #include "extract/annot.h"
 
 #include <glib.h>
@@ -337,6 +338,14 @@ static int cut_clauses(brief_annot *t, size_t s)
 	const char *text = t->a->text;
 	size_t ss = t->a->sents[s].start, se = t->a->sents[s].end, first = t->nclauses;
 	for (size_t i = ss, start = ss; i < se || start < se;) {
+		unsigned char b = i < se ? (unsigned char)text[i] : 0;
+		/* no mark is a Han character or a letter: most of the text */
+		if (i < se && ((b >= 0xE4 && b <= 0xE9 && se - i >= 3 &&
+				(text[i + 1] & 0xC0) == 0x80 && (text[i + 2] & 0xC0) == 0x80) ||
+			       (b < 0x80 && b != ',' && b != ';' && b != ':'))) {
+			i += b < 0x80 ? 1 : 3;
+			continue;
+		}
 		size_t j = i;
 		int m = i < se ? brief_clause_mark(brief_utf8_next(text, se, &j)) : 0;
 		if (i < se && !m) {
@@ -509,7 +518,11 @@ static int find_years(brief_annot *t)
 	const char *s = t->a->text;
 	size_t n = t->a->text_len, cap = 0;
 	for (size_t i = 0; i + 7 <= n; i++) {
-		if (s[i] != '2' || s[i + 1] != '0' || memcmp(s + i + 4, "年", 3) != 0)
+		const char *p = memchr(s + i, '2', n - 6 - i);
+		if (!p)
+			break;
+		i = (size_t)(p - s);
+		if (s[i + 1] != '0' || memcmp(s + i + 4, "年", 3) != 0)
 			continue;
 		if (!grow((void **)&t->years, &cap, t->nyears, sizeof *t->years))
 			return -1;
@@ -569,16 +582,11 @@ static int find_pronouns(brief_annot *t)
 	t->pron_words = brief_words("cues.tsv", "region-pronoun");
 	for (size_t k = 0; t->pron_words[k]; k++) {
 		size_t len = strlen(t->pron_words[k]);
-		for (size_t i = 0; len && i + len <= n; i++) {
-			const char *p = memchr(s + i, t->pron_words[k][0], n - len + 1 - i);
-			if (!p)
-				break;
-			i = (size_t)(p - s);
-			if (memcmp(p, t->pron_words[k], len))
-				continue;
+		for (const char *p = s; len && (p = memmem(p, n - (size_t)(p - s),
+							   t->pron_words[k], len)); p++) {
 			if (!grow((void **)&t->pron, &cap, t->npron, sizeof *t->pron))
 				return -1;
-			t->pron[t->npron++] = (pronoun){ i, k };
+			t->pron[t->npron++] = (pronoun){ (size_t)(p - s), k };
 		}
 	}
 	if (t->npron)
