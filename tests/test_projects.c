@@ -320,11 +320,13 @@ Test(projects, hostile_lists_finish)
 		s[at] = '\0';
 		brief_article a;
 		cr_assert_eq(brief_ingest_bytes(x.ing, "h.txt", s, at, &a, &x.diag), 0);
-		brief_attrib *t = brief_attrib_new(x.gaz, &a);
+		brief_annotator *an = brief_annotator_new();
+		brief_annot *t = an ? brief_annot_new(an, x.gaz, &a) : NULL;
 		cr_assert_not_null(t);
 		cr_assert_eq(brief_extract_projects(p, x.gaz, t, &a, &fs), 0);
 		cr_assert_lt(nprojects(), 100000);
-		brief_attrib_free(t);
+		brief_annot_free(t);
+		brief_annotator_free(an);
 		brief_article_free(&a);
 		free(s);
 	}

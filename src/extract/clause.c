@@ -1,6 +1,8 @@
 /*
  * clause.c - clause boundaries, one rule for every finder: a clause ends
- * at ，；。！？— and, when it opens, after a colon (目标是：…).
+ * at ，；。！？— and, when it opens, after a colon (目标是：…). annot.c
+ * cuts each article into its clauses once with this rule; the functions
+ * on raw text serve it where a question reaches outside the sentences.
  */
 #include "extract/internal.h"
 #include "util/utf8.h"
@@ -12,6 +14,11 @@ static bool clause_mark(uint32_t cp, bool colon)
 	       cp == 0xFE54 ||
 	       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x2014 ||
 	       (colon && (cp == 0xFF1A || cp == ':'));
+}
+
+int brief_clause_mark(uint32_t cp)
+{
+	return clause_mark(cp, false) ? 2 : clause_mark(cp, true) ? 1 : 0;
 }
 
 /* Start of the clause holding byte `at`: after the last ，；：。 etc. */

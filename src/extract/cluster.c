@@ -140,7 +140,7 @@ void brief_clusters_free(brief_clusters *c)
 typedef struct cctx {
 	brief_clusters *c;
 	const brief_gazetteer *g;
-	const brief_attrib *t;
+	const brief_annot *t;
 	const brief_article *a;
 	brief_facts *out;
 	size_t first;
@@ -315,7 +315,7 @@ static void trim_zone(const char **s, size_t *n)
 static void trim_region(const cctx *c, const char **s, size_t *n)
 {
 	const char *t = c->a->text;
-	size_t from = (size_t)(*s - t), cut = brief_attrib_last_name(c->t, from, from + *n);
+	size_t from = (size_t)(*s - t), cut = brief_annot_last_name(c->t, from, from + *n);
 	if (cut > from) {
 		*n -= cut - from;
 		*s = t + cut;
@@ -477,7 +477,7 @@ static int add(cctx *c, const char *s, size_t n, const char *tier)
 	size_t ev_start = c->ov[0], ev_end = c->ov[1];
 	if (!usable(s, n) || brief_in_garble(c->a, ev_start, ev_end))
 		return 0;
-	const brief_region *r = brief_attrib_at(c->t, (size_t)(s - c->a->text));
+	const brief_region *r = brief_annot_region(c->t, (size_t)(s - c->a->text));
 	if (!r || known(c, s, n, r->code))
 		return 0;
 	brief_fact *f = brief_facts_push(c->out);
@@ -486,7 +486,7 @@ static int add(cctx *c, const char *s, size_t n, const char *tier)
 	f->type = BRIEF_FACT_CLUSTER;
 	f->name = strndup(s, n);
 	f->tier = tier ? strdup(tier) : NULL;
-	f->year = brief_attrib_year(c->t, 0);
+	f->year = brief_annot_year(c->t);
 	return brief_fact_locate(f, c->t, r, ev_start, ev_end);
 }
 
@@ -619,7 +619,7 @@ static bool short_line(const cctx *c, size_t ss, size_t se)
 static bool after_region(const cctx *c, size_t ss)
 {
 	size_t open = c->ov[0];
-	return open > ss && brief_attrib_last_name(c->t, ss, open) == open;
+	return open > ss && brief_annot_last_name(c->t, ss, open) == open;
 }
 
 /* What a shape needs beyond its pattern. */
@@ -699,7 +699,7 @@ static bool worth(const char *s, size_t n)
 }
 
 int brief_extract_clusters(brief_clusters *cl, const brief_gazetteer *g,
-			   const brief_attrib *t, const brief_article *a,
+			   const brief_annot *t, const brief_article *a,
 			   brief_facts *out)
 {
 	cctx c = { cl, g, t, a, out, out->n, 0, NULL };

@@ -1,6 +1,6 @@
 /*
- * extract.c - brief_extract(): region attribution, then targets and
- * actuals, projects and clusters, then duplicates merged (an article
+ * extract.c - brief_extract(): the article analysed once (annot.c), then
+ * targets and actuals, projects and clusters read from that analysis, then duplicates merged (an article
  * repeats its headline numbers: 再超1000亿元 … 保持在1000亿元以上).
  */
 #include "extract/extract.h"
@@ -14,6 +14,7 @@
 
 struct brief_extractor {
 	const brief_gazetteer *g;
+	brief_annotator *annotator;
 	brief_measures *measures;
 	brief_projects *projects;
 	brief_clusters *clusters;
@@ -22,7 +23,8 @@ struct brief_extractor {
 brief_extractor *brief_extractor_new(const brief_gazetteer *g, brief_diag *d)
 {
 	brief_extractor *x = calloc(1, sizeof *x);
-	if (!x || !(x->measures = brief_measures_new()) ||
+	if (!x || !(x->annotator = brief_annotator_new()) ||
+	    !(x->measures = brief_measures_new()) ||
 	    !(x->projects = brief_projects_new()) ||
 	    !(x->clusters = brief_clusters_new())) {
 		brief_error(d, NULL, "cannot compile the extraction patterns");
@@ -37,6 +39,7 @@ void brief_extractor_free(brief_extractor *x)
 {
 	if (!x)
 		return;
+	brief_annotator_free(x->annotator);
 	brief_measures_free(x->measures);
 	brief_projects_free(x->projects);
 	brief_clusters_free(x->clusters);
@@ -77,7 +80,7 @@ static void dedupe(brief_facts *fs, size_t from)
 int brief_extract(brief_extractor *x, const brief_article *a, brief_facts *out)
 {
 	size_t from = out->n;
-	brief_attrib *t = brief_attrib_new(x->g, a);
+	brief_annot *t = brief_annot_new(x->annotator, x->g, a);
 	int rc = -1;
 	if (!t)
 		return -1;
@@ -86,6 +89,6 @@ int brief_extract(brief_extractor *x, const brief_article *a, brief_facts *out)
 	    brief_extract_clusters(x->clusters, x->g, t, a, out) == 0)
 		rc = 0;
 	dedupe(out, from);
-	brief_attrib_free(t);
+	brief_annot_free(t);
 	return rc;
 }

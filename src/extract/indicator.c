@@ -217,10 +217,10 @@ char *brief_noun_phrase(const char *s, size_t n)
 
 /* The indicator a quantity measures: the words before its verb, after
  * the region and the year that open the clause. */
-char *brief_indicator_before(const brief_attrib *at, const char *t, size_t from,
+char *brief_indicator_before(const brief_annot *at, const char *t, size_t from,
 		       size_t to)
 {
-	size_t cut = brief_attrib_last_name(at, from, to);
+	size_t cut = brief_annot_last_name(at, from, to);
 	if (cut > from)
 		from = cut;
 	for (size_t i = from; i + 7 <= to; i++)    /* 2024年余杭固定资产投资 */

@@ -17,18 +17,11 @@
 #include "util/rx.h"
 #include "util/utf8.h"
 
-/* A quantity: a number and a unit (data/units.tsv), Arabic or Chinese
- * numerals. Digits may be spaced as typeset pages leave them (1 6 %,
- * 8. 5%, 140 亿元). */
-static const char qty_head[] =
-	"(?<num>\\d+(?: ?\\d+)*(?:,\\d{3})*(?: ?\\. ?\\d+)?(?:/\\d+)?|[零一二两三四五六七八九十百千万]+)"
-	"(?<more>余|多)? ?(?<unit>";
-static const char qty_tail[] = ")(?<after>级|大关)?";
-
-/* A rank: 全省第一, 位居全市第二, 保持全市首位, 拔得头筹. */
-static const char rank_re[] =
-	"(?:(?<scope>全国|全省|全市|全区|省内|市内|同类城市)(?:第(?<n>[一二三四五六七八九十\\d]+)(?:位|名)?|首位|榜首|之首)"
-	"|(?:位居|居|位列|列|跃居|重回|保持)(?<scope2>全国|全省|全市|\\p{Han}{1,4}[省市州])?第(?<n2>[一二三四五六七八九十\\d]+)"
+/* A rank: 全省第一, 位居全市第二, 保持全市首位, 拔得头筹. {scope} is
+ * data/cues.tsv rank-scope, {verb} rank-verb, {vscope} rank-verb-scope. */
+static const char rank_tmpl[] =
+	"(?:(?<scope>{scope})(?:第(?<n>[一二三四五六七八九十\\d]+)(?:位|名)?|首位|榜首|之首)"
+	"|{verb}(?<scope2>{vscope}|\\p{Han}{1,4}[省市州])?第(?<n2>[一二三四五六七八九十\\d]+)"
 	"|拔得头筹|名列前茅(?!\\p{sc=Han}))";
 
 /* The patterns: quantities, ranks, and the tense markers as alternations. */
@@ -42,7 +35,7 @@ static const char sectors_re[] =
 	"三次产业(?:结构|比例|比重)[^，。；,;:0-9]{0,6}?(?<a>\\d+(?:\\.\\d+)?)[:：]"
 	"(?<b>\\d+(?:\\.\\d+)?)[:：](?<c>\\d+(?:\\.\\d+)?)";
 
-enum { RX_QTY, RX_RANK, RX_GOAL, RX_RESULT, RX_MANY, RX_SECTORS, RX_PLACE,
+enum { RX_RANK, RX_GOAL, RX_RESULT, RX_MANY, RX_SECTORS, RX_PLACE,
        /* cue classes of data/cues.tsv, found by one scan each */
        RX_GOAL_STRONG, RX_RESULT_STRONG, RX_SPEC, RX_MANY_WORDS, RX_COMPARISON, RX_N };
 
@@ -71,19 +64,30 @@ static char *concat(const char *a, const char *b)
 	return s;
 }
 
-/* A quantity's pattern: the number, then any unit of data/units.tsv (the
- * longest first, so that 万平方米 is not 万). */
-static char *qty_pattern(void)
+/* The rank pattern with its word classes spliced in; NULL on OOM. */
+static char *rank_pattern(const brief_lexicon *cl)
 {
-	const brief_lexicon *l = brief_lexicon_get("units.tsv");
-	char *units = l ? brief_lex_alternation(l, NULL, 0) : NULL;
+	static const char *const slot[][2] = { { "{scope}", "rank-scope" },
+						{ "{verb}", "rank-verb" },
+						{ "{vscope}", "rank-verb-scope" } };
 	brief_buf b = BRIEF_BUF_INIT;
-	if (!units)
-		return NULL;
-	brief_buf_puts(&b, qty_head);
-	brief_buf_puts(&b, units);
-	brief_buf_puts(&b, qty_tail);
-	free(units);
+	for (const char *p = rank_tmpl; *p;) {
+		size_t k = 0;
+		while (k < 3 && strncmp(p, slot[k][0], strlen(slot[k][0])))
+			k++;
+		if (k == 3) {
+			brief_buf_putc(&b, *p++);
+			continue;
+		}
+		char *alt = brief_lex_alternation(cl, slot[k][1], 0);
+		if (!alt) {
+			brief_buf_free(&b);
+			return NULL;
+		}
+		brief_buf_puts(&b, alt);
+		free(alt);
+		p += strlen(slot[k][0]);
+	}
 	return brief_buf_detach(&b, NULL);
 }
 
@@ -108,10 +112,10 @@ brief_measures *brief_measures_new(void)
 	const brief_lexicon *cl = brief_lexicon_get("cues.tsv");
 	char *goal = cl ? brief_lex_alternation(cl, "goal", 1) : NULL;
 	char *result = cl ? brief_lex_alternation(cl, "result", 1) : NULL;
-	char *qty = qty_pattern(), *cues[RX_N - RX_GOAL_STRONG] = { NULL };
+	char *rank = cl ? rank_pattern(cl) : NULL, *cues[RX_N - RX_GOAL_STRONG] = { NULL };
 	char *place = cl ? place_pattern(cl) : NULL;
-	const char *res[RX_N] = { qty, rank_re, goal, result, many_re, sectors_re, place };
-	bool ok = m && goal && result && qty && place;
+	const char *res[RX_N] = { rank, goal, result, many_re, sectors_re, place };
+	bool ok = m && goal && result && rank && place;
 	for (size_t i = 0; i < RX_N - RX_GOAL_STRONG; i++) {
 		cues[i] = cl ? brief_lex_alternation(cl, cue_rx[i], 0) : NULL;
 		res[RX_GOAL_STRONG + i] = cues[i];
@@ -126,7 +130,7 @@ brief_measures *brief_measures_new(void)
 		free(cues[i]);
 	free(goal);
 	free(result);
-	free(qty);
+	free(rank);
 	free(place);
 	return m;
 }
@@ -342,20 +346,20 @@ static bool negative(const char *t, size_t cs, size_t qs)
 
 static bool in_quotes(const char *t, size_t cs, size_t at);
 
-/* Reads the quantity at the current match; false when it is none. */
-static bool read_qty(brief_measures *m, const char *t, size_t cs, size_t ce,
+/* Reads the quantity the annotation found; false when it is none. */
+static bool read_qty(const brief_quantity *a, const char *t, size_t cs, size_t ce,
 		     qty *q)
 {
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->s.md);
-	size_t ns = ov[2], ne = ov[3], us = ov[6], ue = ov[7];
-	bool amount, tier = ov[8] != PCRE2_UNSET && !memcmp(t + ov[8], "级", 3);
-	bool more = ov[4] != PCRE2_UNSET;
+	size_t ns = a->num_s, ne = a->num_e, us = a->unit_s, ue = a->unit_e;
+	bool after = a->after_e > a->after_s;
+	bool amount, tier = after && !memcmp(t + a->after_s, "级", 3);
+	bool more = a->more;
 	double v;
 
 	q->start = ns;
 	q->scope_s = q->scope_e = 0;
 	q->year = 0;
-	q->end = ov[9] != PCRE2_UNSET && !tier ? ov[9] : ue;
+	q->end = after && !tier ? a->after_e : ue;
 	q->chinese = !(t[ns] >= '0' && t[ns] <= '9');
 	q->tier = tier;
 	if (ns > cs && (ends_with(t + cs, ns - cs, "第") || ends_with(t + cs, ns - cs, "“")))
@@ -401,21 +405,10 @@ static bool in_quotes(const char *t, size_t cs, size_t at)
 
 /* ---------------------------------------------------------------- */
 
-/* An explicit 20xx年 in [cs, qs), the last one. */
-static int clause_year(const char *t, size_t cs, size_t qs)
-{
-	int y = 0;
-	for (size_t i = cs; i + 7 <= qs; i++)
-		if (t[i] == '2' && t[i + 1] == '0' && !memcmp(t + i + 4, "年", 3) &&
-		    (i == cs || t[i - 1] < '0' || t[i - 1] > '9'))
-			y = atoi(t + i);
-	return y;
-}
-
 typedef struct ctx {
 	brief_measures *m;
 	const brief_gazetteer *g;
-	const brief_attrib *at;
+	const brief_annot *at;
 	const brief_article *a;
 	brief_facts *out;
 	int year;
@@ -443,14 +436,13 @@ static bool has_match(ctx *c, size_t rx, size_t s, size_t e)
 /* +1 when [s, e) speaks of goals, -1 of results, 0 when it does not say. */
 static int tense_of(ctx *c, size_t s, size_t e, int year)
 {
-	const char *t = c->a->text;
 	/* the words that decide even against a section decide first */
 	bool gs = has_match(c, RX_GOAL_STRONG, s, e), rs = has_match(c, RX_RESULT_STRONG, s, e);
 	if (gs != rs)
 		return gs ? 1 : -1;
 	const char *tm = has_match(c, RX_GOAL, s, e) ? "goal" : NULL;
 	const char *am = has_match(c, RX_RESULT, s, e) ? "result" : NULL;
-	int y = clause_year(t, s, e);
+	int y = brief_annot_year_in(c->at, s, e);
 	if (y && year && y < year)
 		am = "past year";
 	if (tm && !am)
@@ -499,7 +491,7 @@ static bool result_said(ctx *c, size_t s, size_t e)
 
 static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se, bool around)
 {
-	int sect = brief_attrib_section(c->at, qs), k;
+	int sect = brief_annot_section(c->at, qs), k;
 	if (sect) {
 		/* the section decides, unless the clause says otherwise in words
 		 * that do not occur in the other kind of section */
@@ -669,7 +661,7 @@ static void frame_sentence(ctx *c, size_t ss, size_t se)
 	const char *t = c->a->text;
 	/* the opening adverbial only (上半年，): 一季度签约28个 says when for
 	 * its own figure */
-	size_t head = brief_clause_end(t, ss, se) - ss;
+	size_t head = brief_annot_clause_end(c->at, ss, se) - ss;
 	const char *part = head < se - ss && head <= 30 ? any_of(t + ss, head, cue("year-part"))
 							: NULL;
 	int month = !part && head < se - ss && head <= 30
@@ -682,7 +674,7 @@ static void frame_sentence(ctx *c, size_t ss, size_t se)
 		c->frame_opens = ss == para_start(c->a, ss);
 		return;
 	}
-	if (any_of(t + ss, se - ss, cue("frame-end")) || clause_year(t, ss, se))
+	if (any_of(t + ss, se - ss, cue("frame-end")) || brief_annot_year_in(c->at, ss, se))
 		c->frame = NULL;
 }
 
@@ -736,7 +728,7 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	const char *t = c->a->text;
 	ind = project_count_name(ind, q);
 	/* 其中，…: a part of what the sentence before counted, of its time */
-	const brief_fact *before = !q->year && !clause_year(t, ss, q->start) &&
+	const brief_fact *before = !q->year && !brief_annot_year_in(c->at, ss, q->start) &&
 				   starts_with(t + ss, se - ss, "其中") ? last_fact(c, ss) : NULL;
 	if (before && before->type != (target ? BRIEF_FACT_TARGET : BRIEF_FACT_ACTUAL))
 		before = NULL;
@@ -744,9 +736,9 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	char before_period[32] = "";
 	if (before && before->period)
 		snprintf(before_period, sizeof before_period, "%s", before->period);
-	const brief_region *r = brief_attrib_at(c->at, q->start);
+	const brief_region *r = brief_annot_region(c->at, q->start);
 	char pbuf[32];
-	int y = q->year ? q->year : clause_year(t, ss, q->start);
+	int y = q->year ? q->year : brief_annot_year_in(c->at, ss, q->start);
 	int year = target ? (y ? y : c->year) : (y ? y : (c->year ? c->year - 1 : 0));
 	/* 明年…增长6%: a year-end article sets next year's goals; 今年以来…:
 	 * it reports this year */
@@ -781,7 +773,7 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 			       has_match(c, RX_SPEC, ss, se));
 	/* X村…村集体总收入达…: the village's, not the district's, unless the
 	 * clause names a region (全区 too) */
-	bool place = c->place_e > c->place_s && brief_attrib_last_name(c->at, cs, q->start) == cs;
+	bool place = c->place_e > c->place_s && brief_annot_last_name(c->at, cs, q->start) == cs;
 	if (!r || !ind || project_money || spec || brief_in_garble(c->a, cs, ce)) {
 		free(ind);
 		return 0;
@@ -846,8 +838,8 @@ static char *topic_before(ctx *c, size_t ss, size_t cs)
 {
 	const char *const *verbs = cue("topic-verb");
 	const char *t = c->a->text;
-	size_t pe = cs, ps = brief_clause_start(t, ss, brief_utf8_prev(t, cs));
-	size_t from = brief_attrib_last_name(c->at, ps, pe), end = pe;
+	size_t pe = cs, ps = brief_annot_clause_start(c->at, ss, brief_utf8_prev(t, cs));
+	size_t from = brief_annot_last_name(c->at, ps, pe), end = pe;
 	for (const char *const *v = verbs; *v; v++) {
 		const char *p = end > from ? brief_find_word(t + from, end - from, *v) : NULL;
 		if (p)
@@ -1049,7 +1041,7 @@ static void group_indicators(ctx *c, qty *q, size_t k, size_t cs, size_t se,
 {
 	const char *t = c->a->text;
 	if (k == 1) {
-		size_t ce = brief_clause_end(t, q->end, se);
+		size_t ce = brief_annot_clause_end(c->at, q->end, se);
 		out[0] = q->tier ? brief_indicator_after(t, q->end + 3, ce)
 			 : noun_follows(t, q, ce) ? brief_indicator_after(t, q->end, ce)
 			 : brief_indicator_before(c->at, t, cs, q->start);
@@ -1063,10 +1055,10 @@ static void group_indicators(ctx *c, qty *q, size_t k, size_t cs, size_t se,
 	if (counts) {
 		for (size_t j = 0; j < k; j++)
 			out[j] = brief_indicator_after(t, q[j].end, j + 1 < k ? q[j + 1].start
-							: brief_clause_end(t, q[j].end, se));
+							: brief_annot_clause_end(c->at, q[j].end, se));
 		return;
 	}
-	size_t from = brief_attrib_last_name(c->at, cs, q->start);
+	size_t from = brief_annot_last_name(c->at, cs, q->start);
 	int years[16];
 	size_t yl = year_list(t, from, q->start, k < 16 ? k : 16, years);
 	if (yl < q->start && k <= 16) {
@@ -1175,18 +1167,19 @@ static void carry_group(group_names *g, char **inds, size_t k)
 		g->v[g->n++] = inds[j] ? strdup(inds[j]) : NULL;
 }
 
-/* Quantities in one sentence [ss, se). */
-static int sentence(ctx *c, size_t ss, size_t se)
+/* Quantities in one piece of a sentence: the first sixteen it holds. */
+static int sentence(ctx *c, const brief_piece *p)
 {
 	const char *t = c->a->text;
+	size_t ss = p->start, se = p->end, nq;
+	const brief_quantity *aq = brief_annot_quantities(c->at, &nq) + p->qty;
 	qty list[16];
-	size_t nlist = 0, at = ss;
+	size_t nlist = 0;
 
-	PCRE2_SIZE *ov;
-	while (at < se && nlist < 16 && (ov = brief_rxset_match(&c->m->s, RX_QTY, t, at, se))) {
-		size_t cs = brief_clause_start(t, ss, ov[0]), ce = brief_clause_end(t, ov[1], se);
-		at = ov[1] > at ? ov[1] : at + 1;
-		if (read_qty(c->m, t, cs, ce, &list[nlist]))
+	for (size_t i = 0; i < p->nqty && nlist < 16; i++) {
+		size_t cs = brief_annot_clause_start(c->at, ss, aq[i].start);
+		size_t ce = brief_annot_clause_end(c->at, aq[i].end, se);
+		if (read_qty(&aq[i], t, cs, ce, &list[nlist]))
 			nlist++;
 	}
 	char *prev = NULL;      /* the indicator before: 612.3亿元,同比增长6.2% */
@@ -1195,7 +1188,7 @@ static int sentence(ctx *c, size_t ss, size_t se)
 	int rc = 0;
 	for (size_t i = 0; i < nlist;) {
 		size_t k = group_size(t, list + i, nlist - i);
-		size_t cs = brief_clause_start(t, ss, list[i].start);
+		size_t cs = brief_annot_clause_start(c->at, ss, list[i].start);
 		char **inds = calloc(k, sizeof *inds);
 		if (!inds) {
 			rc = -1;
@@ -1210,7 +1203,7 @@ static int sentence(ctx *c, size_t ss, size_t se)
 		carry_group(&names, inds, k);
 		for (size_t j = 0; j < k; j++) {
 			const qty *q = &list[i + j];
-			size_t qcs = brief_clause_start(t, ss, q->start), ce = brief_clause_end(t, q->end, se);
+			size_t qcs = brief_annot_clause_start(c->at, ss, q->start), ce = brief_annot_clause_end(c->at, q->end, se);
 			bool around = goal_bound(t, qcs, q->start, q->end, ce);
 			bool target = is_target(c, qcs, q->start, ss, se, around);
 			const char *qual = target ? qualifier(t, qcs, q->start, ss) : NULL;
@@ -1297,14 +1290,13 @@ static int ranks_of_sentence(ctx *c, const qty *q, const char *qual,
  * before the rank are not such an aspect alone. */
 static char *aspect_of(ctx *c, const char *s, size_t n)
 {
-	static const char *const glue[] = { "、", "，", ",", "且", "其中", NULL };
 	for (size_t i = n; i >= 3; i--)         /* the last item before the rank */
 		if (!memcmp(s + i - 3, "、", 3)) {
 			s += i;
 			n -= i;
 			break;
 		}
-	while (n && brief_strip_word(&s, &n, glue, false))
+	while (n && brief_strip_word(&s, &n, cue("rank-glue"), false))
 		;
 	const char *aspect = NULL;
 	for (;;) {
@@ -1337,7 +1329,7 @@ static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 		      size_t ss, size_t se, size_t cs, size_t ce)
 {
 	const char *t = c->a->text;
-	size_t from = brief_attrib_last_name(c->at, cs, q->start), to = q->start;
+	size_t from = brief_annot_last_name(c->at, cs, q->start), to = q->start;
 	const char *s = t + from;
 	size_t n = to - from;
 	char *aspect_ind = aspect_of(c, s, n);
@@ -1346,8 +1338,7 @@ static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 	while (n && (brief_strip_word(&s, &n, cue("tail"), true) ||
 		     brief_strip_word(&s, &n, cue("lead"), false)))
 		;
-	static const char *const tails[] = { "的总量", "总量", "数量", "的", NULL };
-	brief_strip_word(&s, &n, tails, true);
+	brief_strip_word(&s, &n, cue("rank-tail"), true);
 	if (n == 0)
 		return ranks_of_sentence(c, q, qual, target, ss, se, cs, ce);
 	for (size_t i = 0; i < n;) {
@@ -1389,7 +1380,7 @@ static int ranks(ctx *c, size_t ss, size_t se)
 			skip |= starts_with(t + me, se - me, *w);
 		if (skip)
 			continue;
-		size_t cs = brief_clause_start(t, ss, ms), ce = brief_clause_end(t, me, se);
+		size_t cs = brief_annot_clause_start(c->at, ss, ms), ce = brief_annot_clause_end(c->at, me, se);
 		qty q = { false, ms, me, v, "名", "rank", "classifier", "exact", false, 0, 0, 0 };
 		for (int g = 1; g <= 3; g += 2)         /* (?<scope>) and (?<scope2>) */
 			if (ov[2 * g] != PCRE2_UNSET) {
@@ -1426,7 +1417,7 @@ static int sectors(ctx *c, size_t ss, size_t se)
 	const char *const *names = cue("industry-share");
 	if (!ov)
 		return 0;
-	size_t cs = brief_clause_start(t, ss, ov[0]), ce = brief_clause_end(t, ov[1], se);
+	size_t cs = brief_annot_clause_start(c->at, ss, ov[0]), ce = brief_annot_clause_end(c->at, ov[1], se);
 	for (int k = 0; k < 3 && names[k]; k++) {
 		double v;
 		size_t a = ov[2 * (k + 1)], b = ov[2 * (k + 1) + 1];
@@ -1458,7 +1449,7 @@ static int fractions(ctx *c, size_t ss, size_t se)
 		double v;
 		if (!brief_number_parse(t + b, e - b, &v) || v <= 0 || v >= 1)
 			continue;
-		size_t cs = brief_clause_start(t, ss, b), ce = brief_clause_end(t, e, se);
+		size_t cs = brief_annot_clause_start(c->at, ss, b), ce = brief_annot_clause_end(c->at, e, se);
 		qty q = { false, b, e, (double)(long)(v * 10000 + 0.5) / 100, "%", "share",
 			  "pct", "exact", false, 0, 0, 0 };
 		bool target = is_target(c, cs, b, ss, se, false);
@@ -1526,7 +1517,7 @@ static int table_row(ctx *c, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
 	brief_table_row row;
-	if (!brief_table_read(&c->table, t, ss, se, brief_attrib_section(c->at, ss), &row))
+	if (!brief_table_read(&c->table, t, ss, se, brief_annot_section(c->at, ss), &row))
 		return 0;
 	for (size_t i = 0; i < row.n; i++) {
 		const brief_table_value *v = &row.v[i];
@@ -1546,32 +1537,17 @@ static int table_row(ctx *c, size_t ss, size_t se)
 	return 0;
 }
 
-/*
- * The finders of one sentence, on pieces of at most MAXPIECE bytes cut
- * at a clause mark where there is one: every finder looks back from a
- * number over its clause and sentence, and a page with no punctuation
- * (hostile text, a table flattened without marks) would otherwise make
- * that look quadratic. Real sentences are far shorter.
- */
-enum { MAXPIECE = 2048 };
-
-static int pieces(ctx *c, size_t ss, size_t se)
+/* The finders of one sentence, on the pieces the annotation cut it in. */
+static int pieces(ctx *c, size_t s)
 {
-	const char *t = c->a->text;
-	while (ss < se) {
-		size_t pe = se;
-		if (se - ss > MAXPIECE) {
-			pe = ss + MAXPIECE;
-			while (pe > ss && (t[pe] & 0xC0) == 0x80)
-				pe--;
-			size_t mark = brief_clause_start(t, ss + MAXPIECE / 2, pe);
-			if (mark > ss + MAXPIECE / 2)
-				pe = mark;
-		}
-		if (sentence(c, ss, pe) || ranks(c, ss, pe) || fractions(c, ss, pe) ||
-		    sectors(c, ss, pe))
+	size_t ns, np;
+	const brief_annot_sentence *as = brief_annot_sentences(c->at, &ns) + s;
+	const brief_piece *p = brief_annot_pieces(c->at, &np) + as->piece;
+	for (size_t i = 0; i < as->npieces; i++) {
+		size_t ss = p[i].start, se = p[i].end;
+		if (sentence(c, &p[i]) || ranks(c, ss, se) || fractions(c, ss, se) ||
+		    sectors(c, ss, se))
 			return -1;
-		ss = pe;
 	}
 	return 0;
 }
@@ -1589,10 +1565,10 @@ static char *caption(const char *s, size_t n)
 }
 
 int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
-			   const brief_attrib *t, const brief_article *a,
+			   const brief_annot *t, const brief_article *a,
 			   brief_facts *out)
 {
-	ctx c = { .m = m, .g = g, .at = t, .a = a, .out = out, .year = brief_attrib_plan_year(t),
+	ctx c = { .m = m, .g = g, .at = t, .a = a, .out = out, .year = brief_annot_plan_year(t),
 		  .para = -1 };
 	int rc = 0;
 	for (size_t s = 0; s < a->nsents; s++) {
@@ -1626,7 +1602,7 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			c.place_s = pv[2];
 			c.place_e = pv[3];
 		}
-		if (pieces(&c, ss, se)) {
+		if (pieces(&c, s)) {
 			rc = -1;
 			break;
 		}

@@ -10,7 +10,7 @@ brief_measures *brief_measures_new(void);
 void brief_measures_free(brief_measures *m);
 /* Appends the targets and actuals of `a`. 0, or -1 on OOM. */
 int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
-			   const brief_attrib *t, const brief_article *a,
+			   const brief_annot *t, const brief_article *a,
 			   brief_facts *out);
 
 /* indicator.c: the indicator a quantity measures. */
@@ -20,7 +20,7 @@ char *brief_indicator_canon(const char *s, size_t n);
 char *brief_noun_phrase(const char *s, size_t n);
 /* The words before a quantity in [from, to), after the region and the
  * year that open its clause; NULL when they name no indicator. */
-char *brief_indicator_before(const brief_attrib *at, const char *t, size_t from,
+char *brief_indicator_before(const brief_annot *at, const char *t, size_t from,
 			     size_t to);
 /* 冲刺万亿级地区生产总值, 72个重点项目: the indicator after `at`. */
 char *brief_indicator_after(const char *t, size_t at, size_t end);

@@ -1,6 +1,6 @@
 /*
- * project.c - named key projects. A sentence is read clause by clause
- * (between ，；：…); a clause names projects when
+ * project.c - named key projects. A sentence is read list clause by list
+ * clause (annot.h: between ，；：| …); a clause names projects when
  *   - it lists names closed by 等 and a project word (A、B等重点项目开工),
  *   - it opens with a building verb (完工A、B; 加快建设C),
  *   - 项目 introduces the names (签约项目包括A、B; 项目为A和B),
@@ -44,15 +44,9 @@ static const char invest_re[] =
 
 enum { RX_INVEST, RX_N };
 
-/* What ends a clause of a list: the marks of clause.c and also the colon
- * before the names, the dash, a table's bar and a line break. */
-static const char *const stops[] = { "，", "。", "；", "：", "！", "？", "——", "|",
-				     "﹔", "﹐", ",", ";", ":", "!", "?", "\n", NULL };
-
 struct brief_projects {
 	brief_rxset s;
 	brief_wordset *w[W_N];  /* the classes of projects.tsv */
-	bool stop_first[256];   /* the first bytes of stops: most bytes start none */
 };
 
 static int load_words(brief_projects *p)
@@ -87,8 +81,6 @@ brief_projects *brief_projects_new(void)
 		brief_projects_free(p);
 		return NULL;
 	}
-	for (const char *const *st = stops; *st; st++)
-		p->stop_first[(unsigned char)**st] = true;
 	return p;
 }
 
@@ -139,7 +131,7 @@ static bool has(const char *t, size_t s, size_t e, const char *w)
 typedef struct pctx {
 	brief_projects *p;
 	const brief_gazetteer *g;
-	const brief_attrib *t;
+	const brief_annot *t;
 	const brief_article *a;
 	brief_facts *out;
 	size_t first;           /* this article's first project in out */
@@ -374,7 +366,7 @@ static bool kind_only(const pctx *c, size_t s, size_t e)
 	if (!h || (strcmp(h->word, "项目") && strcmp(h->word, "工程")))
 		return false;
 	e -= strlen(h->word);
-	s = brief_attrib_last_name(c->t, s, e);
+	s = brief_annot_last_name(c->t, s, e);
 	while (s < e) {
 		/* 推动更多优质项目: leads before the kinds too */
 		const brief_lex_entry *k = prefix(W(c, W_KIND), t, s, e);
@@ -423,8 +415,8 @@ static bool usable(const pctx *c, size_t s, size_t e)
 		return false;
 	/* 钱塘项目: a region's projects in general (a region named at the
 	 * start: the search from the second character misses it) */
-	size_t r = brief_attrib_last_name(c->t, s, e);
-	if (r > s && brief_attrib_last_name(c->t, s + 3, r) != r &&
+	size_t r = brief_annot_last_name(c->t, s, e);
+	if (r > s && brief_annot_last_name(c->t, s + 3, r) != r &&
 	    (r == e || equals(W(c, W_GENERIC), t, r, e) || kind_only(c, r, e)))
 		return false;
 	/* 力争项目: a lead word before a kind */
@@ -553,9 +545,9 @@ static const brief_region *region_for(const pctx *c, size_t at)
 	size_t from = a->sents[ps].start;
 	if (at > from + LOOKBACK)
 		from = at - LOOKBACK;
-	const brief_region *main = brief_attrib_at(c->t, a->text_len);
+	const brief_region *main = brief_annot_main(c->t);
 	for (size_t to = at, n = 0; to > from && n < 16; n++) {
-		size_t e = brief_attrib_last_name(c->t, from, to);
+		size_t e = brief_annot_last_name(c->t, from, to);
 		if (e == from)
 			break;
 		/* 我县 after it: the article's own region */
@@ -566,7 +558,7 @@ static const brief_region *region_for(const pctx *c, size_t at)
 		if (in == (size_t)-1 && prefix(W(c, W_HEAD), c->text, e, at))
 			in = e - 1;
 		if (in == (size_t)-1)
-			return level_word(c, main, brief_attrib_at(c->t, e), e, at);
+			return level_word(c, main, brief_annot_region(c->t, e), e, at);
 		to = in;
 	}
 	return main;
@@ -616,7 +608,7 @@ static long add(pctx *c, const cand *k, size_t ev_s, size_t ev_e)
 	f->name = name;
 	if (k->inv > 0)
 		set_investment(f, k->inv);
-	f->year = brief_attrib_year(c->t, 0);
+	f->year = brief_annot_year(c->t);
 	if (k->status && *k->status->value && !(f->status = strdup(k->status->value)))
 		return -2;
 	if (brief_fact_locate(f, c->t, r, ev_s, ev_e))
@@ -964,28 +956,6 @@ static int read_clause(pctx *c, size_t cs, size_t ce, size_t se)
 	return 0;
 }
 
-static size_t clause_end(const pctx *c, size_t i, size_t e)
-{
-	const char *t = c->text;
-	for (; i < e; i++) {
-		if (!c->p->stop_first[(unsigned char)t[i]])
-			continue;
-		for (const char *const *s = stops; *s; s++)
-			if (at(t, i, e, *s))
-				return i;
-	}
-	return e;
-}
-
-static size_t stop_len(const char *t, size_t i, size_t e)
-{
-	if (i >= e)
-		return 0;
-	if (at(t, i, e, "——"))
-		return 6;
-	return (unsigned char)t[i] < 0x80 ? 1 : 3;
-}
-
 /* 总投资约13亿元 goes to the project the text is about: named alone in
  * this sentence, or, when the sentence opens with 项目总投资, the one
  * the sentence or paragraph before ended with. */
@@ -1113,21 +1083,22 @@ static int tables(pctx *c)
 }
 
 int brief_extract_projects(brief_projects *p, const brief_gazetteer *g,
-			   const brief_attrib *t, const brief_article *a,
+			   const brief_annot *t, const brief_article *a,
 			   brief_facts *out)
 {
 	pctx c = { p, g, t, a, out, out->n, a->text, 0, -1, 0, 0, false, NULL, NULL, 0, 0 };
+	size_t ns, nl;
+	const brief_annot_sentence *as = brief_annot_sentences(t, &ns);
+	const brief_span *lists = brief_annot_lists(t, &nl);
 	int rc = 0;
 	for (size_t s = 0; s < a->nsents; s++) {
 		size_t ss = a->sents[s].start, se = a->sents[s].end;
 		c.sent = (int)s;
 		c.intro_next = false;
-		for (size_t i = ss; i < se;) {
-			size_t ce = clause_end(&c, i, se);
-			if ((rc = read_clause(&c, i, ce, se)))
+		for (size_t i = 0; i < as[s].nlists; i++)
+			if ((rc = read_clause(&c, lists[as[s].list + i].start,
+					      lists[as[s].list + i].end, se)))
 				goto done;
-			i = ce + stop_len(a->text, ce, se);
-		}
 		investments(&c, ss, se, a->sents[s].para);
 	}
 	c.sent = 0;
