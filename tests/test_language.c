@@ -705,3 +705,20 @@ Test(language, a_modal_between_name_and_verb_and_a_level_reached)
 	cr_assert(f && f->type == BRIEF_FACT_ACTUAL && f->year == 2025, "会上: at the meeting");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_years_target_said_in_its_review)
+{
+	brief_facts fs;
+	facts_of_text("关于清河区2024年计划执行情况的报告\n发布时间：2025-01-08\n\n"
+		      "一、2024年计划执行情况\n预计全年地区生产总值增长6.0%，完成年度目标（6.5%）的92.3%。\n", &fs);
+	const brief_fact *f = measure(&fs, 6.5, "%");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET && f->year == 2024, "the target of the year reviewed");
+	cr_assert_str_eq(f->indicator, "GDP");
+	f = measure(&fs, 92.3, "%");
+	cr_assert(f && f->indicator && f->kind);
+	cr_assert_str_eq(f->kind, "share");
+	cr_assert(strstr(f->indicator, "GDP") && strstr(f->indicator, "目标"), "%s", f->indicator);
+	f = measure(&fs, 6.0, "%");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL && f->year == 2024);
+	brief_facts_free(&fs);
+}

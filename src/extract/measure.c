@@ -1138,6 +1138,20 @@ static bool verb_only(const char *t, size_t s, size_t e)
 	return brief_utf8_chars(t + s, e - s) <= 4;
 }
 
+/* …完成年度目标（6.5%）的92.3%: the share of the goal done; the words
+ * before the bracket, or 0 when the figure is no such share. */
+static size_t done_share(const char *t, size_t cs, size_t qs)
+{
+	if (!(ends_with(t + cs, qs - cs, "）的") || ends_with(t + cs, qs - cs, ")的")))
+		return 0;
+	for (const char *const *w = cue("goal-paren"); *w; w++) {
+		const char *p = brief_find_last_word(t + cs, qs - cs, *w);
+		if (p)
+			return (size_t)(p - t) + strlen(*w) - (ends_with(*w, strlen(*w), "（") ? 3 : 1);
+	}
+	return 0;
+}
+
 /* The names of the group before in this sentence, for a group that has
  * none of its own: 收入和支出分别达4.78亿元、20.2亿元，分别增长6.9%、0.8%. */
 typedef struct group_names {
@@ -1237,6 +1251,25 @@ static int sentence(ctx *c, const brief_piece *p)
 				/* 城镇和农村居民… / 分别增长4.5%、8.5% */
 				if (k == 2 && j == 0 && !inds[1] && (inds[1] = strdup(c->label)))
 					split_pair(inds);
+			}
+			size_t dn;
+			/* 完成年度目标（6.5%）: the target of the year reviewed, of
+			 * what was just measured; …的92.3%: how much of it was done */
+			if (prev && !target && ends_any(t + qcs, q->start - qcs, cue("goal-paren"))) {
+				free(inds[j]);
+				inds[j] = strdup(prev);
+				int ry = brief_annot_year_in(c->at, ss, q->start);
+				list[i + j].year = ry ? ry : c->year ? c->year - 1 : 0;
+				target = true;
+				change = inherited = true;      /* prev stays */
+			} else if (prev && (dn = done_share(t, qcs, q->start)) > qcs) {
+				/* GDP完成年度目标, the share done */
+				char *words = strndup(t + qcs, dn - qcs);
+				free(inds[j]);
+				inds[j] = words ? concat(prev, words) : NULL;
+				free(words);
+				list[i + j].kind = "share";
+				change = inherited = true;
 			}
 			if (inds[j] && !change && !inherited) {
 				free(prev);
