@@ -290,3 +290,14 @@ Test(clusters, prose_industry_words_are_not_clusters)
 				      fs.v[j].name);
 	}
 }
+
+Test(clusters, the_announcement_of_a_list_is_no_cluster)
+{
+	extract("我省公布第三批省级特色产业集群名单\n\n"
+		"其中，德清县地理信息产业集群、安吉县绿色家居产业集群等入选。\n");
+	cr_assert(cluster("德清县", "地理信息"));
+	for (size_t i = 0; i < fs.n; i++)
+		if (fs.v[i].type == BRIEF_FACT_CLUSTER)
+			cr_assert(!strstr(fs.v[i].name, "公布") && !strstr(fs.v[i].name, "第三批"), "%s",
+				  fs.v[i].name);
+}

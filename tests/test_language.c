@@ -722,3 +722,18 @@ Test(language, a_years_target_said_in_its_review)
 	cr_assert(f && f->type == BRIEF_FACT_ACTUAL && f->year == 2024);
 	brief_facts_free(&fs);
 }
+
+Test(language, the_whole_province_in_a_countys_news_is_the_province)
+{
+	brief_facts fs;
+	facts_of_text("德清县入选省级特色产业集群\n发布时间：2024-11-20\n\n"
+		      "德清县地理信息产业集群入选。全省共有28个集群入选，德清县地理信息产业营收"
+		      "增长12%，占全省的15%。\n", &fs);
+	const brief_fact *f = measure(&fs, 28, "个");
+	cr_assert(f && f->region);
+	cr_assert_str_eq(f->region, "浙江省", "全省 is the province");
+	f = measure(&fs, 15, "%");
+	cr_assert(f && f->region);
+	cr_assert_str_eq(f->region, "德清县", "占全省: the basis of a share, not its subject");
+	brief_facts_free(&fs);
+}

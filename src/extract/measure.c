@@ -722,6 +722,44 @@ static char *project_count_name(char *ind, const qty *q)
 	return named;
 }
 
+/* Whether a region is named in [s, e) of the text. */
+static bool names_region(const ctx *c, size_t s, size_t e)
+{
+	size_t n;
+	const brief_region_hit *h = brief_annot_hits(c->at, &n);
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (h[mid].start < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && h[lo].start < e;
+}
+
+/* 全省共有28个集群 in a county's news: the province's figure (data/cues.tsv
+ * province-self), unless the clause names a region of its own. */
+static const brief_region *scope_region(const ctx *c, size_t cs, size_t qs,
+					const brief_region *r)
+{
+	/* the clause's subject, at its head (今年全省…), not the basis of a
+	 * share (占全省的25%) */
+	const char *t = c->a->text;
+	size_t head = qs - cs < 12 ? qs - cs : 12;
+	const char *w = r && r->level != BRIEF_LEVEL_PROVINCE
+			? any_of(t + cs, head, cue("province-self")) : NULL;
+	const char *at = w ? brief_find_word(t + cs, head, w) : NULL;
+	if (!at || (at >= t + cs + 3 && (starts_with(at - 3, 3, "占") || starts_with(at - 3, 3, "在") ||
+					  starts_with(at - 3, 3, "居"))) ||
+	    names_region(c, cs, qs))
+		return r;
+	const brief_region *p = r;
+	while (p && p->level != BRIEF_LEVEL_PROVINCE)
+		p = brief_region_parent(c->g, p);
+	return p ? p : r;
+}
+
 static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 		bool target, size_t ss, size_t se, size_t cs, size_t ce)
 {
@@ -736,7 +774,7 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	char before_period[32] = "";
 	if (before && before->period)
 		snprintf(before_period, sizeof before_period, "%s", before->period);
-	const brief_region *r = brief_annot_region(c->at, q->start);
+	const brief_region *r = scope_region(c, cs, q->start, brief_annot_region(c->at, q->start));
 	char pbuf[32];
 	int y = q->year ? q->year : brief_annot_year_in(c->at, ss, q->start);
 	int year = target ? (y ? y : c->year) : (y ? y : (c->year ? c->year - 1 : 0));
