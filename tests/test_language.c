@@ -737,3 +737,19 @@ Test(language, the_whole_province_in_a_countys_news_is_the_province)
 	cr_assert_str_eq(f->region, "德清县", "占全省: the basis of a share, not its subject");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_rank_after_a_figure_ranks_its_indicator)
+{
+	brief_facts fs;
+	facts_of_text("清河区2024年经济运行情况。\n\n"
+		      "2024年，清河区农业总产值达86.5亿元、居全市之首，增长6.6%；工业项目入库40个、全市第二。\n",
+		      &fs);
+	const brief_fact *first = NULL, *second = NULL;
+	for (size_t i = 0; i < fs.n; i++)
+		if (fs.v[i].kind && !strcmp(fs.v[i].kind, "rank"))
+			*(fs.v[i].value == 1 ? &first : &second) = &fs.v[i];
+	cr_assert(first && first->indicator && second && second->indicator);
+	cr_assert_str_eq(first->indicator, "农业总产值");
+	cr_assert_str_eq(second->indicator, "工业项目入库");
+	brief_facts_free(&fs);
+}

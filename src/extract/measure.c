@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <glib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1395,6 +1396,40 @@ static char *aspect_of(ctx *c, const char *s, size_t n)
 	return ind;
 }
 
+/* …亿元、居全市之首, …50个、全市第一: a rank with no words of its own
+ * after a figure of the sentence ranks that figure's indicator; NULL
+ * otherwise. */
+static char *ranks_figure_before(ctx *c, const char *s, size_t n)
+{
+	size_t i = n;
+	while (i >= 3 && memcmp(s + i - 3, "、", 3))
+		i--;
+	if (i < 3)
+		return NULL;    /* no list: the words before the rank name it */
+	const char *item = s + i;
+	size_t m = n - i;
+	while (m && (brief_strip_word(&item, &m, cue("rank-glue"), false) ||
+		     brief_strip_word(&item, &m, cue("rank-verb"), false)))
+		;
+	/* the figure closing the item before: the last number in it */
+	size_t d = i - 3;
+	while (d > 0 && !(s[d - 1] >= '0' && s[d - 1] <= '9'))
+		d--;
+	size_t b = d;
+	while (b > 0 && ((s[b - 1] >= '0' && s[b - 1] <= '9') || s[b - 1] == '.'))
+		b--;
+	double v;
+	if (m || b == d || !brief_number_parse(s + b, d - b, &v))
+		return NULL;
+	for (size_t k = c->out->n; k > c->sent_first; k--) {
+		const brief_fact *f = &c->out->v[k - 1];
+		if (f->indicator && f->kind && strcmp(f->kind, "rank") && strcmp(f->kind, "growth") &&
+		    f->has_value && fabs(f->value - v) < 1e-9)
+			return strdup(f->indicator);
+	}
+	return NULL;
+}
+
 /* GDP、服务业增加值…的总量继续保持全省第一: one rank per indicator. */
 static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 		      size_t ss, size_t se, size_t cs, size_t ce)
@@ -1406,6 +1441,10 @@ static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 	char *aspect_ind = aspect_of(c, s, n);
 	if (aspect_ind)
 		return emit(c, q, aspect_ind, qual, target, ss, se, cs, ce);
+	/* 农业总产值达126.32亿元、居全市之首: the rank of the figure just read */
+	char *just = ranks_figure_before(c, s, n);
+	if (just)
+		return emit(c, q, just, qual, target, ss, se, cs, ce);
 	while (n && (brief_strip_word(&s, &n, cue("tail"), true) ||
 		     brief_strip_word(&s, &n, cue("lead"), false)))
 		;
