@@ -753,3 +753,17 @@ Test(language, a_rank_after_a_figure_ranks_its_indicator)
 	cr_assert_str_eq(second->indicator, "工业项目入库");
 	brief_facts_free(&fs);
 }
+
+Test(language, an_events_part_of_the_year_frames_the_paragraphs_after_it)
+{
+	brief_facts fs;
+	facts_of_text("清河市一季度重大项目集中签约\n发布时间：2025-03-28\n\n"
+		      "3月27日，清河市2025年一季度重大项目集中签约活动举行，22个项目集中签约。\n\n"
+		      "清河区签约项目3个，总投资46亿元。\n\n去年，全市GDP增长6%。\n", &fs);
+	const brief_fact *f = measure(&fs, 46, "亿元");
+	cr_assert(f && f->year == 2025 && f->period && strstr(f->period, "一季度"), "%s",
+		  f ? f->period : "none");
+	f = measure(&fs, 6, "%");
+	cr_assert(f && f->year == 2024);
+	brief_facts_free(&fs);
+}

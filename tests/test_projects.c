@@ -357,3 +357,11 @@ Test(projects, a_table_with_a_place_column_gives_each_its_county)
 	cr_assert_str_eq(f->status, "在建", "续建 is a project under way");
 	cr_assert(f->has_investment && f->investment_yi == 92);
 }
+
+Test(projects, a_clause_opening_with_an_intro_lists_the_projects_counted)
+{
+	read_text("清河市重大项目集中签约。\n\n清河区签约项目5个，总投资71亿元，"
+		  "包括新能源电池结构件项目、高端特种纸项目。\n");
+	cr_assert(project("新能源电池结构件项目"));
+	cr_assert(project("高端特种纸项目"));
+}

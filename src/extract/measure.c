@@ -652,6 +652,27 @@ static bool months_now(const ctx *c, int month)
 	return !pub || strlen(pub) < 7 || month <= atoi(pub + 5);
 }
 
+/* The part of the present year named with the year in [s, e) (2025年一季度
+ * when the article is of 2025), or NULL. */
+static const char *present_part(const ctx *c, size_t s, size_t e)
+{
+	const char *t = c->a->text;
+	char y[16];
+	if (!c->year)
+		return NULL;
+	snprintf(y, sizeof y, "%d年", c->year);
+	for (const char *p = brief_find_word(t + s, e - s, y); p;
+	     p = brief_find_word(p + 1, (size_t)(t + e - p - 1), y)) {
+		const char *after = p + strlen(y);
+		for (const char *const *w = cue("year-part"); *w; w++)
+			if (starts_with(after, (size_t)(t + e - after), *w))
+				return *w;
+		if (after >= t + e)
+			break;
+	}
+	return NULL;
+}
+
 /*
  * The part of the present year a sentence puts the text in: the cue that
  * opens it (春节期间，上半年，), kept; none once it names another time (a
@@ -669,6 +690,10 @@ static void frame_sentence(ctx *c, size_t ss, size_t se)
 		    ? month_span(t, ss, ss + head, c->frame_buf, sizeof c->frame_buf) : 0;
 	if (month)
 		part = c->frame_buf;
+	/* 3月27日，…2025年一季度重大项目集中签约活动举行: a paragraph opening on
+	 * an event of a part of the present year */
+	if (!part && ss == para_start(c->a, ss))
+		part = present_part(c, ss, se);
 	if (part) {
 		c->frame = part;
 		c->frame_month = month;

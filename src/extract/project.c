@@ -29,12 +29,12 @@
 
 enum {
 	W_HEAD, W_NOTHEAD, W_LEAD, W_BUILD, W_STATUS, W_PRED, W_TAIL, W_NOTLIST,
-	W_INTRO, W_JOIN, W_GENERIC, W_VAGUE, W_KIND, W_NOTNAME, W_SELF, W_PLACECOL, W_N
+	W_INTRO, W_JOIN, W_GENERIC, W_VAGUE, W_KIND, W_NOTNAME, W_SELF, W_PLACECOL, W_INTROOPEN, W_N
 };
 
 static const char *const classes[W_N] = {
 	"head", "nothead", "lead", "build", "status", "pred", "tail", "notlist",
-	"intro", "join", "generic", "vague", "kind", "notname", "self", "place-col",
+	"intro", "join", "generic", "vague", "kind", "notname", "self", "place-col", "intro-open",
 };
 
 /* 总投资约13亿元, 投资总额达30亿元 */
@@ -691,6 +691,18 @@ static size_t find_intro(const pctx *c, size_t s, size_t e)
 	return 0;
 }
 
+/* 签约项目5个，总投资71亿元，包括A项目、B项目: a clause opening with an
+ * intro word (data/projects.tsv intro-open) after a sentence that spoke of
+ * projects lists them; where the names start, or 0. */
+static size_t intro_opening(const pctx *c, size_t cs, size_t ce)
+{
+	const brief_lex_entry *w = prefix(W(c, W_INTROOPEN), c->text, cs, ce);
+	size_t ss = c->a->sents[c->sent].start;
+	if (!w || cs <= ss || !has(c->text, ss, cs, "项目"))
+		return 0;
+	return cs + strlen(w->word);
+}
+
 /* A项目计划总投资12亿元: the total right after a name (not 总投资30亿元的B
  *项目, the next project's own). */
 static double invest_after(const pctx *c, size_t i, size_t se)
@@ -926,6 +938,8 @@ static int read_clause(pctx *c, size_t cs, size_t ce, size_t se)
 			cl.status = c->intro_status;
 	}
 	size_t in = find_intro(c, cl.ls, cl.le);
+	if (!in)
+		in = intro_opening(c, cs, ce);
 	if (in && in < cl.le) {
 		cl.intro = true;
 		cl.ls = in;
