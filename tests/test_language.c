@@ -767,3 +767,23 @@ Test(language, an_events_part_of_the_year_frames_the_paragraphs_after_it)
 	cr_assert(f && f->year == 2024);
 	brief_facts_free(&fs);
 }
+
+Test(language, a_horizon_holds_for_the_paragraphs_goals_and_levels_moved_to_are_shares)
+{
+	brief_facts fs;
+	facts_of_text("2026年清河区人民政府工作报告\n发布日期：2026年01月20日\n\n"
+		      "今后五年的主要目标是：到2030年，地区生产总值突破900亿元；规上工业总产值达到700亿元；"
+		      "研发经费投入强度提高到3.1%。\n\n"
+		      "2026年主要预期目标：地区生产总值增长5.5%以上。\n", &fs);
+	const brief_fact *f = measure(&fs, 700, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET && f->period);
+	cr_assert_str_eq(f->period, "到2030年");
+	f = measure(&fs, 3.1, "%");
+	cr_assert(f && f->period && f->kind);
+	cr_assert_str_eq(f->period, "到2030年");
+	cr_assert_str_eq(f->kind, "share", "提高到: a level moved to");
+	f = measure(&fs, 5.5, "%");
+	cr_assert(f && f->period);
+	cr_assert_str_eq(f->period, "全年", "the next paragraph's goals are the year's");
+	brief_facts_free(&fs);
+}

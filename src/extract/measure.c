@@ -269,6 +269,9 @@ static const char *kind_of(const char *t, size_t cs, size_t qs,
 			   const char *unit, bool amount)
 {
 	if (!strcmp(unit, "%")) {
+		/* 提高到3%, 控制在5%以内: a level moved to, whatever was said before */
+		if (ends_any(t + cs, qs - cs, cue("kind-level-to")))
+			return "share";
 		const char *const *share = cue("kind-share"), *const *growth = cue("kind-growth");
 		const char *g = NULL, *s = NULL;
 		/* the nearer of the two words before the number decides */
@@ -424,6 +427,8 @@ typedef struct ctx {
 	bool frame_opens;       /* set by a paragraph's opening: carried on
 				 * to the paragraphs after it */
 	char frame_buf[24];     /* a frame of months (1-2月), frame points here */
+	char horizon[32];       /* the goals' horizon (到2030年) said in the paragraph */
+	int horizon_para;
 	int frame_month;        /* its last month, or 0 */
 	size_t place_s, place_e;/* the place below the county the paragraph
 				 * is about (X村位于…), or 0, 0 */
@@ -867,6 +872,15 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	if (before) {
 		year = before_year;
 		p = *before_period ? before_period : NULL;
+	}
+	/* 到2030年，地区生产总值突破…；规上工业总产值达到…: the horizon holds
+	 * for the paragraph's goals until a year is named */
+	if (target && p == pbuf) {
+		snprintf(c->horizon, sizeof c->horizon, "%s", pbuf);
+		c->horizon_para = c->para;
+	} else if (target && !y && c->horizon[0] && c->horizon_para == c->para &&
+		   !any_of(t + ss, se - ss, cue("frame-end"))) {
+		p = c->horizon;
 	}
 	f->period = p ? strdup(p) : NULL;
 	f->year = year;
