@@ -787,3 +787,20 @@ Test(language, a_horizon_holds_for_the_paragraphs_goals_and_levels_moved_to_are_
 	cr_assert_str_eq(f->period, "全年", "the next paragraph's goals are the year's");
 	brief_facts_free(&fs);
 }
+
+Test(language, classes_listed_before_one_noun_rank_it_once)
+{
+	brief_facts fs;
+	facts_of_text("清河区召开全会。\n\n2020年，清河区甲类、乙类省重点产业项目数量跃居全市第一，"
+		      "GDP、服务业增加值总量保持全市第二。\n", &fs);
+	size_t ranks = 0;
+	bool one = false;
+	for (size_t i = 0; i < fs.n; i++)
+		if (fs.v[i].kind && !strcmp(fs.v[i].kind, "rank")) {
+			ranks++;
+			one |= fs.v[i].value == 1 && strstr(fs.v[i].indicator, "甲类、乙类");
+		}
+	cr_assert(one, "甲类、乙类… is one name");
+	cr_assert_eq(ranks, 3, "one rank for the classes, one each for GDP and 服务业增加值");
+	brief_facts_free(&fs);
+}

@@ -1469,6 +1469,30 @@ static char *ranks_figure_before(ctx *c, const char *s, size_t n)
 	return NULL;
 }
 
+/* Whether a list's items before its last are classes of at most three
+ * characters (data/cues.tsv class-end: 甲类、乙类重点项目) and the last much
+ * longer: qualifiers of one head. */
+static bool short_items(const char *s, size_t n)
+{
+	size_t last = n, items = 0;
+	for (size_t i = n; i >= 3; i--)
+		if (!memcmp(s + i - 3, "、", 3)) {
+			last = i;
+			break;
+		}
+	if (last == n)
+		return false;
+	for (size_t i = 0, b = 0; i <= last - 3; i++)
+		if (i == last - 3 || !memcmp(s + i, "、", 3)) {
+			if (brief_utf8_chars(s + b, i - b) > 3 ||
+			    !ends_any(s + b, i - b, cue("class-end")))
+				return false;
+			items++;
+			b = i + 3;
+		}
+	return items && brief_utf8_chars(s + last, n - last) >= 6;
+}
+
 /* GDP、服务业增加值…的总量继续保持全省第一: one rank per indicator. */
 static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 		      size_t ss, size_t se, size_t cs, size_t ce)
@@ -1490,6 +1514,11 @@ static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 	brief_strip_word(&s, &n, cue("rank-tail"), true);
 	if (n == 0)
 		return ranks_of_sentence(c, q, qual, target, ss, se, cs, ce);
+	/* 实施类、预备类省重大项目数量: short items qualify one head, one name */
+	if (short_items(s, n)) {
+		char *one = brief_noun_phrase(s, n);
+		return one ? emit(c, q, one, qual, target, ss, se, cs, ce) : 0;
+	}
 	for (size_t i = 0; i < n;) {
 		size_t e = i;
 		while (e + 3 <= n && memcmp(s + e, "、", 3) && memcmp(s + e, "和", 3))
