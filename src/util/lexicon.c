@@ -1,24 +1,21 @@
 /* lexicon.c - the embedded language tables (lexicon.h). */
 #include "util/lexicon.h"
 
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
 #include "util/embed.h"
 
-typedef struct word_list {
-	char *cls;
-	const char **words;     /* NULL-terminated */
-} word_list;
-
 struct brief_lexicon {
 	char *name;
 	char *data;
 	brief_lex_entry *e;
 	size_t n;
-	word_list *lists;       /* built on demand, one per class asked for */
-	size_t nlists;
+	/* class -> its words, NULL-terminated: built on demand, one per class
+	 * asked for; hashed, the finders ask for a class per number they read */
+	GHashTable *lists;
 	struct brief_lexicon *next;
 };
 
@@ -96,17 +93,15 @@ const brief_lex_entry *brief_lex_entries(const brief_lexicon *l, size_t *n)
 const char *const *brief_lex_words(const brief_lexicon *cl, const char *cls)
 {
 	brief_lexicon *l = (brief_lexicon *)cl;   /* the cache is ours */
-	for (size_t i = 0; i < l->nlists; i++)
-		if (!strcmp(l->lists[i].cls, cls))
-			return l->lists[i].words;
-	word_list *nl = realloc(l->lists, (l->nlists + 1) * sizeof *nl);
-	if (!nl)
-		return NULL;
-	l->lists = nl;
+	if (!l->lists)
+		l->lists = g_hash_table_new(g_str_hash, g_str_equal);
+	const char **w = g_hash_table_lookup(l->lists, cls);
+	if (w)
+		return w;
 	size_t k = 0;
 	for (size_t i = 0; i < l->n; i++)
 		k += !strcmp(l->e[i].cls, cls);
-	const char **w = calloc(k + 1, sizeof *w);
+	w = calloc(k + 1, sizeof *w);
 	char *c = strdup(cls);
 	if (!w || !c) {
 		free(w);
@@ -117,7 +112,7 @@ const char *const *brief_lex_words(const brief_lexicon *cl, const char *cls)
 	for (size_t i = 0; i < l->n; i++)
 		if (!strcmp(l->e[i].cls, cls))
 			w[k++] = l->e[i].word;
-	l->lists[l->nlists++] = (word_list){ c, w };
+	g_hash_table_insert(l->lists, c, w);
 	return w;
 }
 
