@@ -498,28 +498,114 @@ Test(pdf, characters_no_configured_font_has_are_drawn_and_reported)
 	brief_run_free(&r);
 }
 
-/* A character beyond the BMP (libharu cannot draw it) is reported and
- * drawn as a visible 〓, the rest of its line as it is. */
-Test(pdf, characters_beyond_the_bmp_are_reported)
+/* The dark pixels of page 1 of pdf in the box (x, y, w, h), in points
+ * from the top left, rendered at 72 dpi. */
+static long ink(const char *pdf, float x, float y, float w, float h)
+{
+	char pgm[200];
+	snprintf(pgm, sizeof pgm, "%s.ink", pdf);
+	cr_assert_eq(brief_test_sh("pdftoppm -r 72 -gray -f 1 -l 1 -x %d -y %d -W %d -H %d %s %s",
+				   (int)x, (int)y, (int)(w + 0.5f), (int)(h + 0.5f), pdf, pgm), 0);
+	char file[220];
+	snprintf(file, sizeof file, "%s-1.pgm", pgm);
+	size_t n;
+	char *img = brief_read_file(file, &n);
+	cr_assert_not_null(img, "%s", file);
+	int pw, ph, max, off = 0;
+	cr_assert_eq(sscanf(img, "P5 %d %d %d%n", &pw, &ph, &max, &off), 3);
+	long dark = 0;
+	for (size_t i = (size_t)off + 1; i < n; i++)
+		dark += (unsigned char)img[i] < 128;
+	free(img);
+	return dark;
+}
+
+/* The box pdftotext gives the word that starts with `word`, in points
+ * from the top left; false when no word does. */
+static bool word_box(const char *pdf, const char *word, float box[4])
+{
+	char xml[200];
+	snprintf(xml, sizeof xml, "%s.bbox", pdf);
+	cr_assert_eq(brief_test_sh("pdftotext -bbox -f 1 -l 1 %s %s", pdf, xml), 0);
+	char *s = slurp(xml);
+	char key[128];
+	snprintf(key, sizeof key, ">%s", word);
+	char *at = strstr(s, key);
+	bool found = false;
+	if (at) {
+		while (at > s && strncmp(at, "<word ", 6))
+			at--;
+		found = sscanf(at, "<word xMin=\"%f\" yMin=\"%f\" xMax=\"%f\" yMax=\"%f\"", &box[0],
+			       &box[1], &box[2], &box[3]) == 4;
+	}
+	free(s);
+	return found;
+}
+
+static void render_name(const char *name, const char *pdf, brief_buf *msgs, brief_diag *diag)
 {
 	brief_doc d;
 	brief_test_doc(&d);
 	free(d.projects.v[0].name);
-	d.projects.v[0].name = strdup("\xF0\xA0\x80\x80湾产业园");   /* U+20000 */
-	brief_buf out = BRIEF_BUF_INIT, msgs = BRIEF_BUF_INIT;
-	brief_diag diag = { .sink = collect, .user = &msgs };
+	d.projects.v[0].name = strdup(name);
+	brief_buf out = BRIEF_BUF_INIT;
+	diag->sink = collect;
+	diag->user = msgs;
 	brief_render_opts o = { .format = BRIEF_FMT_PDF, .epoch = 1738713600 };
-	cr_assert_eq(brief_render_pdf(&d, &o, &out, &diag), 0);
-	cr_assert_eq(diag.nwarnings, 1, "%s", msgs.data);
-	cr_assert(strstr(msgs.data, "(U+20000)"), "%s", msgs.data);
-	cr_assert(strstr(msgs.data, "drawn as 〓"), "%s", msgs.data);
+	cr_assert_eq(brief_render_pdf(&d, &o, &out, diag), 0, "%s", msgs->data);
+	cr_assert_eq(brief_write_atomic(pdf, out.data, out.len, diag), 0);
+	brief_buf_free(&out);
+	brief_doc_free(&d);
+}
+
+/* A character beyond the BMP (CJK Extension B, U+20000) that no font of
+ * the style has is drawn from an installed font that has it (Debian's
+ * fonts-hanazono), reported, inked, and read back by both readers as
+ * itself, a surrogate pair in ToUnicode. */
+Test(pdf, characters_beyond_the_bmp_are_drawn_and_read_back)
+{
 	char pdf[128];
+	brief_buf msgs = BRIEF_BUF_INIT;
+	brief_diag diag = { 0 };
 	snprintf(pdf, sizeof pdf, "%s/astral.pdf", dir);
-	cr_assert_eq(brief_write_atomic(pdf, out.data, out.len, &diag), 0);
+	render_name("\xF0\xA0\x80\x80湾产业园", pdf, &msgs, &diag);
+	cr_assert_eq(diag.nwarnings, 1, "%s", msgs.data);
+	cr_assert(strstr(msgs.data, "(U+20000); drawn with Hana"), "%s", msgs.data);
+	structure_ok(pdf);
+	for (int t = 0; t < 2; t++) {
+		const char *tool = t ? "mutool" : "pdftotext";
+		char *text = reader_text(pdf, tool);
+		has(text, "\xF0\xA0\x80\x80湾产业园", tool);
+		cr_assert_null(strstr(text, "〓"), "%s reads a stand-in", tool);
+		free(text);
+	}
+	/* its em box (the word's first) has ink, as the next character's has */
+	float b[4];
+	cr_assert(word_box(pdf, "\xF0\xA0\x80\x80", b), "no word starts with U+20000");
+	float em = b[3] - b[1];
+	long self = ink(pdf, b[0], b[1], em, em), next = ink(pdf, b[0] + em, b[1], em, em);
+	cr_assert_gt(self, next / 4, "U+20000 has %ld dark pixels, 湾 %ld", self, next);
+	brief_buf_free(&msgs);
+}
+
+/* A character no installed font has (Extension G, U+30000) is drawn as
+ * a visible 〓 and reported, the rest of its line as it is. */
+Test(pdf, characters_no_installed_font_has_are_a_visible_stand_in)
+{
+	char pdf[128];
+	brief_buf msgs = BRIEF_BUF_INIT;
+	brief_diag diag = { 0 };
+	snprintf(pdf, sizeof pdf, "%s/lost.pdf", dir);
+	render_name("\xF0\xB0\x80\x80湾产业园", pdf, &msgs, &diag);
+	cr_assert_eq(diag.nwarnings, 1, "%s", msgs.data);
+	cr_assert(strstr(msgs.data, "(U+30000)"), "%s", msgs.data);
+	cr_assert(strstr(msgs.data, "drawn as 〓"), "%s", msgs.data);
 	char *text = reader_text(pdf, "pdftotext");
 	has(text, "〓湾产业园", "pdftotext");
 	free(text);
-	brief_buf_free(&out);
+	float b[4];
+	cr_assert(word_box(pdf, "〓", b), "no word starts with 〓");
+	float em = b[3] - b[1];
+	cr_assert_gt(ink(pdf, b[0], b[1], em, em), 5, "the stand-in has no ink");
 	brief_buf_free(&msgs);
-	brief_doc_free(&d);
 }
