@@ -609,3 +609,62 @@ Test(pdf, characters_no_installed_font_has_are_a_visible_stand_in)
 	cr_assert_gt(ink(pdf, b[0], b[1], em, em), 5, "the stand-in has no ink");
 	brief_buf_free(&msgs);
 }
+
+/* The depth (tabs after mutool's +/-/| mark) of the bookmark `title`
+ * in pdf's outline, or -1; `after` first: the one after that one. */
+static int mark_depth(const char *pdf, const char *title, const char *after)
+{
+	char out[200];
+	snprintf(out, sizeof out, "%s.outline", pdf);
+	cr_assert_eq(brief_test_sh("mutool show %s outline > %s", pdf, out), 0);
+	char *s = slurp(out), key[160];
+	const char *from = s;
+	if (after) {
+		snprintf(key, sizeof key, "\"%s\"", after);
+		from = strstr(s, key);
+		cr_assert_not_null(from, "no bookmark %s", after);
+	}
+	snprintf(key, sizeof key, "\t\"%s\"", title);
+	const char *at = strstr(from, key);
+	int depth = -1;
+	if (at) {
+		const char *p = at + 1;
+		while (p > s && p[-1] == '\t')
+			p--;
+		depth = (int)(at + 1 - p);
+	}
+	free(s);
+	return depth;
+}
+
+/* A briefing's title is one level above its sections; a combined
+ * briefing has its cover, contents and overview at the top, each
+ * region beside them and that region's sections under it. */
+Test(pdf, bookmarks_nest_sections_under_their_briefing)
+{
+	brief_run r = { 0 };
+	char db[128], pdf[200];
+	snprintf(db, sizeof db, "%s/marks.db", dir);
+	cr_assert_eq(brief_test_run(&r, "--db %s ingest -q data/articles", db), 0, "%s", r.err);
+	cr_assert_eq(brief_test_run(&r, "--db %s render 钱塘区 --year 2025 --format pdf -o %s/m.pdf",
+				    db, dir), 0, "%s", r.err);
+	snprintf(pdf, sizeof pdf, "%s/m.pdf", dir);
+	cr_assert_eq(mark_depth(pdf, "钱塘区 2025 年度简报", NULL), 1);
+	cr_assert_eq(mark_depth(pdf, "要点", NULL), 2);
+	cr_assert_eq(mark_depth(pdf, "核心目标", NULL), 2);
+	cr_assert_eq(mark_depth(pdf, "数据依据", NULL), 2);
+	cr_assert_eq(brief_test_run(&r, "--db %s batch --year 2025 --format pdf -j 2 --out %s/mb",
+				    db, dir), 0, "%s", r.err);
+	snprintf(pdf, sizeof pdf, "%s/mb/2025/全部-合订本.pdf", dir);
+	cr_assert_eq(mark_depth(pdf, "全部地区 2025 年度简报合订本", NULL), 1, "no cover bookmark");
+	cr_assert_eq(mark_depth(pdf, "目录", NULL), 1);
+	cr_assert_eq(mark_depth(pdf, "总览", NULL), 1);
+	cr_assert_eq(mark_depth(pdf, "钱塘区", NULL), 1);
+	cr_assert_eq(mark_depth(pdf, "核心目标", "钱塘区"), 2);
+	cr_assert_eq(mark_depth(pdf, "数据依据", "钱塘区"), 2);
+	/* the cover and the contents are pages of their own, with a link
+	 * to each region from the contents */
+	cr_assert_eq(brief_test_sh("pdftotext -f 2 -l 2 %s - | grep -q '^目录'", pdf), 0);
+	cr_assert_eq(brief_test_sh("pdftotext -f 2 -l 2 %s - | grep -q '钱塘区'", pdf), 0);
+	brief_run_free(&r);
+}

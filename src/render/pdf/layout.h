@@ -118,8 +118,10 @@ void brief_lay_para(brief_layout *L, const brief_tstyle *ts, const char *s,
  * wrapped lines start under the text, not under the marker. Text
  * without a marker is a plain paragraph. */
 void brief_lay_entry(brief_layout *L, const brief_tstyle *ts, const char *s);
-/* A section heading kept with what follows, and its bookmark. */
-void brief_lay_heading(brief_layout *L, int level, const char *title);
+/* A section heading kept with what follows, set as a heading of
+ * `level` (0 = a briefing's own, 1 = nested in a combined one), and its
+ * bookmark at outline level `mark`. */
+void brief_lay_heading(brief_layout *L, int level, int mark, const char *title);
 void brief_lay_mark(brief_layout *L, int level, const char *title);
 
 void brief_lay_rect(brief_layout *L, float x, float y, float w, float h,

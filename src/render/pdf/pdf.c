@@ -44,6 +44,10 @@ static void cells_free(cells *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* A section's bookmark sits under its briefing's title, in a single
+ * briefing as in a combined one (where the title is the region's). */
+#define SECTION_MARK 1
+
 static brief_tstyle body(const brief_pdfctx *c)
 {
 	return (brief_tstyle){ BRIEF_CHAIN_BODY, c->st.size_body, c->st.text, true };
@@ -77,7 +81,7 @@ static void heading(brief_pdfctx *c, int level, brief_section s, const char *ext
 {
 	char t[256];
 	snprintf(t, sizeof t, "%s%s", c->st.section[s], extra ? extra : "");
-	brief_lay_heading(&c->L, level, t);
+	brief_lay_heading(&c->L, level, SECTION_MARK, t);
 }
 
 /* 指标 cell: the indicator, its period when it is not the whole year. */
@@ -188,7 +192,7 @@ static void summary(brief_pdfctx *c, const brief_doc *d, int level)
 	}
 	if (ps.n) {
 		brief_tstyle ts = body(c);
-		brief_lay_heading(&c->L, level, "要点");
+		brief_lay_heading(&c->L, level, SECTION_MARK, "要点");
 		if (brief_buf_ok(&b))
 			brief_lay_para(&c->L, &ts, b.data, 0);
 		else
@@ -206,7 +210,7 @@ static void year_actuals(brief_pdfctx *c, const brief_doc *d, int level)
 	if (!d->year_actuals.n)
 		return;
 	snprintf(t, sizeof t, "本年实绩（%d 年）", d->year);
-	brief_lay_heading(&c->L, level, t);
+	brief_lay_heading(&c->L, level, SECTION_MARK, t);
 	result_table(c, &d->year_actuals);
 }
 
@@ -215,7 +219,7 @@ static void trends(brief_pdfctx *c, const brief_doc *d, int level)
 {
 	if (!d->ntrends)
 		return;
-	brief_lay_heading(&c->L, level, "历年走势");
+	brief_lay_heading(&c->L, level, SECTION_MARK, "历年走势");
 	for (size_t i = 0; i < d->ntrends; i++) {
 		const brief_trend *t = &d->trends[i];
 		brief_bar *bars = calloc(t->n, sizeof *bars);

@@ -22,6 +22,7 @@ static void cover(brief_pdfctx *c, const brief_book *b, const char *title)
 	brief_tstyle sub = { BRIEF_CHAIN_BODY, c->st.size_body + 2, c->st.muted, false };
 	char line[256];
 	brief_lay_newpage(L);
+	brief_lay_mark(L, 0, title);
 	brief_lay_space(L, (L->y1 - L->y0) * 0.3f);
 	brief_lay_para(L, &big, title, 0);
 	brief_lay_rule(L, L->x0, L->y - 6, L->x1, L->y - 6, c->st.accent, 1.5f);
@@ -149,9 +150,15 @@ static int lay_book(brief_pdfctx *c, const brief_book *b, const char *title,
 	cover(c, b, title);
 	c->L.label = title;
 	size_t first = c->L.npages, npages = contents_pages(c, b->n + 1);
+	/* the contents' bookmark, at their first page's top */
+	brief_lay_mark(&c->L, 0, c->st.section[BRIEF_SEC_CONTENTS]);
+	if (c->L.nmarks) {
+		c->L.marks[c->L.nmarks - 1].page = (int)first;
+		c->L.marks[c->L.nmarks - 1].y = c->L.y1;
+	}
 	brief_lay_newpage(&c->L);
 	toc[0] = (entry){ c->st.section[BRIEF_SEC_OVERVIEW], (int)c->L.npages - 1 };
-	brief_lay_heading(&c->L, 0, c->st.section[BRIEF_SEC_OVERVIEW]);
+	brief_lay_heading(&c->L, 0, 0, c->st.section[BRIEF_SEC_OVERVIEW]);
 	overview(c, b, &ov);
 	overview_chart(c, b, &ov);
 	for (size_t i = 0; i < b->n; i++) {
