@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/pdf/glue.h"
 #include "util/buf.h"
 
 #define MAXFONTS 16
@@ -183,7 +184,9 @@ int brief_fontset_pick(brief_fontset *fs, brief_chain chain, uint32_t cp)
 	if (cp < 0x20)
 		return -1;
 	int latin = 2 + (int)chain;
-	for (size_t k = 0; cp < 0x2B0 && k < fs->nchain[latin]; k++) {
+	/* citation markers too: all their digits from one font */
+	bool lat = cp < 0x2B0 || brief_glue_cite(cp);
+	for (size_t k = 0; lat && k < fs->nchain[latin]; k++) {
 		int i = resolve(fs, latin, k);
 		if (i >= 0 && brief_font_has(fs->font[i], cp))
 			return i;

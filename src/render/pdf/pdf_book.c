@@ -9,6 +9,7 @@
 #include "render/format.h"
 #include "render/overview.h"
 #include "render/pdf/pdf.h"
+#include "util/buf.h"
 
 typedef struct entry {
 	const char *title;
@@ -74,9 +75,25 @@ static void contents(brief_pdfctx *c, size_t first, size_t npages, const entry *
 	L->draw_page = -1;
 }
 
+/* The "[n]" of src not yet in row's 来源 cell, appended to it. */
+static void merge_sources(brief_buf *row, const char *src)
+{
+	for (const char *p = src; (p = strchr(p, '[')); p++) {
+		size_t n = strcspn(p, "]") + 1;
+		char one[24];
+		if (n >= sizeof one)
+			continue;
+		memcpy(one, p, n);
+		one[n] = '\0';
+		if (!row->len || !strstr(row->data, one))
+			brief_buf_puts(row, one);
+	}
+}
+
+/* Every region's headline values, and one 来源 column for the row. */
 static void overview(brief_pdfctx *c, const brief_book *b, const brief_overview *ov)
 {
-	size_t ncols = ov->ncols + 1;
+	size_t ncols = ov->ncols + 2;
 	const char **head = calloc(ncols, sizeof *head);
 	char **cells = calloc(ncols * ov->nrows + 1, sizeof *cells);
 	float *w = calloc(ncols, sizeof *w);
@@ -84,21 +101,26 @@ static void overview(brief_pdfctx *c, const brief_book *b, const brief_overview 
 	if (!head || !cells || !w || !align)
 		goto out;
 	head[0] = "地区";
-	w[0] = ov->ncols ? 0.16f : 1;
+	w[0] = ov->ncols ? 0.16f : 0.80f;
 	align[0] = 'l';
 	for (size_t j = 0; j < ov->ncols; j++) {
 		head[j + 1] = ov->cols[j].label;
-		w[j + 1] = 0.84f / (float)ov->ncols;
+		w[j + 1] = 0.72f / (float)ov->ncols;
 		align[j + 1] = 'r';
 	}
+	head[ncols - 1] = "来源";
+	w[ncols - 1] = ov->ncols ? 0.12f : 0.20f;
+	align[ncols - 1] = 'c';
 	for (size_t i = 0; i < ov->nrows; i++) {
+		brief_buf src = BRIEF_BUF_INIT;
 		cells[i * ncols] = strdup(b->docs[i].region);
 		for (size_t j = 0; j < ov->ncols; j++) {
 			const brief_overview_cell *x = brief_overview_cell_at(ov, i, j);
-			if (asprintf(&cells[i * ncols + j + 1], "%s%s", x->text[0] ? x->text : BRIEF_MISSING,
-				     x->sources) < 0)
-				cells[i * ncols + j + 1] = NULL;
+			cells[i * ncols + j + 1] = strdup(x->text[0] ? x->text : BRIEF_MISSING);
+			merge_sources(&src, x->sources);
 		}
+		cells[i * ncols + ncols - 1] = strdup(brief_buf_ok(&src) && src.len ? src.data : "");
+		brief_buf_free(&src);
 	}
 	brief_table t = { ncols, ov->nrows, w, align, head, (const char *const *)cells };
 	brief_lay_table(&c->L, &t);
