@@ -57,7 +57,7 @@ void brief_format_cites(char *buf, size_t n, const int *nums, size_t k)
 {
 	size_t at = 0;
 	buf[0] = '\0';
-	for (size_t i = 0; i < k && at + 16 < n; i++) {
+	for (size_t i = 0; i < k && at + 8 < n; i++) {
 		if (i)
 			at += (size_t)snprintf(buf + at, n - at, "\u202F");
 		at = put_superscript(buf, n, at, nums[i]);

@@ -137,6 +137,21 @@ void brief_lay_goto(brief_layout *L, float x, float y, float w, float h, int pag
 			    .target = page });
 }
 
+void brief_lay_span(brief_layout *L, const char *text)
+{
+	char *s = strdup(text);
+	if (!s) {
+		L->oom = true;
+		return;
+	}
+	add(L, (brief_box){ .kind = BRIEF_BOX_SPAN, .text = s });
+}
+
+void brief_lay_span_end(brief_layout *L)
+{
+	add(L, (brief_box){ .kind = BRIEF_BOX_SPAN_END });
+}
+
 typedef struct measure_ctx {
 	brief_layout *L;
 	const brief_tstyle *ts;

@@ -23,7 +23,9 @@ typedef enum {
 	BRIEF_BOX_RECT,
 	BRIEF_BOX_LINE,
 	BRIEF_BOX_URI,          /* a link annotation to `text` */
-	BRIEF_BOX_GOTO          /* a link to page `target` */
+	BRIEF_BOX_GOTO,         /* a link to page `target` */
+	BRIEF_BOX_SPAN,         /* the text runs up to SPAN_END read as `text` */
+	BRIEF_BOX_SPAN_END
 } brief_box_kind;
 
 typedef struct brief_box {
@@ -133,6 +135,12 @@ void brief_lay_uri(brief_layout *L, float x, float y, float w, float h,
 		   const char *uri);
 void brief_lay_goto(brief_layout *L, float x, float y, float w, float h,
 		    int page);
+
+/* The text drawn between these two reads as `text` (a PDF ActualText
+ * span): a table row's cells, which lie further apart than readers
+ * join into one line, read as one line, cell after cell. */
+void brief_lay_span(brief_layout *L, const char *text);
+void brief_lay_span_end(brief_layout *L);
 
 /* Header (the page's label left, `right` right) and footer
  * (第 N 页 / 共 M 页) on every page from `from` on, once all pages are

@@ -252,7 +252,7 @@ static void trends(brief_pdfctx *c, const brief_doc *d, int level)
 		const brief_trend *t = &d->trends[i];
 		brief_bar *bars = calloc(t->n, sizeof *bars);
 		char (*labels)[48] = calloc(t->n, sizeof *labels);
-		char (*vals)[80] = calloc(t->n, sizeof *vals);
+		char (*vals)[112] = calloc(t->n, sizeof *vals);
 		char caption[256];
 		if (!bars || !labels || !vals) {
 			c->L.oom = true;
@@ -263,7 +263,7 @@ static void trends(brief_pdfctx *c, const brief_doc *d, int level)
 				brief_format_point(v, sizeof v, t, p);
 				snprintf(labels[j], sizeof labels[j], "%d %s", p->year,
 					 p->actual ? "实绩" : "目标");
-				char cite[16];
+				char cite[32];
 				brief_format_cites(cite, sizeof cite, &p->source, 1);
 				snprintf(vals[j], sizeof vals[j], "%s%s", v, cite);
 				bars[j] = (brief_bar){ labels[j], vals[j], p->value, !p->actual };
