@@ -680,3 +680,179 @@ Test(pdf, bookmarks_nest_sections_under_their_briefing)
 	cr_assert_eq(brief_test_sh("pdftotext -f 2 -l 2 %s - | grep -q '钱塘区'", pdf), 0);
 	brief_run_free(&r);
 }
+
+/* ---------------------------------------------------------------- */
+/* Reading order: pdftotext in its default mode, line by line.       */
+
+typedef struct text_lines {
+	char *buf;
+	char **v;
+	size_t n;
+} text_lines;
+
+static void read_lines(const char *pdf, const char *range, text_lines *t)
+{
+	char txt[200];
+	snprintf(txt, sizeof txt, "%s.order.txt", pdf);
+	cr_assert_eq(brief_test_sh("pdftotext -enc UTF-8 %s %s %s", range, pdf, txt), 0);
+	t->buf = slurp(txt);
+	t->n = brief_test_count(t->buf, "\n") + 1;
+	t->v = calloc(t->n, sizeof *t->v);
+	cr_assert_not_null(t->v);
+	size_t k = 0;
+	for (char *p = t->buf, *nl; p && k < t->n; p = nl ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		if (nl)
+			*nl = '\0';
+		t->v[k++] = p;
+	}
+	t->n = k;
+}
+
+/* The first three characters of s (all of a shorter one): what of a
+ * cell its first line always holds. */
+static void probe(char *dst, size_t n, const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	for (int k = 0; k < 3 && i < len; k++)
+		brief_utf8_next(s, len, &i);
+	snprintf(dst, n, "%.*s", (int)i, s);
+}
+
+/* The first line from *at on holding each probe after the one before,
+ * spaces aside; *at moves past it. False when no line does. */
+static bool row_line(const text_lines *t, size_t *at, char probes[][64], size_t n)
+{
+	for (size_t k = *at; k < t->n; k++) {
+		const char *p = t->v[k];
+		size_t j = 0;
+		for (; j < n && p; j++)
+			if (probes[j][0] && (p = strstr(p, probes[j])))
+				p += strlen(probes[j]);
+		if (j == n && p) {
+			*at = k + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool heading_line(const text_lines *t, size_t *at, const char *title)
+{
+	for (size_t k = *at; k < t->n; k++)
+		if (!strcmp(t->v[k], title)) {
+			*at = k + 1;
+			return true;
+		}
+	return false;
+}
+
+enum { TARGETS, ACTUALS, PROJECTS };
+
+/* A table's rows, each on one line after its heading and in order. */
+static void rows_in_order(const char *what, const text_lines *t, size_t *at,
+			  const brief_rows *rs, int kind)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		const brief_row *r = &rs->v[i];
+		char probes[4][64] = { { 0 } }, v[64], src[96];
+		brief_format_value(v, sizeof v, r);
+		brief_format_sources(src, sizeof src, r);
+		if (kind == PROJECTS) {
+			probe(probes[0], 64, r->name ? r->name : BRIEF_MISSING);
+			if (r->has_investment)
+				snprintf(v, sizeof v, "%g", r->investment_yi);
+			probe(probes[1], 64, r->has_investment ? v : BRIEF_MISSING);
+			probe(probes[2], 64, r->status ? r->status : BRIEF_MISSING);
+		} else {
+			probe(probes[0], 64, r->indicator ? r->indicator : BRIEF_MISSING);
+			probe(probes[1], 64, v);
+			if (kind == TARGETS)
+				probe(probes[2], 64, r->qualifier ? r->qualifier : "");
+			else
+				probe(probes[2], 64, r->period ? r->period : "全年");
+		}
+		probe(probes[3], 64, src);
+		size_t from = *at;
+		cr_assert(row_line(t, at, probes, 4), "%s: row %zu (%s %s %s %s) is not one line "
+			  "after line %zu", what, i, probes[0], probes[1], probes[2], probes[3], from);
+	}
+}
+
+/* The tables of d in pdftotext's text from *at on: each heading on a
+ * line of its own, its header row, each row's cells on one line in
+ * order, and the sections in the order the briefing has them. */
+static void doc_in_order(const char *what, const text_lines *t, size_t *at, const brief_doc *d)
+{
+	char title[64], probes[4][64] = { "指标", "目标", "表述", "来源" };
+	if (d->targets.n) {
+		cr_assert(heading_line(t, at, "核心目标"), "%s: 核心目标 out of place", what);
+		cr_assert(row_line(t, at, probes, 4), "%s: the header of 核心目标", what);
+		rows_in_order(what, t, at, &d->targets, TARGETS);
+	}
+	if (d->actuals.n) {
+		snprintf(title, sizeof title, "上年实绩（%d 年）", d->year - 1);
+		cr_assert(heading_line(t, at, title), "%s: %s out of place (after line %zu)", what,
+			  title, *at);
+		rows_in_order(what, t, at, &d->actuals, ACTUALS);
+	}
+	if (d->projects.n) {
+		cr_assert(heading_line(t, at, "重点项目"), "%s: 重点项目 out of place (after line %zu)",
+			  what, *at);
+		rows_in_order(what, t, at, &d->projects, PROJECTS);
+	}
+}
+
+Test(pdf, pdftotext_reads_every_table_row_as_one_line_in_its_place)
+{
+	brief_db *db = seed_db("order");
+	size_t rows = 0;
+	for (size_t i = 0; i < NSEEDS; i++) {
+		brief_diag d = { 0 };
+		brief_doc doc;
+		char pdf[160];
+		cr_assert_eq(brief_aggregate(db, seed_regions[i][0], atoi(seed_regions[i][1]),
+					     &doc, &d), 0);
+		snprintf(pdf, sizeof pdf, "%s/order-%s-%s.pdf", dir, seed_regions[i][0],
+			 seed_regions[i][1]);
+		write_pdf(&doc, pdf);
+		text_lines t;
+		size_t at = 0;
+		read_lines(pdf, "", &t);
+		doc_in_order(pdf, &t, &at, &doc);
+		rows += doc.targets.n + doc.actuals.n + doc.projects.n;
+		free(t.buf);
+		free(t.v);
+		brief_doc_free(&doc);
+	}
+	cr_assert_geq(rows, 60, "only %zu rows measured", rows);
+	/* and the combined briefing, region after region */
+	static const char *const codes[] = { "330102", "330105", "330106", "330108", "330109",
+					     "330110", "330113", "330114" };
+	enum { N = sizeof codes / sizeof codes[0] };
+	brief_doc docs[N];
+	brief_diag d = { 0 };
+	for (size_t i = 0; i < N; i++)
+		cr_assert_eq(brief_aggregate(db, codes[i], 2025, &docs[i], &d), 0, "%s", codes[i]);
+	brief_book b = { "杭州市", 2025, docs, N };
+	brief_render_opts o = { .format = BRIEF_FMT_PDF, .epoch = 1738713600 };
+	brief_buf out = BRIEF_BUF_INIT;
+	cr_assert_eq(brief_render_pdf_book(&b, &o, &out, &d), 0);
+	char pdf[160];
+	snprintf(pdf, sizeof pdf, "%s/order-book.pdf", dir);
+	cr_assert_eq(brief_write_atomic(pdf, out.data, out.len, &d), 0);
+	text_lines t;
+	size_t at = 0;
+	read_lines(pdf, "", &t);
+	for (size_t i = 0; i < N; i++) {
+		char title[96];
+		snprintf(title, sizeof title, "%s 2025 年度简报", docs[i].region);
+		cr_assert(heading_line(&t, &at, title), "book: %s out of place", title);
+		doc_in_order(docs[i].region, &t, &at, &docs[i]);
+		brief_doc_free(&docs[i]);
+	}
+	free(t.buf);
+	free(t.v);
+	brief_buf_free(&out);
+	brief_db_close(db);
+}
