@@ -167,6 +167,9 @@ typedef struct brief_bar {
 	bool self;              /* drawn in the highlight colour */
 } brief_bar;
 
+/* The height of a chart of n bars with its caption, for keeping a
+ * heading with it. */
+float brief_lay_bars_height(const brief_layout *L, size_t n);
 /* Horizontal bars from a common zero, with axis, ticks and labels. */
 int brief_lay_bars(brief_layout *L, const brief_bar *v, size_t n,
 		   const char *caption);

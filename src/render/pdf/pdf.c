@@ -242,11 +242,22 @@ static void year_actuals(brief_pdfctx *c, const brief_doc *d, int level)
 	result_table(c, &d->year_actuals);
 }
 
+/* Room for a heading and a chart of n bars, else a new page. */
+static void keep_with_chart(brief_pdfctx *c, size_t n)
+{
+	float page = c->L.y1 - c->L.y0;
+	float need = brief_lay_line_height(&c->L, c->st.size_heading) + 12 +
+		     brief_lay_bars_height(&c->L, n);
+	brief_lay_need(&c->L, need < page ? need : page);
+}
+
 /* 历年走势: each series as bars, the targets in the highlight colour. */
 static void trends(brief_pdfctx *c, const brief_doc *d, int level)
 {
 	if (!d->ntrends)
 		return;
+	/* the heading goes with its first chart: never alone at a page's foot */
+	keep_with_chart(c, d->trends[0].n);
 	brief_lay_heading(&c->L, level, SECTION_MARK, "历年走势");
 	for (size_t i = 0; i < d->ntrends; i++) {
 		const brief_trend *t = &d->trends[i];
@@ -351,6 +362,7 @@ static void compare(brief_pdfctx *c, const brief_doc *d, int level)
 {
 	if (!d->ncompare)
 		return;
+	keep_with_chart(c, d->compare[0].n);
 	heading(c, level, BRIEF_SEC_COMPARE, NULL);
 	for (size_t i = 0; i < d->ncompare; i++) {
 		const brief_compare *cmp = &d->compare[i];

@@ -272,6 +272,12 @@ static void draw_axis(brief_layout *L, const chart *C, float top)
 	L->y -= 3 + ts.size * 1.6f;
 }
 
+float brief_lay_bars_height(const brief_layout *L, size_t n)
+{
+	float size = L->st->size_table;
+	return (float)n * size * (1.25f + 0.55f) + 3 + size * 3 + L->st->size_small * L->st->leading;
+}
+
 int brief_lay_bars(brief_layout *L, const brief_bar *v, size_t n, const char *caption)
 {
 	chart C = { .ts = { BRIEF_CHAIN_BODY, L->st->size_table, L->st->text, false } };
