@@ -90,10 +90,11 @@ static void merge_sources(brief_buf *row, const char *src)
 	}
 }
 
-/* Every region's headline values, and one 来源 column for the row. */
+/* Every region's headline values, and one 来源 column for the row
+ * (none when no indicator is shown: there is nothing to cite). */
 static void overview(brief_pdfctx *c, const brief_book *b, const brief_overview *ov)
 {
-	size_t ncols = ov->ncols + 2;
+	size_t nsrc = ov->ncols > 0, ncols = ov->ncols + 1 + nsrc;
 	const char **head = calloc(ncols, sizeof *head);
 	char **cells = calloc(ncols * ov->nrows + 1, sizeof *cells);
 	float *w = calloc(ncols, sizeof *w);
@@ -101,16 +102,18 @@ static void overview(brief_pdfctx *c, const brief_book *b, const brief_overview 
 	if (!head || !cells || !w || !align)
 		goto out;
 	head[0] = "地区";
-	w[0] = ov->ncols ? 0.16f : 0.80f;
+	w[0] = nsrc ? 0.16f : 1;
 	align[0] = 'l';
 	for (size_t j = 0; j < ov->ncols; j++) {
 		head[j + 1] = ov->cols[j].label;
 		w[j + 1] = 0.72f / (float)ov->ncols;
 		align[j + 1] = 'r';
 	}
-	head[ncols - 1] = "来源";
-	w[ncols - 1] = ov->ncols ? 0.12f : 0.20f;
-	align[ncols - 1] = 'c';
+	if (nsrc) {
+		head[ncols - 1] = "来源";
+		w[ncols - 1] = 0.12f;
+		align[ncols - 1] = 'c';
+	}
 	for (size_t i = 0; i < ov->nrows; i++) {
 		brief_buf src = BRIEF_BUF_INIT;
 		cells[i * ncols] = strdup(b->docs[i].region);
@@ -119,7 +122,8 @@ static void overview(brief_pdfctx *c, const brief_book *b, const brief_overview 
 			cells[i * ncols + j + 1] = strdup(x->text[0] ? x->text : BRIEF_MISSING);
 			merge_sources(&src, x->sources);
 		}
-		cells[i * ncols + ncols - 1] = strdup(brief_buf_ok(&src) && src.len ? src.data : "");
+		if (nsrc)
+			cells[i * ncols + ncols - 1] = strdup(brief_buf_ok(&src) && src.len ? src.data : "");
 		brief_buf_free(&src);
 	}
 	brief_table t = { ncols, ov->nrows, w, align, head, (const char *const *)cells };
