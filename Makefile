@@ -45,7 +45,7 @@ DEB_BUILD := gcc make pkg-config libc6-dev libsqlite3-dev libpcre2-dev \
              libglib2.0-dev zlib1g-dev libgnutls28-dev libjpeg-dev libcriterion-dev \
              libxlsxwriter-dev
 DEB_DATA  := libopencc-data fonts-arphic-uming fonts-wqy-zenhei fonts-wqy-microhei fonts-dejavu-core \
-             fonts-droid-fallback
+             fonts-droid-fallback fonts-hanazono
 DEB_TOOLS := python3 python3-aiosmtpd python3-openpyxl time sqlite3 poppler-utils mupdf-tools qpdf valgrind \
              clang libclang-rt-14-dev
 # LaTeX briefings: xelatex, ctex with the Fandol fonts, longtable/booktabs,

@@ -498,28 +498,361 @@ Test(pdf, characters_no_configured_font_has_are_drawn_and_reported)
 	brief_run_free(&r);
 }
 
-/* A character beyond the BMP (libharu cannot draw it) is reported and
- * drawn as a visible 〓, the rest of its line as it is. */
-Test(pdf, characters_beyond_the_bmp_are_reported)
+/* The dark pixels of page `page` of pdf in the box (x, y, w, h), in
+ * points from the top left, rendered at 72 dpi. */
+static long ink(const char *pdf, int page, float x, float y, float w, float h)
+{
+	char pgm[200];
+	snprintf(pgm, sizeof pgm, "%s.ink", pdf);
+	cr_assert_eq(brief_test_sh("pdftoppm -r 72 -gray -singlefile -f %d -l %d -x %d -y %d "
+				   "-W %d -H %d %s %s", page, page, (int)x, (int)y,
+				   (int)(w + 0.5f), (int)(h + 0.5f), pdf, pgm), 0);
+	char file[220];
+	snprintf(file, sizeof file, "%s.pgm", pgm);
+	size_t n;
+	char *img = brief_read_file(file, &n);
+	cr_assert_not_null(img, "%s", file);
+	int pw, ph, max, off = 0;
+	cr_assert_eq(sscanf(img, "P5 %d %d %d%n", &pw, &ph, &max, &off), 3);
+	long dark = 0;
+	for (size_t i = (size_t)off + 1; i < n; i++)
+		dark += (unsigned char)img[i] < 128;
+	free(img);
+	return dark;
+}
+
+/* The box pdftotext gives the first word that starts with `word`, in
+ * points from the top left of its page (*page); false when none does. */
+static bool word_box_on(const char *pdf, int page, const char *word, float box[4])
+{
+	char xml[200];
+	snprintf(xml, sizeof xml, "%s.bbox", pdf);
+	cr_assert_eq(brief_test_sh("pdftotext -bbox -f %d -l %d %s %s 2>/dev/null", page, page,
+				   pdf, xml), 0);
+	char *s = slurp(xml);
+	char key[128];
+	snprintf(key, sizeof key, ">%s", word);
+	char *at = strstr(s, key);
+	bool found = false;
+	if (at) {
+		while (at > s && strncmp(at, "<word ", 6))
+			at--;
+		found = sscanf(at, "<word xMin=\"%f\" yMin=\"%f\" xMax=\"%f\" yMax=\"%f\"", &box[0],
+			       &box[1], &box[2], &box[3]) == 4;
+	}
+	free(s);
+	return found;
+}
+
+static bool word_box(const char *pdf, const char *word, int *page, float box[4])
+{
+	for (*page = 1; *page <= 4; ++*page)
+		if (word_box_on(pdf, *page, word, box))
+			return true;
+	return false;
+}
+
+static void render_name(const char *name, const char *pdf, brief_buf *msgs, brief_diag *diag)
 {
 	brief_doc d;
 	brief_test_doc(&d);
 	free(d.projects.v[0].name);
-	d.projects.v[0].name = strdup("\xF0\xA0\x80\x80湾产业园");   /* U+20000 */
-	brief_buf out = BRIEF_BUF_INIT, msgs = BRIEF_BUF_INIT;
-	brief_diag diag = { .sink = collect, .user = &msgs };
+	d.projects.v[0].name = strdup(name);
+	brief_buf out = BRIEF_BUF_INIT;
+	diag->sink = collect;
+	diag->user = msgs;
 	brief_render_opts o = { .format = BRIEF_FMT_PDF, .epoch = 1738713600 };
-	cr_assert_eq(brief_render_pdf(&d, &o, &out, &diag), 0);
-	cr_assert_eq(diag.nwarnings, 1, "%s", msgs.data);
-	cr_assert(strstr(msgs.data, "(U+20000)"), "%s", msgs.data);
-	cr_assert(strstr(msgs.data, "drawn as 〓"), "%s", msgs.data);
+	cr_assert_eq(brief_render_pdf(&d, &o, &out, diag), 0, "%s", msgs->data);
+	cr_assert_eq(brief_write_atomic(pdf, out.data, out.len, diag), 0);
+	brief_buf_free(&out);
+	brief_doc_free(&d);
+}
+
+/* A character beyond the BMP (CJK Extension B, U+20000) that no font of
+ * the style has is drawn from an installed font that has it (Debian's
+ * fonts-hanazono), reported, inked, and read back by both readers as
+ * itself, a surrogate pair in ToUnicode. */
+Test(pdf, characters_beyond_the_bmp_are_drawn_and_read_back)
+{
 	char pdf[128];
+	brief_buf msgs = BRIEF_BUF_INIT;
+	brief_diag diag = { 0 };
 	snprintf(pdf, sizeof pdf, "%s/astral.pdf", dir);
-	cr_assert_eq(brief_write_atomic(pdf, out.data, out.len, &diag), 0);
+	render_name("\xF0\xA0\x80\x80湾产业园", pdf, &msgs, &diag);
+	cr_assert_eq(diag.nwarnings, 1, "%s", msgs.data);
+	cr_assert(strstr(msgs.data, "(U+20000); drawn with Hana"), "%s", msgs.data);
+	structure_ok(pdf);
+	for (int t = 0; t < 2; t++) {
+		const char *tool = t ? "mutool" : "pdftotext";
+		char *text = reader_text(pdf, tool);
+		has(text, "\xF0\xA0\x80\x80湾产业园", tool);
+		cr_assert_null(strstr(text, "〓"), "%s reads a stand-in", tool);
+		free(text);
+	}
+	/* its em box (the word's first) has ink, as the next character's has */
+	float b[4];
+	int pg;
+	cr_assert(word_box(pdf, "\xF0\xA0\x80\x80", &pg, b), "no word starts with U+20000");
+	float em = b[3] - b[1];
+	long self = ink(pdf, pg, b[0], b[1], em, em), next = ink(pdf, pg, b[0] + em, b[1], em, em);
+	cr_assert_gt(self, next / 4, "U+20000 has %ld dark pixels, 湾 %ld", self, next);
+	brief_buf_free(&msgs);
+}
+
+/* A character no installed font has (Extension G, U+30000) is drawn as
+ * a visible 〓 and reported, the rest of its line as it is. */
+Test(pdf, characters_no_installed_font_has_are_a_visible_stand_in)
+{
+	char pdf[128];
+	brief_buf msgs = BRIEF_BUF_INIT;
+	brief_diag diag = { 0 };
+	snprintf(pdf, sizeof pdf, "%s/lost.pdf", dir);
+	render_name("\xF0\xB0\x80\x80湾产业园", pdf, &msgs, &diag);
+	cr_assert_eq(diag.nwarnings, 1, "%s", msgs.data);
+	cr_assert(strstr(msgs.data, "(U+30000)"), "%s", msgs.data);
+	cr_assert(strstr(msgs.data, "drawn as 〓"), "%s", msgs.data);
 	char *text = reader_text(pdf, "pdftotext");
 	has(text, "〓湾产业园", "pdftotext");
 	free(text);
-	brief_buf_free(&out);
+	float b[4];
+	int pg;
+	cr_assert(word_box(pdf, "〓", &pg, b), "no word starts with 〓");
+	float em = b[3] - b[1];
+	cr_assert_gt(ink(pdf, pg, b[0], b[1], em, em), 5, "the stand-in has no ink");
 	brief_buf_free(&msgs);
-	brief_doc_free(&d);
+}
+
+/* The depth (tabs after mutool's +/-/| mark) of the bookmark `title`
+ * in pdf's outline, or -1; `after` first: the one after that one. */
+static int mark_depth(const char *pdf, const char *title, const char *after)
+{
+	char out[200];
+	snprintf(out, sizeof out, "%s.outline", pdf);
+	cr_assert_eq(brief_test_sh("mutool show %s outline > %s", pdf, out), 0);
+	char *s = slurp(out), key[160];
+	const char *from = s;
+	if (after) {
+		snprintf(key, sizeof key, "\"%s\"", after);
+		from = strstr(s, key);
+		cr_assert_not_null(from, "no bookmark %s", after);
+	}
+	snprintf(key, sizeof key, "\t\"%s\"", title);
+	const char *at = strstr(from, key);
+	int depth = -1;
+	if (at) {
+		const char *p = at + 1;
+		while (p > s && p[-1] == '\t')
+			p--;
+		depth = (int)(at + 1 - p);
+	}
+	free(s);
+	return depth;
+}
+
+/* A briefing's title is one level above its sections; a combined
+ * briefing has its cover, contents and overview at the top, each
+ * region beside them and that region's sections under it. */
+Test(pdf, bookmarks_nest_sections_under_their_briefing)
+{
+	brief_run r = { 0 };
+	char db[128], pdf[200];
+	snprintf(db, sizeof db, "%s/marks.db", dir);
+	cr_assert_eq(brief_test_run(&r, "--db %s ingest -q data/articles", db), 0, "%s", r.err);
+	cr_assert_eq(brief_test_run(&r, "--db %s render 钱塘区 --year 2025 --format pdf -o %s/m.pdf",
+				    db, dir), 0, "%s", r.err);
+	snprintf(pdf, sizeof pdf, "%s/m.pdf", dir);
+	cr_assert_eq(mark_depth(pdf, "钱塘区 2025 年度简报", NULL), 1);
+	cr_assert_eq(mark_depth(pdf, "要点", NULL), 2);
+	cr_assert_eq(mark_depth(pdf, "核心目标", NULL), 2);
+	cr_assert_eq(mark_depth(pdf, "数据依据", NULL), 2);
+	cr_assert_eq(brief_test_run(&r, "--db %s batch --year 2025 --format pdf -j 2 --out %s/mb",
+				    db, dir), 0, "%s", r.err);
+	snprintf(pdf, sizeof pdf, "%s/mb/2025/全部-合订本.pdf", dir);
+	cr_assert_eq(mark_depth(pdf, "全部地区 2025 年度简报合订本", NULL), 1, "no cover bookmark");
+	cr_assert_eq(mark_depth(pdf, "目录", NULL), 1);
+	cr_assert_eq(mark_depth(pdf, "总览", NULL), 1);
+	cr_assert_eq(mark_depth(pdf, "钱塘区", NULL), 1);
+	cr_assert_eq(mark_depth(pdf, "核心目标", "钱塘区"), 2);
+	cr_assert_eq(mark_depth(pdf, "数据依据", "钱塘区"), 2);
+	/* the cover and the contents are pages of their own, with a link
+	 * to each region from the contents */
+	cr_assert_eq(brief_test_sh("pdftotext -f 2 -l 2 %s - | grep -q '^目录'", pdf), 0);
+	cr_assert_eq(brief_test_sh("pdftotext -f 2 -l 2 %s - | grep -q '钱塘区'", pdf), 0);
+	brief_run_free(&r);
+}
+
+/* ---------------------------------------------------------------- */
+/* Reading order: pdftotext in its default mode, line by line.       */
+
+typedef struct text_lines {
+	char *buf;
+	char **v;
+	size_t n;
+} text_lines;
+
+static void read_lines(const char *pdf, const char *range, text_lines *t)
+{
+	char txt[200];
+	snprintf(txt, sizeof txt, "%s.order.txt", pdf);
+	cr_assert_eq(brief_test_sh("pdftotext -enc UTF-8 %s %s %s", range, pdf, txt), 0);
+	t->buf = slurp(txt);
+	t->n = brief_test_count(t->buf, "\n") + 1;
+	t->v = calloc(t->n, sizeof *t->v);
+	cr_assert_not_null(t->v);
+	size_t k = 0;
+	for (char *p = t->buf, *nl; p && k < t->n; p = nl ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		if (nl)
+			*nl = '\0';
+		t->v[k++] = p;
+	}
+	t->n = k;
+}
+
+/* The first three characters of s (all of a shorter one): what of a
+ * cell its first line always holds. */
+static void probe(char *dst, size_t n, const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	for (int k = 0; k < 3 && i < len; k++)
+		brief_utf8_next(s, len, &i);
+	snprintf(dst, n, "%.*s", (int)i, s);
+}
+
+/* The first line from *at on holding each probe after the one before,
+ * spaces aside; *at moves past it. False when no line does. */
+static bool row_line(const text_lines *t, size_t *at, char probes[][64], size_t n)
+{
+	for (size_t k = *at; k < t->n; k++) {
+		const char *p = t->v[k];
+		size_t j = 0;
+		for (; j < n && p; j++)
+			if (probes[j][0] && (p = strstr(p, probes[j])))
+				p += strlen(probes[j]);
+		if (j == n && p) {
+			*at = k + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool heading_line(const text_lines *t, size_t *at, const char *title)
+{
+	for (size_t k = *at; k < t->n; k++)
+		if (!strcmp(t->v[k], title)) {
+			*at = k + 1;
+			return true;
+		}
+	return false;
+}
+
+enum { TARGETS, ACTUALS, PROJECTS };
+
+/* A table's rows, each on one line after its heading and in order. */
+static void rows_in_order(const char *what, const text_lines *t, size_t *at,
+			  const brief_rows *rs, int kind)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		const brief_row *r = &rs->v[i];
+		char probes[4][64] = { { 0 } }, v[64], src[96];
+		brief_format_value(v, sizeof v, r);
+		brief_format_sources(src, sizeof src, r);
+		if (kind == PROJECTS) {
+			probe(probes[0], 64, r->name ? r->name : BRIEF_MISSING);
+			if (r->has_investment)
+				snprintf(v, sizeof v, "%g", r->investment_yi);
+			probe(probes[1], 64, r->has_investment ? v : BRIEF_MISSING);
+			probe(probes[2], 64, r->status ? r->status : BRIEF_MISSING);
+		} else {
+			probe(probes[0], 64, r->indicator ? r->indicator : BRIEF_MISSING);
+			probe(probes[1], 64, v);
+			if (kind == TARGETS)
+				probe(probes[2], 64, r->qualifier ? r->qualifier : "");
+			else
+				probe(probes[2], 64, r->period ? r->period : "全年");
+		}
+		probe(probes[3], 64, src);
+		size_t from = *at;
+		cr_assert(row_line(t, at, probes, 4), "%s: row %zu (%s %s %s %s) is not one line "
+			  "after line %zu", what, i, probes[0], probes[1], probes[2], probes[3], from);
+	}
+}
+
+/* The tables of d in pdftotext's text from *at on: each heading on a
+ * line of its own, its header row, each row's cells on one line in
+ * order, and the sections in the order the briefing has them. */
+static void doc_in_order(const char *what, const text_lines *t, size_t *at, const brief_doc *d)
+{
+	char title[64], probes[4][64] = { "指标", "目标", "表述", "来源" };
+	if (d->targets.n) {
+		cr_assert(heading_line(t, at, "核心目标"), "%s: 核心目标 out of place", what);
+		cr_assert(row_line(t, at, probes, 4), "%s: the header of 核心目标", what);
+		rows_in_order(what, t, at, &d->targets, TARGETS);
+	}
+	if (d->actuals.n) {
+		snprintf(title, sizeof title, "上年实绩（%d 年）", d->year - 1);
+		cr_assert(heading_line(t, at, title), "%s: %s out of place (after line %zu)", what,
+			  title, *at);
+		rows_in_order(what, t, at, &d->actuals, ACTUALS);
+	}
+	if (d->projects.n) {
+		cr_assert(heading_line(t, at, "重点项目"), "%s: 重点项目 out of place (after line %zu)",
+			  what, *at);
+		rows_in_order(what, t, at, &d->projects, PROJECTS);
+	}
+}
+
+Test(pdf, pdftotext_reads_every_table_row_as_one_line_in_its_place)
+{
+	brief_db *db = seed_db("order");
+	size_t rows = 0;
+	for (size_t i = 0; i < NSEEDS; i++) {
+		brief_diag d = { 0 };
+		brief_doc doc;
+		char pdf[160];
+		cr_assert_eq(brief_aggregate(db, seed_regions[i][0], atoi(seed_regions[i][1]),
+					     &doc, &d), 0);
+		snprintf(pdf, sizeof pdf, "%s/order-%s-%s.pdf", dir, seed_regions[i][0],
+			 seed_regions[i][1]);
+		write_pdf(&doc, pdf);
+		text_lines t;
+		size_t at = 0;
+		read_lines(pdf, "", &t);
+		doc_in_order(pdf, &t, &at, &doc);
+		rows += doc.targets.n + doc.actuals.n + doc.projects.n;
+		free(t.buf);
+		free(t.v);
+		brief_doc_free(&doc);
+	}
+	cr_assert_geq(rows, 60, "only %zu rows measured", rows);
+	/* and the combined briefing, region after region */
+	static const char *const codes[] = { "330102", "330105", "330106", "330108", "330109",
+					     "330110", "330113", "330114" };
+	enum { N = sizeof codes / sizeof codes[0] };
+	brief_doc docs[N];
+	brief_diag d = { 0 };
+	for (size_t i = 0; i < N; i++)
+		cr_assert_eq(brief_aggregate(db, codes[i], 2025, &docs[i], &d), 0, "%s", codes[i]);
+	brief_book b = { "杭州市", 2025, docs, N };
+	brief_render_opts o = { .format = BRIEF_FMT_PDF, .epoch = 1738713600 };
+	brief_buf out = BRIEF_BUF_INIT;
+	cr_assert_eq(brief_render_pdf_book(&b, &o, &out, &d), 0);
+	char pdf[160];
+	snprintf(pdf, sizeof pdf, "%s/order-book.pdf", dir);
+	cr_assert_eq(brief_write_atomic(pdf, out.data, out.len, &d), 0);
+	text_lines t;
+	size_t at = 0;
+	read_lines(pdf, "", &t);
+	for (size_t i = 0; i < N; i++) {
+		char title[96];
+		snprintf(title, sizeof title, "%s 2025 年度简报", docs[i].region);
+		cr_assert(heading_line(&t, &at, title), "book: %s out of place", title);
+		doc_in_order(docs[i].region, &t, &at, &docs[i]);
+		brief_doc_free(&docs[i]);
+	}
+	free(t.buf);
+	free(t.v);
+	brief_buf_free(&out);
+	brief_db_close(db);
 }

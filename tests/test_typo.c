@@ -130,6 +130,7 @@ typedef struct glyph {
 	uint32_t cp;
 	float x0, x1, y, size;
 	int line;               /* mupdf's line, numbered through the file */
+	int page;               /* from 1 */
 } glyph;
 
 typedef struct glyphs {
@@ -165,16 +166,18 @@ static void read_glyphs(const char *pdf, glyphs *g)
 	cr_assert_not_null(f);
 	char buf[4096];
 	float size = 0;
-	int line = 0;
+	int line = 0, page = 0;
 	while (fgets(buf, sizeof buf, f)) {
 		const char *p;
+		if (strstr(buf, "<page "))
+			page++;
 		if (strstr(buf, "<line "))
 			line++;
 		if ((p = strstr(buf, "<font ")) && (p = strstr(p, "size=\"")))
 			size = strtof(p + 6, NULL);
 		if (!strstr(buf, "<char "))
 			continue;
-		glyph x = { .size = size, .line = line };
+		glyph x = { .size = size, .line = line, .page = page };
 		const char *q = strstr(buf, "quad=\""), *c = strstr(buf, " c=\"");
 		const char *y = strstr(buf, " y=\"");
 		cr_assert(q && c && y, "%s", buf);
@@ -581,4 +584,127 @@ Test(typo, numbered_entries_hang_under_their_text)
 	brief_layout_free(&L);
 	brief_fontset_free(fs);
 	brief_style_free(&st);
+}
+
+/* ---------------------------------------------------------------- */
+/* Citations: superscript markers in running text, one 来源 column.  */
+
+/* The rows of page `page` of pdf, in points from the top, that have
+ * ink between x0 and x1 and between y0 and y1 (rendered at 288 dpi):
+ * *top and *bottom, false when there is none. */
+static bool ink_rows(const char *pdf, int page, float x0, float y0, float x1, float y1,
+		     float *top, float *bottom)
+{
+	const float k = 4;      /* pixels a point */
+	char pgm[200];
+	snprintf(pgm, sizeof pgm, "%s.ink", pdf);
+	cr_assert_eq(brief_test_sh("pdftoppm -r 288 -gray -singlefile -f %d -l %d -x %d -y %d "
+				   "-W %d -H %d %s %s", page, page, (int)(x0 * k), (int)(y0 * k),
+				   (int)((x1 - x0) * k), (int)((y1 - y0) * k), pdf, pgm), 0);
+	char file[220];
+	snprintf(file, sizeof file, "%s.pgm", pgm);
+	size_t n;
+	char *img = brief_read_file(file, &n);
+	cr_assert_not_null(img, "%s", file);
+	int w, h, max, off = 0;
+	cr_assert_eq(sscanf(img, "P5 %d %d %d%n", &w, &h, &max, &off), 3);
+	const unsigned char *px = (const unsigned char *)img + off + 1;
+	int first = -1, last = -1;
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w && (size_t)(off + 1 + y * w + x) < n; x++)
+			if (px[y * w + x] < 128) {
+				if (first < 0)
+					first = y;
+				last = y;
+				break;
+			}
+	free(img);
+	*top = y0 + (float)first / k;
+	*bottom = y0 + (float)(last + 1) / k;
+	return first >= 0;
+}
+
+/* ¹ after "5.5%" in 要点: inked smaller than the digit before it and
+ * raised off the baseline, as ctex's \textsuperscript sets it. */
+static size_t superscripts_measured(const char *pdf)
+{
+	glyphs g = { 0 };
+	read_glyphs(pdf, &g);
+	size_t n = 0;
+	for (size_t i = 2; i < g.n; i++) {
+		const glyph *d = &g.v[i - 2], *pct = &g.v[i - 1], *sup = &g.v[i];
+		if (sup->cp != 0xB9 || pct->cp != '%' || d->cp < '0' || d->cp > '9' ||
+		    d->line != sup->line)
+			continue;
+		float dt, db, st, sb;
+		float top = d->y - d->size, bot = d->y + 0.3f * d->size;
+		cr_assert(ink_rows(pdf, d->page, d->x0, top, d->x1, bot, &dt, &db));
+		cr_assert(ink_rows(pdf, sup->page, sup->x0, top, sup->x1, bot, &st, &sb));
+		float digit = db - dt;
+		cr_assert_lt(sb - st, 0.75f * digit, "%s: the marker's ink is %.1f pt tall, "
+			     "the digit's %.1f", pdf, sb - st, digit);
+		cr_assert_lt(sb, db - 0.3f * digit, "%s: the marker sits on the baseline", pdf);
+		cr_assert_leq(fabsf(st - dt), 0.2f * digit, "%s: the marker's top is not the "
+			      "digit's", pdf);
+		n++;
+	}
+	free(g.v);
+	return n;
+}
+
+/* A line of pdftotext's text holding "[n]" is a numbered entry (it
+ * starts with one) or a table row whose last cell, 来源, holds them all. */
+static void sources_last(const char *pdf, size_t *rows)
+{
+	char txt[200];
+	snprintf(txt, sizeof txt, "%s.txt", pdf);
+	cr_assert_eq(brief_test_sh("pdftotext -enc UTF-8 %s %s", pdf, txt), 0);
+	size_t n;
+	char *s = brief_read_file(txt, &n);
+	cr_assert_not_null(s);
+	cr_assert_null(strstr(s, "约束"), "%s: a header still says 约束", pdf);
+	for (char *line = strtok(s, "\n"); line; line = strtok(NULL, "\n")) {
+		char *b = strchr(line, '[');
+		if (!b || (line[0] == '[' && line[1] >= '0' && line[1] <= '9'))
+			continue;
+		char *cell = strrchr(line, ' ');
+		cr_assert_not_null(cell, "%s: a citation inside text: %s", pdf, line);
+		cr_assert_geq(b, cell, "%s: \"[\" before the last cell: %s", pdf, line);
+		for (char *p = cell + 1; *p; p++)
+			cr_assert(strchr("[]0123456789", *p), "%s: the last cell is not sources: %s",
+				  pdf, line);
+		(*rows)++;
+	}
+	free(s);
+}
+
+Test(typo, citations_are_raised_markers_and_every_table_has_one_source_column)
+{
+	char db[128], pdf[200];
+	snprintf(db, sizeof db, "%s/cite.db", dir);
+	seed_db(db);
+	brief_run r = { 0 };
+	cr_assert_eq(brief_test_run(&r, "--db %s render 钱塘区 --year 2025 --format pdf -o %s/c1.pdf",
+				    db, dir), 0, "%s", r.err);
+	/* 余杭区 2025 has 目标完成情况 */
+	cr_assert_eq(brief_test_run(&r, "--db %s render 余杭区 --year 2025 --format pdf -o %s/c2.pdf",
+				    db, dir), 0, "%s", r.err);
+	cr_assert_eq(brief_test_run(&r, "--db %s batch --year 2025 --format pdf -j 2 --out %s/cb",
+				    db, dir), 0, "%s", r.err);
+	brief_run_free(&r);
+	snprintf(pdf, sizeof pdf, "%s/c1.pdf", dir);
+	cr_assert_geq(superscripts_measured(pdf), 1, "no ¹ after a figure in 钱塘区");
+	cr_assert_eq(brief_test_sh("pdftotext %s - | grep -q '集成电路¹ ²、大飞机¹ ²'", pdf), 0,
+		     "the clusters' markers");
+	size_t rows = 0;
+	sources_last(pdf, &rows);
+	snprintf(pdf, sizeof pdf, "%s/c2.pdf", dir);
+	cr_assert_eq(brief_test_sh("pdftotext %s - | grep -q '^指标 年份 目标 实绩 结果 来源$'", pdf),
+		     0, "目标完成情况 without its 来源 column");
+	cr_assert_eq(brief_test_sh("pdftotext %s - | grep -q '^指标 目标 表述 来源$'", pdf), 0);
+	sources_last(pdf, &rows);
+	snprintf(pdf, sizeof pdf, "%s/cb/2025/全部-合订本.pdf", dir);
+	cr_assert_geq(superscripts_measured(pdf), 3, "the book's markers");
+	sources_last(pdf, &rows);
+	cr_assert_geq(rows, 60, "only %zu rows with sources", rows);
 }

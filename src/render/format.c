@@ -42,6 +42,37 @@ void brief_format_sources(char *buf, size_t n, const brief_row *r)
 		at += (size_t)snprintf(buf + at, n - at, "[%d]", r->ev[i].source);
 }
 
+/* n's digits as superscripts at buf + at; the new end. */
+static size_t put_superscript(char *buf, size_t n, size_t at, int num)
+{
+	static const char *const sup[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+	char digits[16];
+	snprintf(digits, sizeof digits, "%d", num < 0 ? -num : num);
+	for (const char *d = digits; *d && at + 4 < n; d++)
+		at += (size_t)snprintf(buf + at, n - at, "%s", sup[*d - '0']);
+	return at;
+}
+
+void brief_format_cites(char *buf, size_t n, const int *nums, size_t k)
+{
+	size_t at = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < k && at + 8 < n; i++) {
+		if (i)
+			at += (size_t)snprintf(buf + at, n - at, "\u202F");
+		at = put_superscript(buf, n, at, nums[i]);
+	}
+}
+
+void brief_format_row_cites(char *buf, size_t n, const brief_row *r)
+{
+	int nums[16];
+	size_t k = 0;
+	for (size_t i = 0; i < r->nev && k < sizeof nums / sizeof *nums; i++)
+		nums[k++] = r->ev[i].source;
+	brief_format_cites(buf, n, nums, k);
+}
+
 void brief_format_time(char *buf, size_t n, const char *fmt, long long epoch)
 {
 	time_t t = epoch >= 0 ? (time_t)epoch : time(NULL);

@@ -16,6 +16,12 @@ const char *brief_bound_word(const char *bound);
 void brief_format_value(char *buf, size_t n, const brief_row *r);
 /* "[1][2]" for the sources of a row. */
 void brief_format_sources(char *buf, size_t n, const brief_row *r);
+/* Source numbers as citation markers in running text: superscript
+ * digits ("¹²" is 12), markers a narrow no-break space apart ("¹ ²"),
+ * so that they read back from a PDF as what they are. */
+void brief_format_cites(char *buf, size_t n, const int *nums, size_t k);
+/* The same for the sources of a row. */
+void brief_format_row_cites(char *buf, size_t n, const brief_row *r);
 
 /* 未知 / 达成 / 未达成 / 超额. */
 const char *brief_outcome_word(brief_outcome_kind k);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/pdf/glue.h"
 #include "util/buf.h"
 
 #define MAXFONTS 16
@@ -26,7 +27,6 @@ struct brief_fontset {
 	size_t nchain[4];
 	hb_set_t *stand_in[MAXFONTS];   /* characters font i draws for no configured font */
 	hb_set_t *lost;             /* characters no installed font has */
-	hb_set_t *astral;           /* characters beyond the BMP */
 	brief_diag *d;
 };
 
@@ -100,7 +100,6 @@ brief_fontset *brief_fontset_open(const brief_style *st, brief_diag *d)
 		return NULL;
 	fs->d = d;
 	fs->lost = hb_set_create();
-	fs->astral = hb_set_create();
 	if (open_chain(fs, BRIEF_CHAIN_BODY, st->font_body) ||
 	    open_chain(fs, BRIEF_CHAIN_HEADING, st->font_heading) ||
 	    (st->latin_body && open_chain(fs, 2 + BRIEF_CHAIN_BODY, st->latin_body)) ||
@@ -122,7 +121,6 @@ void brief_fontset_free(brief_fontset *fs)
 		free(fs->chars[i]);
 	}
 	hb_set_destroy(fs->lost);
-	hb_set_destroy(fs->astral);
 	for (int c = 0; c < 4; c++)
 		for (size_t k = 0; k < fs->nchain[c]; k++)
 			free(fs->family[c][k]);
@@ -175,22 +173,20 @@ void brief_fontset_report(brief_fontset *fs)
 				   brief_font_family(fs->font[i]));
 	if (!hb_set_is_empty(fs->lost))
 		report_set(fs, fs->lost, "no installed font has them: drawn as 〓", "");
-	if (!hb_set_is_empty(fs->astral))
-		report_set(fs, fs->astral, "beyond the Basic Multilingual Plane, which libharu's "
-			   "fonts cannot address: drawn as 〓", "");
 }
 
 int brief_fontset_pick(brief_fontset *fs, brief_chain chain, uint32_t cp)
 {
+	/* A character beyond the BMP (CJK Extension B in place names) is
+	 * found like any other: libharu's UTF-8 fonts address the BMP only,
+	 * but a font is handed brief's own codes (all below U+D800) and
+	 * ToUnicode gives the character back as a surrogate pair. */
 	if (cp < 0x20)
 		return -1;
-	/* libharu's UTF-8 fonts address the Basic Multilingual Plane only */
-	if (cp > 0xFFFF) {
-		hb_set_add(fs->astral, cp);
-		return -1;
-	}
 	int latin = 2 + (int)chain;
-	for (size_t k = 0; cp < 0x2B0 && k < fs->nchain[latin]; k++) {
+	/* citation markers too: all their digits from one font */
+	bool lat = cp < 0x2B0 || brief_glue_cite(cp);
+	for (size_t k = 0; lat && k < fs->nchain[latin]; k++) {
 		int i = resolve(fs, latin, k);
 		if (i >= 0 && brief_font_has(fs->font[i], cp))
 			return i;

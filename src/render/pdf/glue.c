@@ -58,6 +58,12 @@ bool brief_glue_latin(uint32_t cp)
 	       (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
 }
 
+bool brief_glue_cite(uint32_t cp)
+{
+	return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || cp == 0x2070 ||
+	       (cp >= 0x2074 && cp <= 0x2079) || cp == 0x202F;
+}
+
 static bool han_latin(uint32_t a, uint32_t b)
 {
 	return (brief_glue_han(a) && brief_glue_latin(b)) ||
@@ -105,5 +111,7 @@ bool brief_glue_stretch(uint32_t a, uint32_t b)
 		return true;
 	if (blank(b))
 		return false;   /* the space itself stretches, after it */
+	if (brief_glue_cite(b))
+		return false;
 	return brief_glue_cjk(a) || brief_glue_cjk(b);
 }

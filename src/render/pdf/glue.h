@@ -33,6 +33,11 @@ bool brief_glue_cjk(uint32_t cp);
 /* A Latin letter or digit, or the % of a figure: what gets the
  * Han–Latin space (ASCII brackets and marks do not, as in xeCJK). */
 bool brief_glue_latin(uint32_t cp);
+/* A character of a citation marker (brief_format_cites): a superscript
+ * digit or the narrow no-break space between two markers. A marker
+ * never starts a line and justification never opens a gap before it:
+ * it belongs to what it follows. */
+bool brief_glue_cite(uint32_t cp);
 
 /*
  * Space added after a (whose advance is wa) when b follows (advance

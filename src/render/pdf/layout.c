@@ -137,6 +137,21 @@ void brief_lay_goto(brief_layout *L, float x, float y, float w, float h, int pag
 			    .target = page });
 }
 
+void brief_lay_span(brief_layout *L, const char *text)
+{
+	char *s = strdup(text);
+	if (!s) {
+		L->oom = true;
+		return;
+	}
+	add(L, (brief_box){ .kind = BRIEF_BOX_SPAN, .text = s });
+}
+
+void brief_lay_span_end(brief_layout *L)
+{
+	add(L, (brief_box){ .kind = BRIEF_BOX_SPAN_END });
+}
+
 typedef struct measure_ctx {
 	brief_layout *L;
 	const brief_tstyle *ts;
@@ -419,7 +434,7 @@ void brief_lay_mark(brief_layout *L, int level, const char *title)
 	L->marks[L->nmarks++] = (brief_mark){ level, t, (int)L->npages - 1, L->y };
 }
 
-void brief_lay_heading(brief_layout *L, int level, const char *title)
+void brief_lay_heading(brief_layout *L, int level, int mark, const char *title)
 {
 	const brief_style *st = L->st;
 	brief_tstyle ts = { BRIEF_CHAIN_HEADING, level ? st->size_body + 1 : st->size_heading,
@@ -429,7 +444,7 @@ void brief_lay_heading(brief_layout *L, int level, const char *title)
 	brief_lay_need(L, lh + 6 + 3 * brief_lay_line_height(L, st->size_body));
 	if (L->y < L->y1)
 		brief_lay_space(L, level ? 4 : 8);
-	brief_lay_mark(L, level, title);
+	brief_lay_mark(L, mark, title);
 	brief_lay_para(L, &ts, title, 0);
 	if (!level)
 		brief_lay_rule(L, L->x0, L->y + 1, L->x1, L->y + 1, st->rule, 0.6f);

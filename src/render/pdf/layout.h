@@ -23,7 +23,9 @@ typedef enum {
 	BRIEF_BOX_RECT,
 	BRIEF_BOX_LINE,
 	BRIEF_BOX_URI,          /* a link annotation to `text` */
-	BRIEF_BOX_GOTO          /* a link to page `target` */
+	BRIEF_BOX_GOTO,         /* a link to page `target` */
+	BRIEF_BOX_SPAN,         /* the text runs up to SPAN_END read as `text` */
+	BRIEF_BOX_SPAN_END
 } brief_box_kind;
 
 typedef struct brief_box {
@@ -118,8 +120,10 @@ void brief_lay_para(brief_layout *L, const brief_tstyle *ts, const char *s,
  * wrapped lines start under the text, not under the marker. Text
  * without a marker is a plain paragraph. */
 void brief_lay_entry(brief_layout *L, const brief_tstyle *ts, const char *s);
-/* A section heading kept with what follows, and its bookmark. */
-void brief_lay_heading(brief_layout *L, int level, const char *title);
+/* A section heading kept with what follows, set as a heading of
+ * `level` (0 = a briefing's own, 1 = nested in a combined one), and its
+ * bookmark at outline level `mark`. */
+void brief_lay_heading(brief_layout *L, int level, int mark, const char *title);
 void brief_lay_mark(brief_layout *L, int level, const char *title);
 
 void brief_lay_rect(brief_layout *L, float x, float y, float w, float h,
@@ -131,6 +135,12 @@ void brief_lay_uri(brief_layout *L, float x, float y, float w, float h,
 		   const char *uri);
 void brief_lay_goto(brief_layout *L, float x, float y, float w, float h,
 		    int page);
+
+/* The text drawn between these two reads as `text` (a PDF ActualText
+ * span): a table row's cells, which lie further apart than readers
+ * join into one line, read as one line, cell after cell. */
+void brief_lay_span(brief_layout *L, const char *text);
+void brief_lay_span_end(brief_layout *L);
 
 /* Header (the page's label left, `right` right) and footer
  * (第 N 页 / 共 M 页) on every page from `from` on, once all pages are
@@ -157,6 +167,9 @@ typedef struct brief_bar {
 	bool self;              /* drawn in the highlight colour */
 } brief_bar;
 
+/* The height of a chart of n bars with its caption, for keeping a
+ * heading with it. */
+float brief_lay_bars_height(const brief_layout *L, size_t n);
 /* Horizontal bars from a common zero, with axis, ticks and labels. */
 int brief_lay_bars(brief_layout *L, const brief_bar *v, size_t n,
 		   const char *caption);

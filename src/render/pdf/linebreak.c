@@ -19,6 +19,8 @@ static bool in(uint32_t cp, const uint32_t *set)
 
 bool brief_kinsoku_no_start(uint32_t cp)
 {
+	if (brief_glue_cite(cp))
+		return true;
 	static const uint32_t set[] = {
 		0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09,
 		0x3011, 0x300D, 0x300F, 0x201D, 0x2019, 0x300B, 0x3009, 0x3015,

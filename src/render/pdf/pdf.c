@@ -44,6 +44,10 @@ static void cells_free(cells *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* A section's bookmark sits under its briefing's title, in a single
+ * briefing as in a combined one (where the title is the region's). */
+#define SECTION_MARK 1
+
 static brief_tstyle body(const brief_pdfctx *c)
 {
 	return (brief_tstyle){ BRIEF_CHAIN_BODY, c->st.size_body, c->st.text, true };
@@ -77,7 +81,7 @@ static void heading(brief_pdfctx *c, int level, brief_section s, const char *ext
 {
 	char t[256];
 	snprintf(t, sizeof t, "%s%s", c->st.section[s], extra ? extra : "");
-	brief_lay_heading(&c->L, level, t);
+	brief_lay_heading(&c->L, level, SECTION_MARK, t);
 }
 
 /* 指标 cell: the indicator, its period when it is not the whole year. */
@@ -91,7 +95,9 @@ static void indicator(cells *cs, const brief_row *r)
 
 static void targets(brief_pdfctx *c, const brief_doc *d, int level)
 {
-	static const char *const head[] = { "指标", "目标", "约束", "来源" };
+	/* 表述: the wording the target is set in (力争, 确保), which is not
+	 * what a development-and-reform reader means by 约束(性) */
+	static const char *const head[] = { "指标", "目标", "表述", "来源" };
 	static const float w[] = { 0.40f, 0.28f, 0.16f, 0.16f };
 	cells cs = { 0 };
 	heading(c, level, BRIEF_SEC_TARGETS, NULL);
@@ -141,10 +147,30 @@ static void actuals(brief_pdfctx *c, const brief_doc *d, int level)
 	result_table(c, &d->actuals);
 }
 
+/* The sources of a target and of its result, each number once. */
+static void outcome_sources(char *buf, size_t n, const brief_outcome *o)
+{
+	const brief_row *rows[] = { o->target_row, o->actual_row };
+	int seen[32];
+	size_t k = 0, at = 0;
+	buf[0] = '\0';
+	for (size_t j = 0; j < 2; j++)
+		for (size_t i = 0; rows[j] && i < rows[j]->nev; i++) {
+			int s = rows[j]->ev[i].source;
+			bool dup = false;
+			for (size_t m = 0; m < k; m++)
+				dup |= seen[m] == s;
+			if (dup || k == sizeof seen / sizeof *seen || at + 16 >= n)
+				continue;
+			seen[k++] = s;
+			at += (size_t)snprintf(buf + at, n - at, "[%d]", s);
+		}
+}
+
 static void scorecard(brief_pdfctx *c, const brief_doc *d, int level)
 {
-	static const char *const head[] = { "指标", "年份", "目标", "实绩", "结果" };
-	static const float w[] = { 0.30f, 0.10f, 0.22f, 0.20f, 0.18f };
+	static const char *const head[] = { "指标", "年份", "目标", "实绩", "结果", "来源" };
+	static const float w[] = { 0.28f, 0.09f, 0.19f, 0.17f, 0.16f, 0.11f };
 	cells cs = { 0 };
 	if (!d->nscorecard)
 		return;
@@ -153,26 +179,25 @@ static void scorecard(brief_pdfctx *c, const brief_doc *d, int level)
 		const brief_outcome *o = &d->scorecard[i];
 		brief_row tr = { .kind = o->kind, .unit = o->unit, .bound = o->bound,
 				 .has_value = true, .value = o->target };
-		char t[64], ts[96] = "", as[96] = "", res[96];
+		char t[64], src[96], res[96];
 		brief_format_value(t, sizeof t, &tr);
 		brief_format_outcome(res, sizeof res, o);
-		if (o->target_row)
-			brief_format_sources(ts, sizeof ts, o->target_row);
-		if (o->actual_row)
-			brief_format_sources(as, sizeof as, o->actual_row);
+		outcome_sources(src, sizeof src, o);
 		put(&cs, "%s", o->indicator);
 		put(&cs, "%d", o->year);
-		put(&cs, "%s%s", t, ts);
+		put(&cs, "%s", t);
 		if (o->has_actual)
-			put(&cs, "%g%s%s", o->actual, o->unit ? o->unit : "", as);
+			put(&cs, "%g%s", o->actual, o->unit ? o->unit : "");
 		else
 			put(&cs, BRIEF_MISSING);
 		put(&cs, "%s", res);
+		put(&cs, "%s", src);
 	}
-	table(c, head, w, "lcrrc", 5, &cs);
+	table(c, head, w, "lcrrcc", 6, &cs);
 }
 
-/* 要点: the opening paragraph, every number followed by its sources. */
+/* 要点: the opening paragraph, every number followed by its sources as
+ * superscript markers. */
 static void summary(brief_pdfctx *c, const brief_doc *d, int level)
 {
 	brief_phrases ps;
@@ -182,13 +207,20 @@ static void summary(brief_pdfctx *c, const brief_doc *d, int level)
 		return;
 	}
 	for (size_t i = 0; i < ps.n; i++) {
-		brief_buf_puts(&b, ps.v[i].text);
-		for (size_t j = 0; j < ps.v[i].nsources; j++)
-			brief_buf_printf(&b, "[%d]", ps.v[i].sources[j]);
+		char cites[96];
+		brief_format_cites(cites, sizeof cites, ps.v[i].sources, ps.v[i].nsources);
+		/* the marker before a sentence's full stop, not after it */
+		const char *t = ps.v[i].text;
+		size_t n = strlen(t), stop = sizeof "。" - 1;
+		bool ends = n >= stop && !strcmp(t + n - stop, "。");
+		brief_buf_put(&b, t, ends ? n - stop : n);
+		brief_buf_puts(&b, cites);
+		if (ends)
+			brief_buf_puts(&b, "。");
 	}
 	if (ps.n) {
 		brief_tstyle ts = body(c);
-		brief_lay_heading(&c->L, level, "要点");
+		brief_lay_heading(&c->L, level, SECTION_MARK, "要点");
 		if (brief_buf_ok(&b))
 			brief_lay_para(&c->L, &ts, b.data, 0);
 		else
@@ -206,8 +238,17 @@ static void year_actuals(brief_pdfctx *c, const brief_doc *d, int level)
 	if (!d->year_actuals.n)
 		return;
 	snprintf(t, sizeof t, "本年实绩（%d 年）", d->year);
-	brief_lay_heading(&c->L, level, t);
+	brief_lay_heading(&c->L, level, SECTION_MARK, t);
 	result_table(c, &d->year_actuals);
+}
+
+/* Room for a heading and a chart of n bars, else a new page. */
+static void keep_with_chart(brief_pdfctx *c, size_t n)
+{
+	float page = c->L.y1 - c->L.y0;
+	float need = brief_lay_line_height(&c->L, c->st.size_heading) + 12 +
+		     brief_lay_bars_height(&c->L, n);
+	brief_lay_need(&c->L, need < page ? need : page);
 }
 
 /* 历年走势: each series as bars, the targets in the highlight colour. */
@@ -215,12 +256,14 @@ static void trends(brief_pdfctx *c, const brief_doc *d, int level)
 {
 	if (!d->ntrends)
 		return;
-	brief_lay_heading(&c->L, level, "历年走势");
+	/* the heading goes with its first chart: never alone at a page's foot */
+	keep_with_chart(c, d->trends[0].n);
+	brief_lay_heading(&c->L, level, SECTION_MARK, "历年走势");
 	for (size_t i = 0; i < d->ntrends; i++) {
 		const brief_trend *t = &d->trends[i];
 		brief_bar *bars = calloc(t->n, sizeof *bars);
 		char (*labels)[48] = calloc(t->n, sizeof *labels);
-		char (*vals)[80] = calloc(t->n, sizeof *vals);
+		char (*vals)[112] = calloc(t->n, sizeof *vals);
 		char caption[256];
 		if (!bars || !labels || !vals) {
 			c->L.oom = true;
@@ -231,7 +274,9 @@ static void trends(brief_pdfctx *c, const brief_doc *d, int level)
 				brief_format_point(v, sizeof v, t, p);
 				snprintf(labels[j], sizeof labels[j], "%d %s", p->year,
 					 p->actual ? "实绩" : "目标");
-				snprintf(vals[j], sizeof vals[j], "%s[%d]", v, p->source);
+				char cite[32];
+				brief_format_cites(cite, sizeof cite, &p->source, 1);
+				snprintf(vals[j], sizeof vals[j], "%s%s", v, cite);
 				bars[j] = (brief_bar){ labels[j], vals[j], p->value, !p->actual };
 			}
 			snprintf(caption, sizeof caption, "%s（%s；目标为强调色）", t->indicator,
@@ -256,8 +301,13 @@ static void projects(brief_pdfctx *c, const brief_doc *d, int level)
 		char t[256], *p = NULL;
 		brief_format_total(t, sizeof t, x);
 		brief_buf src = BRIEF_BUF_INIT;
-		for (size_t j = 0; j < x->nev; j++)
-			brief_buf_printf(&src, "[%d]", x->ev[j].source);
+		int nums[16];
+		size_t k = 0;
+		char cites[96];
+		for (size_t j = 0; j < x->nev && k < sizeof nums / sizeof *nums; j++)
+			nums[k++] = x->ev[j].source;
+		brief_format_cites(cites, sizeof cites, nums, k);
+		brief_buf_puts(&src, cites);
 		if (asprintf(&p, "项目总量（%d 年%s）：%s%s", x->year, x->actual ? "完成" : "计划", t,
 			     brief_buf_ok(&src) && src.len ? src.data : "") >= 0) {
 			brief_lay_para(&c->L, &ts, p, 0);
@@ -297,7 +347,7 @@ static void clusters(brief_pdfctx *c, const brief_doc *d, int level)
 		brief_buf_printf(&b, "%s：", t->tier ? t->tier : "其他");
 		for (size_t j = 0; j < t->n; j++) {
 			char src[96];
-			brief_format_sources(src, sizeof src, t->rows[j]);
+			brief_format_row_cites(src, sizeof src, t->rows[j]);
 			brief_buf_printf(&b, "%s%s%s", j ? "、" : "", t->rows[j]->name, src);
 		}
 		if (brief_buf_ok(&b))
@@ -312,6 +362,7 @@ static void compare(brief_pdfctx *c, const brief_doc *d, int level)
 {
 	if (!d->ncompare)
 		return;
+	keep_with_chart(c, d->compare[0].n);
 	heading(c, level, BRIEF_SEC_COMPARE, NULL);
 	for (size_t i = 0; i < d->ncompare; i++) {
 		const brief_compare *cmp = &d->compare[i];

@@ -24,8 +24,8 @@ int brief_pdfctx_open(brief_pdfctx *c, const brief_render_opts *o, brief_diag *d
 void brief_pdfctx_close(brief_pdfctx *c);
 
 /* The title block and sections of one region's briefing. Its bookmark
- * is at the top level; its sections' are beside it, or under it when
- * `nested` (a combined briefing). */
+ * is at the top level and its sections' under it; `nested` (a combined
+ * briefing) sets the sections' headings a size smaller. */
 void brief_pdf_briefing(brief_pdfctx *c, const brief_doc *doc, bool nested);
 
 /* Writes the laid-out document; 0, or -1 after reporting. */

@@ -9,6 +9,7 @@
 #include "render/format.h"
 #include "render/overview.h"
 #include "render/pdf/pdf.h"
+#include "util/buf.h"
 
 typedef struct entry {
 	const char *title;
@@ -22,6 +23,7 @@ static void cover(brief_pdfctx *c, const brief_book *b, const char *title)
 	brief_tstyle sub = { BRIEF_CHAIN_BODY, c->st.size_body + 2, c->st.muted, false };
 	char line[256];
 	brief_lay_newpage(L);
+	brief_lay_mark(L, 0, title);
 	brief_lay_space(L, (L->y1 - L->y0) * 0.3f);
 	brief_lay_para(L, &big, title, 0);
 	brief_lay_rule(L, L->x0, L->y - 6, L->x1, L->y - 6, c->st.accent, 1.5f);
@@ -73,9 +75,26 @@ static void contents(brief_pdfctx *c, size_t first, size_t npages, const entry *
 	L->draw_page = -1;
 }
 
+/* The "[n]" of src not yet in row's 来源 cell, appended to it. */
+static void merge_sources(brief_buf *row, const char *src)
+{
+	for (const char *p = src; (p = strchr(p, '[')); p++) {
+		size_t n = strcspn(p, "]") + 1;
+		char one[24];
+		if (n >= sizeof one)
+			continue;
+		memcpy(one, p, n);
+		one[n] = '\0';
+		if (!row->len || !strstr(row->data, one))
+			brief_buf_puts(row, one);
+	}
+}
+
+/* Every region's headline values, and one 来源 column for the row
+ * (none when no indicator is shown: there is nothing to cite). */
 static void overview(brief_pdfctx *c, const brief_book *b, const brief_overview *ov)
 {
-	size_t ncols = ov->ncols + 1;
+	size_t nsrc = ov->ncols > 0, ncols = ov->ncols + 1 + nsrc;
 	const char **head = calloc(ncols, sizeof *head);
 	char **cells = calloc(ncols * ov->nrows + 1, sizeof *cells);
 	float *w = calloc(ncols, sizeof *w);
@@ -83,21 +102,29 @@ static void overview(brief_pdfctx *c, const brief_book *b, const brief_overview 
 	if (!head || !cells || !w || !align)
 		goto out;
 	head[0] = "地区";
-	w[0] = ov->ncols ? 0.16f : 1;
+	w[0] = nsrc ? 0.16f : 1;
 	align[0] = 'l';
 	for (size_t j = 0; j < ov->ncols; j++) {
 		head[j + 1] = ov->cols[j].label;
-		w[j + 1] = 0.84f / (float)ov->ncols;
+		w[j + 1] = 0.72f / (float)ov->ncols;
 		align[j + 1] = 'r';
 	}
+	if (nsrc) {
+		head[ncols - 1] = "来源";
+		w[ncols - 1] = 0.12f;
+		align[ncols - 1] = 'c';
+	}
 	for (size_t i = 0; i < ov->nrows; i++) {
+		brief_buf src = BRIEF_BUF_INIT;
 		cells[i * ncols] = strdup(b->docs[i].region);
 		for (size_t j = 0; j < ov->ncols; j++) {
 			const brief_overview_cell *x = brief_overview_cell_at(ov, i, j);
-			if (asprintf(&cells[i * ncols + j + 1], "%s%s", x->text[0] ? x->text : BRIEF_MISSING,
-				     x->sources) < 0)
-				cells[i * ncols + j + 1] = NULL;
+			cells[i * ncols + j + 1] = strdup(x->text[0] ? x->text : BRIEF_MISSING);
+			merge_sources(&src, x->sources);
 		}
+		if (nsrc)
+			cells[i * ncols + ncols - 1] = strdup(brief_buf_ok(&src) && src.len ? src.data : "");
+		brief_buf_free(&src);
 	}
 	brief_table t = { ncols, ov->nrows, w, align, head, (const char *const *)cells };
 	brief_lay_table(&c->L, &t);
@@ -149,9 +176,15 @@ static int lay_book(brief_pdfctx *c, const brief_book *b, const char *title,
 	cover(c, b, title);
 	c->L.label = title;
 	size_t first = c->L.npages, npages = contents_pages(c, b->n + 1);
+	/* the contents' bookmark, at their first page's top */
+	brief_lay_mark(&c->L, 0, c->st.section[BRIEF_SEC_CONTENTS]);
+	if (c->L.nmarks) {
+		c->L.marks[c->L.nmarks - 1].page = (int)first;
+		c->L.marks[c->L.nmarks - 1].y = c->L.y1;
+	}
 	brief_lay_newpage(&c->L);
 	toc[0] = (entry){ c->st.section[BRIEF_SEC_OVERVIEW], (int)c->L.npages - 1 };
-	brief_lay_heading(&c->L, 0, c->st.section[BRIEF_SEC_OVERVIEW]);
+	brief_lay_heading(&c->L, 0, 0, c->st.section[BRIEF_SEC_OVERVIEW]);
 	overview(c, b, &ov);
 	overview_chart(c, b, &ov);
 	for (size_t i = 0; i < b->n; i++) {

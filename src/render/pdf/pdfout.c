@@ -1,6 +1,7 @@
 #include "render/pdf/pdfout.h"
 
 #include <hpdf.h>
+#include <hpdf_pages.h>
 #include <qpdf/qpdf-c.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,6 +93,36 @@ static void draw_text(HPDF_Page pg, out *o, const brief_box *b)
 	HPDF_Page_EndText(pg);
 }
 
+/*
+ * A marked-content span whose ActualText is b's text, as UTF-16BE.
+ * libharu 2.3.0 has no call for marked content ("BDC --not implemented
+ * yet" in hpdf.h): the operators go straight into the page's content
+ * stream, between text objects, where the page is in its description
+ * mode as libharu expects.
+ */
+static void draw_span(HPDF_Page pg, const brief_box *b, brief_buf *hex)
+{
+	HPDF_Stream st = ((HPDF_PageAttr)pg->attr)->stream;
+	if (b->kind == BRIEF_BOX_SPAN_END) {
+		HPDF_Stream_WriteStr(st, "EMC\n");
+		return;
+	}
+	size_t len = strlen(b->text), i = 0;
+	brief_buf_truncate(hex, 0);
+	BRIEF_BUF_PUTSL(hex, "/Span <</ActualText <FEFF");
+	while (i < len) {
+		uint32_t cp = brief_utf8_next(b->text, len, &i);
+		if (cp > 0xFFFF)
+			brief_buf_printf(hex, "%04X%04X", 0xD800 + ((cp - 0x10000) >> 10),
+					 0xDC00 + ((cp - 0x10000) & 0x3FF));
+		else
+			brief_buf_printf(hex, "%04X", cp);
+	}
+	BRIEF_BUF_PUTSL(hex, ">>> BDC\n");
+	if (brief_buf_ok(hex))
+		HPDF_Stream_WriteStr(st, hex->data);
+}
+
 static void no_border(HPDF_Annotation a)
 {
 	if (a)
@@ -126,6 +157,10 @@ static void draw_box(out *o, HPDF_Page pg, const brief_box *b)
 		break;
 	case BRIEF_BOX_URI:
 		no_border(HPDF_Page_CreateURILinkAnnot(pg, r, b->text));
+		break;
+	case BRIEF_BOX_SPAN:
+	case BRIEF_BOX_SPAN_END:
+		draw_span(pg, b, &o->codes);
 		break;
 	case BRIEF_BOX_GOTO: {
 		HPDF_Destination dst = HPDF_Page_CreateDestination(o->pages[b->target]);

@@ -6,9 +6,11 @@
  *  - it loses composite glyphs with ids >= 32768 and embeds fonts 3-5x
  *    too large: it is handed a HarfBuzz subset of each font holding just
  *    the characters used, glyphs renumbered;
- *  - its ToUnicode maps every code to 0: a qpdf pass replaces it with
- *    the identity map over the codes used (with its UTF-8 encoder a
- *    code is the character's BMP code point);
+ *  - its ToUnicode maps every code to 0, and its UTF-8 encoder reaches
+ *    the BMP only: brief gives each character a code of its own (below
+ *    U+D800, whatever the character) and a qpdf pass writes the map
+ *    from those codes to the characters, a surrogate pair for one
+ *    beyond the BMP;
  *  - it cannot write Unicode outline titles or document info: the same
  *    pass writes them as UTF-16 strings, with dates from
  *    SOURCE_DATE_EPOCH and a deterministic /ID.

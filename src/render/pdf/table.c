@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "render/pdf/layout.h"
+#include "util/buf.h"
 
 #define PADX 3.0f
 #define PADY 2.5f
@@ -52,28 +53,64 @@ static float row_height(const tbl *T, size_t nlines)
 	return (float)nlines * T->lh + 2 * PADY;
 }
 
-/* Lines [from, to) of every cell of a row, from the cursor down. */
+/* Line k of each cell of a row that has one, " " between cells: what
+ * the row's line reads as. */
+static void row_text(const tbl *T, const char *const *cells, const cellset *r, size_t k,
+		     brief_buf *b)
+{
+	brief_buf_truncate(b, 0);
+	for (size_t c = 0; c < T->t->ncols; c++) {
+		const brief_lines *ls = &r->lines[c];
+		if (k >= ls->n || !cells[c])
+			continue;
+		const brief_line *ln = &ls->v[k];
+		if (b->len)
+			brief_buf_putc(b, ' ');
+		brief_buf_put(b, cells[c] + ln->start, ln->end - ln->start);
+	}
+}
+
+/*
+ * Lines [from, to) of every cell of a row, from the cursor down, each
+ * line of the row left to right and marked to read as one line: the
+ * readers' own grouping takes cells this far apart for blocks of their
+ * own and puts them in an order of its choosing (pdftotext sent
+ * pure-Chinese cells and the headings between tables to the page's end).
+ */
 static void draw_row(tbl *T, const brief_tstyle *ts, const char *const *cells,
 		     const cellset *r, size_t from, size_t to)
 {
 	brief_layout *L = T->L;
-	float x = L->x0;
-	for (size_t c = 0; c < T->t->ncols; c++) {
-		const brief_lines *ls = &r->lines[c];
-		for (size_t k = from; k < to && k < ls->n; k++) {
-			const brief_line *ln = &ls->v[k];
-			float room = T->cw[c] - 2 * PADX, lx = x + PADX;
-			char a = T->t->align ? T->t->align[c] : 'l';
-			if (a == 'r')
-				lx += room - ln->width;
-			else if (a == 'c')
-				lx += (room - ln->width) / 2;
-			float base = brief_lay_baseline(L->y - PADY - (float)(k - from) * T->lh,
-							T->lh, ts->size);
-			brief_lay_text_line(L, ts, cells[c] ? cells[c] : "", ln, lx, base, room);
+	brief_buf text = BRIEF_BUF_INIT;
+	for (size_t k = from; k < to; k++) {
+		row_text(T, cells, r, k, &text);
+		if (!text.len)
+			continue;
+		if (!brief_buf_ok(&text)) {
+			L->oom = true;
+			break;
 		}
-		x += T->cw[c];
+		float base = brief_lay_baseline(L->y - PADY - (float)(k - from) * T->lh, T->lh,
+						ts->size);
+		brief_lay_span(L, text.data);
+		float x = L->x0;
+		for (size_t c = 0; c < T->t->ncols; c++) {
+			const brief_lines *ls = &r->lines[c];
+			if (k < ls->n) {
+				const brief_line *ln = &ls->v[k];
+				float room = T->cw[c] - 2 * PADX, lx = x + PADX;
+				char a = T->t->align ? T->t->align[c] : 'l';
+				if (a == 'r')
+					lx += room - ln->width;
+				else if (a == 'c')
+					lx += (room - ln->width) / 2;
+				brief_lay_text_line(L, ts, cells[c] ? cells[c] : "", ln, lx, base, room);
+			}
+			x += T->cw[c];
+		}
+		brief_lay_span_end(L);
 	}
+	brief_buf_free(&text);
 	L->y -= row_height(T, to - from);
 }
 
@@ -233,6 +270,12 @@ static void draw_axis(brief_layout *L, const chart *C, float top)
 		brief_lay_text_at(L, &ts, s, x, y - 3 - ts.size, L->x1 - L->x0, 'c');
 	}
 	L->y -= 3 + ts.size * 1.6f;
+}
+
+float brief_lay_bars_height(const brief_layout *L, size_t n)
+{
+	float size = L->st->size_table;
+	return (float)n * size * (1.25f + 0.55f) + 3 + size * 3 + L->st->size_small * L->st->leading;
 }
 
 int brief_lay_bars(brief_layout *L, const brief_bar *v, size_t n, const char *caption)
