@@ -174,6 +174,19 @@ static int phrase(brief_phrases *ps, const char *text, const brief_evidence *ev,
 		if (!dup && s > 0)
 			p->sources[p->nsources++] = s;
 	}
+	/* in numeric order, like the list of sources */
+	for (size_t i = 1; i < p->nsources; i++)
+		for (size_t j = i; j > 0 && p->sources[j - 1] > p->sources[j]; j--) {
+			int x = p->sources[j];
+			p->sources[j] = p->sources[j - 1];
+			p->sources[j - 1] = x;
+		}
+	/* the markers go before the full stop: …合计24.2亿元[1]。 */
+	size_t n = strlen(p->text);
+	if (p->nsources && n > 3 && !strcmp(p->text + n - 3, "。")) {
+		p->text[n - 3] = '\0';
+		return phrase(ps, "。", NULL, 0, NULL, 0);
+	}
 	return 0;
 }
 
