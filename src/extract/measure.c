@@ -1264,7 +1264,10 @@ static int sentence(ctx *c, const brief_piece *p)
 {
 	const char *t = c->a->text;
 	size_t ss = p->start, se = p->end, nq;
-	const brief_quantity *aq = brief_annot_quantities(c->at, &nq) + p->qty;
+	const brief_quantity *aq = brief_annot_quantities(c->at, &nq);
+	if (!aq)
+		return 0;       /* no quantity in the whole article */
+	aq += p->qty;
 	qty list[16];
 	size_t nlist = 0;
 
@@ -1720,7 +1723,10 @@ static int pieces(ctx *c, size_t s)
 {
 	size_t ns, np;
 	const brief_annot_sentence *as = brief_annot_sentences(c->at, &ns) + s;
-	const brief_piece *p = brief_annot_pieces(c->at, &np) + as->piece;
+	const brief_piece *p = brief_annot_pieces(c->at, &np);
+	if (!p)
+		return 0;
+	p += as->piece;
 	for (size_t i = 0; i < as->npieces; i++) {
 		size_t ss = p[i].start, se = p[i].end;
 		if (sentence(c, &p[i]) || ranks(c, ss, se) || fractions(c, ss, se) ||
