@@ -46,7 +46,12 @@ static void put_special(brief_buf *out, unsigned char c)
 	}
 }
 
-/* The end of a number and its unit starting at `at` ("60个", "5.5%"),
+static uint32_t peek(const char *text, size_t len, size_t i)
+{
+	return i < len ? brief_utf8_next(text, len, &i) : 0;
+}
+
+/* The end of a number and its unit starting at `at` ("60个", "5.5%", "60 个"),
  * or `at` when no unit follows the digits. */
 static size_t quantity_end(const char *text, size_t len, size_t at)
 {
@@ -59,6 +64,9 @@ static size_t quantity_end(const char *text, size_t len, size_t at)
 			i = j;
 			continue;
 		}
+		/* "60 个": a space between the two is no place to break */
+		if (digits && cp == ' ' && i > at && brief_quantity_unit(peek(text, len, j)))
+			cp = brief_utf8_next(text, len, &j);
 		if (!brief_quantity_unit(cp))
 			break;
 		digits = false;
@@ -80,11 +88,6 @@ static void put_cp(brief_buf *out, const char *text, size_t at, size_t i, uint32
 static bool cjk(uint32_t cp)
 {
 	return brief_cp_width(cp) == 2;
-}
-
-static uint32_t peek(const char *text, size_t len, size_t i)
-{
-	return i < len ? brief_utf8_next(text, len, &i) : 0;
 }
 
 void brief_latex_escape(brief_buf *out, const char *text)
