@@ -17,6 +17,10 @@
  * NULL on OOM. */
 brief_tval *brief_latex_values(const brief_doc *d, long long epoch);
 
+/* Appends to `into` (of size n) the markers "[N]" of `more` it lacks:
+ * "[1][3]" and "[3][4]" give "[1][3][4]", a row's one 来源 cell. */
+void brief_latex_merge_sources(char *into, size_t n, const char *more);
+
 /* Parses the template src (`name` in messages) and renders it with the
  * values v (taken; NULL means out of memory), every value escaped for
  * LaTeX, into out. 0, or -1 after reporting (a malformed template names
