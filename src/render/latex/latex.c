@@ -4,6 +4,7 @@
  * values, every substitution escaped by brief_latex_escape.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,7 +185,31 @@ static void set_summary(brief_tval *root, const brief_doc *d)
 	brief_phrases_free(&ps);
 }
 
-/* Bars of a trend: 9 cm for the largest value, 0.6 cm apart. */
+/* 1, 2 or 5 times a power of ten, giving about five ticks up to max:
+ * the direct PDF's axis. */
+static double nice_step(double max)
+{
+	double raw = max / 5, p = pow(10, floor(log10(raw))), m = raw / p;
+	return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+}
+
+brief_tval *brief_latex_axis(double max, double width, double *scale)
+{
+	brief_tval *list = brief_tv_list();
+	double step = nice_step(max > 0 ? max : 1), hi = ceil((max > 0 ? max : 1) / step) * step;
+	*scale = width / hi;
+	for (double v = 0; list && v <= hi + step / 2; v += step) {
+		char label[32];
+		snprintf(label, sizeof label, "%g", v);
+		brief_tval *m = brief_tv_map();
+		brief_tv_set_str(m, "label", label);
+		set_num(m, "x", v * *scale);
+		brief_tv_push(list, m);
+	}
+	return list;
+}
+
+/* Bars of a trend: 10 cm for the axis, 0.6 cm apart. */
 static brief_tval *trends(const brief_doc *d)
 {
 	brief_tval *list = brief_tv_list();
@@ -195,6 +220,8 @@ static brief_tval *trends(const brief_doc *d)
 			if (t->v[j].value > max)
 				max = t->v[j].value;
 		brief_tval *m = brief_tv_map(), *ps = brief_tv_list();
+		double scale;
+		brief_tv_set(m, "ticks", brief_latex_axis(max, 10, &scale));
 		for (size_t j = 0; j < t->n; j++) {
 			const brief_point *p = &t->v[j];
 			char label[48], v[96];
@@ -207,7 +234,7 @@ static brief_tval *trends(const brief_doc *d)
 			brief_tv_set_str(r, "label", label);
 			brief_tv_set_str(r, "value", v);
 			brief_tv_set_str(r, "sources", src);
-			set_num(r, "bar", max > 0 && p->value > 0 ? 9 * p->value / max : 0);
+			set_num(r, "bar", p->value > 0 ? scale * p->value : 0);
 			set_num(r, "y", y);
 			set_num(r, "top", y - 0.2);
 			set_num(r, "bottom", y + 0.2);
@@ -264,7 +291,7 @@ static brief_tval *tiers(const brief_doc *d)
 	return list;
 }
 
-/* Bars of the sibling chart: 10 cm for the largest value, 0.6 cm apart. */
+/* Bars of the sibling chart: 10 cm for the axis, 0.6 cm apart. */
 static brief_tval *compare(const brief_doc *d)
 {
 	brief_tval *list = brief_tv_list();
@@ -275,6 +302,8 @@ static brief_tval *compare(const brief_doc *d)
 			if (c->v[j].value > max)
 				max = c->v[j].value;
 		brief_tval *m = brief_tv_map(), *rs = brief_tv_list();
+		double scale;
+		brief_tv_set(m, "ticks", brief_latex_axis(max, 10, &scale));
 		for (size_t j = 0; j < c->n; j++) {
 			double y = 0.6 * (double)j + 0.3;
 			brief_tval *r = brief_tv_map();
@@ -283,7 +312,7 @@ static brief_tval *compare(const brief_doc *d)
 			brief_tv_set_str(r, "name", c->v[j].region);
 			set_num(r, "value", c->v[j].value);
 			brief_tv_set_str(r, "shown", shown);
-			set_num(r, "bar", max > 0 && c->v[j].value > 0 ? 10 * c->v[j].value / max : 0);
+			set_num(r, "bar", c->v[j].value > 0 ? scale * c->v[j].value : 0);
 			set_num(r, "y", y);
 			set_num(r, "top", y - 0.2);
 			set_num(r, "bottom", y + 0.2);
@@ -299,7 +328,7 @@ static brief_tval *compare(const brief_doc *d)
 		brief_tv_set_str(m, "indicator", c->indicator);
 		brief_tv_set_str(m, "note", note);
 		set_num(m, "height", 0.6 * (double)c->n + 0.1);
-		set_num(m, "width", 11);
+		set_num(m, "width", 10);
 		brief_tv_set(m, "regions", rs);
 		brief_tv_push(list, m);
 	}
