@@ -154,8 +154,8 @@ Test(book, latex_combined_briefing_compiles_with_a_bookmark_per_region)
 
 	cr_assert_eq(brief_render_tex_book(&b, &o, &tex, &d), 0);
 	cr_assert(strstr(tex.data, "\\tableofcontents"));
-	cr_assert(strstr(tex.data, "杭州市 \\mbox{2025 年度}简报合订本"), "a year and its unit in one box");
-	cr_assert(strstr(tex.data, "\\addcontentsline{toc}{section}{上城区}\\label{region:330102}"));
+	cr_assert(strstr(tex.data, "杭州市 \\mbox{2025 年度}简报合订\\nobreak 本"), "a year and its unit in one box, the last two characters tied");
+	cr_assert(strstr(tex.data, "\\addcontentsline{toc}{section}{上城\\nobreak 区}\\label{region:330102}"));
 	cr_assert(strstr(tex.data, "GDP增长（\\%）"));
 	cr_assert(strstr(tex.data, "\\begin{tikzpicture}"));
 	cr_assert(strstr(tex.data, "生成日期 2025-02-05"));

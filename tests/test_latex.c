@@ -45,10 +45,14 @@ Test(latex_escape, every_special_is_literal)
 		{ "钱塘区增长5.5%", "钱塘区增长\\CJKecglue \\mbox{5.5\\%}" },
 		/* a number keeps its unit; a bare number or year needs no box */
 		{ "建成60个，R2、2025-02", "建成\\CJKecglue \\mbox{60个}，R2、2025-02" },
-		{ "增长5%以上", "增长\\CJKecglue \\mbox{5\\%}\\CJKecglue 以上" },
+		{ "增长5%以上", "增长\\CJKecglue \\mbox{5\\%}\\CJKecglue 以\\nobreak 上" },
 		/* a space between number and unit is no break either */
 		{ "建成60 个", "建成\\CJKecglue \\mbox{60 个}" },
 		{ "共 3 页", "共 3 页" },
+		/* the last two Han characters are tied: no widow of one */
+		{ "重点项目", "重点项\\nobreak 目" },
+		{ "产业集群。", "产业集\\nobreak 群。" },
+		{ "集群 A", "集群 A" },
 		{ "行一\n行二\t完", "行一 行二 完" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -99,7 +103,7 @@ Test(template, values_loops_conditionals_and_escaping)
 			     "$if(empty)$yes$else$no$endif$$if(rows)$!$endif$ cost $$5",
 			     root, err);
 	cr_assert_not_null(s, "%s", err);
-	cr_assert_str_eq(s, "钱塘区: [GDP/a][R\\&D \\mbox{100\\%}/b]no! cost $5");
+	cr_assert_str_eq(s, "钱塘\\nobreak 区: [GDP/a][R\\&D \\mbox{100\\%}/b]no! cost $5");
 	free(s);
 	brief_tv_free(root);
 }

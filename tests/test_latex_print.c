@@ -291,3 +291,65 @@ Test(latexprint, book_has_cover_contents_sibling_chart_and_one_table_width)
 	brief_paths_free(&ps);
 	brief_words_free(&ws);
 }
+
+/* ---------------------------------------------------------------- */
+/* No cell ends with one character alone on its last line.           */
+
+/* Project names of 16 to 39 Han characters: one of them is a character
+ * longer than the name column holds on a line. */
+static void names_of_every_length(brief_doc *d)
+{
+	static const char han[] = "临港智造数字园区配套道路改造提升工程东西南北";
+	size_t nhan = strlen(han) / 3;
+	brief_test_doc_long(d, 24);
+	for (size_t k = 0; k < 24; k++) {
+		brief_row *r = &d->projects.v[d->projects.n - 24 + k];
+		size_t n = 16 + k;
+		free(r->name);
+		r->name = calloc(3 * n + 1, 1);
+		cr_assert_not_null(r->name);
+		for (size_t i = 0; i < n; i++)
+			memcpy(r->name + 3 * i, han + 3 * ((i * 7 + k) % nhan), 3);
+	}
+}
+
+Test(latexprint, no_cell_ends_with_a_single_character_line)
+{
+	brief_doc d;
+	char pdf[128];
+	brief_buf tex = BRIEF_BUF_INIT, msgs = BRIEF_BUF_INIT;
+	brief_diag diag = { .sink = collect, .user = &msgs };
+	brief_render_opts o = { .format = BRIEF_FMT_TEX, .epoch = 1738713600 };
+	names_of_every_length(&d);
+	snprintf(pdf, sizeof pdf, "%s/names.pdf", dir);
+	cr_assert_eq(brief_render_tex(&d, &o, &tex, &diag), 0, "%s", msgs.data);
+	cr_assert_eq(brief_tex_compile(tex.data, tex.len, pdf, 1738713600, &diag), 0, "%s",
+		     msgs.data);
+	cr_assert_eq(msgs.len, 0, "%s", msgs.data);
+	brief_words ws;
+	cr_assert_eq(brief_probe_words(pdf, &ws), 0);
+	/* the name column starts where its heading 项目 (beside 状态) does */
+	float col = -1;
+	for (size_t i = 0; i < ws.n && col < 0; i++)
+		for (size_t j = 0; j < ws.n && col < 0 && !strcmp(ws.v[i].text, "项目"); j++)
+			if (!strcmp(ws.v[j].text, "状态") && ws.v[j].page == ws.v[i].page &&
+			    fabsf(ws.v[j].y0 - ws.v[i].y0) < 1)
+				col = ws.v[i].x0;
+	cr_assert_gt(col, 0, "no projects table");
+	/* every line of the column starts there: a row's, or a wrapped one */
+	size_t lines = 0;
+	for (size_t i = 0; i < ws.n; i++) {
+		const brief_word *w = &ws.v[i];
+		if (fabsf(w->x0 - col) > 1 || !strcmp(w->text, "项目"))
+			continue;
+		lines++;
+		cr_assert(!(strlen(w->text) == 3 && (unsigned char)w->text[0] >= 0xE3),
+			  "page %d: a line of the one character %s", w->page, w->text);
+	}
+	cr_assert_geq(lines, d.projects.n + 8, "%zu lines for %zu names: too few wrapped", lines,
+		      d.projects.n);
+	brief_words_free(&ws);
+	brief_buf_free(&tex);
+	brief_buf_free(&msgs);
+	brief_doc_free(&d);
+}
