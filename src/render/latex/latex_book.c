@@ -178,8 +178,8 @@ static brief_tval *values(const brief_book *b, const brief_overview *ov,
 	const char *scope = b->scope ? b->scope : "全部地区";
 	char title[256], day[16], year[16];
 	/* shares of the line: 地区 and 来源 0.14 each, the values the rest;
-	 * without values the regions are listed all the same, as the direct
-	 * PDF does (its 地区 is 0.16 and it has no 来源 column) */
+	 * without values the regions alone are listed, as the direct PDF
+	 * does (its 地区 is 0.16 and it has no 来源 column) */
 	double w = ov->ncols ? 0.72 / (double)ov->ncols : 0;
 	snprintf(title, sizeof title, "%s %d 年度简报合订本", scope, b->year);
 	snprintf(year, sizeof year, "%d", b->year);
@@ -191,7 +191,7 @@ static brief_tval *values(const brief_book *b, const brief_overview *ov,
 	totals(b, root);
 	set_num(root, "ncols", (double)ov->ncols);
 	set_num(root, "colwidth", w);
-	set_num(root, "regionwidth", ov->ncols ? 0.14 : 0.86);
+	set_num(root, "regionwidth", ov->ncols ? 0.14 : 1);
 	brief_tv_set(root, "columns", columns(ov));
 	brief_tv_set(root, "rows", rows(b, ov));
 	brief_tv_set(root, "charts", charts(b, ov));
