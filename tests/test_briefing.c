@@ -305,16 +305,20 @@ Test(briefing, every_renderer_has_the_same_content)
 				   dir, dir, dir), 0);
 	cr_assert_eq(brief_test_sh("%s --db %s/f.db render 富阳区 --year 2025 -o %s/a.tex >/dev/null",
 				   brief_test_bin(), dir, dir), 0);
+	/* the LaTeX source as it reads: without the boxes and ties that keep
+	 * numbers with units and last characters together */
+	cr_assert_eq(brief_test_sh("sed 's/\\\\mbox{\\([^}]*\\)}/\\1/g; s/\\\\nobreak //g' "
+				   "%s/a.tex > %s/a.read", dir, dir), 0);
 	char *t = shown("富阳区", 2025);
 	for (size_t i = 0; i < sizeof said / sizeof *said; i++) {
 		cr_assert(strstr(t, said[i]), "text lacks %s", said[i]);
 		cr_assert_eq(brief_test_sh("grep -q '%s' %s/a.txt", said[i], dir), 0, "PDF lacks %s",
 			     said[i]);
-		cr_assert_eq(brief_test_sh("grep -q '%s' %s/a.tex", said[i], dir), 0,
+		cr_assert_eq(brief_test_sh("grep -q '%s' %s/a.read", said[i], dir), 0,
 			     "LaTeX lacks %s", said[i]);
 	}
 	/* the trend is a chart in both typeset outputs */
-	cr_assert_eq(brief_test_sh("grep -q 'rectangle' %s/a.tex && grep -q '2025 目标' %s/a.tex",
+	cr_assert_eq(brief_test_sh("grep -q 'rectangle' %s/a.read && grep -q '2025 目标' %s/a.read",
 				   dir, dir), 0);
 	free(t);
 }

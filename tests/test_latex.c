@@ -45,7 +45,14 @@ Test(latex_escape, every_special_is_literal)
 		{ "钱塘区增长5.5%", "钱塘区增长\\CJKecglue \\mbox{5.5\\%}" },
 		/* a number keeps its unit; a bare number or year needs no box */
 		{ "建成60个，R2、2025-02", "建成\\CJKecglue \\mbox{60个}，R2、2025-02" },
-		{ "增长5%以上", "增长\\CJKecglue \\mbox{5\\%}\\CJKecglue 以上" },
+		{ "增长5%以上", "增长\\CJKecglue \\mbox{5\\%}\\CJKecglue 以\\nobreak 上" },
+		/* a space between number and unit is no break either */
+		{ "建成60 个", "建成\\CJKecglue \\mbox{60 个}" },
+		{ "共 3 页", "共 3 页" },
+		/* the last two Han characters are tied: no widow of one */
+		{ "重点项目", "重点项\\nobreak 目" },
+		{ "产业集群。", "产业集\\nobreak 群。" },
+		{ "集群 A", "集群 A" },
 		{ "行一\n行二\t完", "行一 行二 完" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -96,8 +103,37 @@ Test(template, values_loops_conditionals_and_escaping)
 			     "$if(empty)$yes$else$no$endif$$if(rows)$!$endif$ cost $$5",
 			     root, err);
 	cr_assert_not_null(s, "%s", err);
-	cr_assert_str_eq(s, "钱塘区: [GDP/a][R\\&D \\mbox{100\\%}/b]no! cost $5");
+	cr_assert_str_eq(s, "钱塘\\nobreak 区: [GDP/a][R\\&D \\mbox{100\\%}/b]no! cost $5");
 	free(s);
+	brief_tv_free(root);
+}
+
+Test(template, sep_comes_between_items_only)
+{
+	brief_tval *root = brief_tv_map(), *rows = brief_tv_list(), *one = brief_tv_list();
+	for (int i = 0; i < 3; i++) {
+		brief_tval *m = brief_tv_map();
+		char v[8];
+		snprintf(v, sizeof v, "r%d", i);
+		brief_tv_set_str(m, "v", v);
+		brief_tv_push(rows, m);
+	}
+	brief_tval *m = brief_tv_map();
+	brief_tv_set_str(m, "v", "only");
+	brief_tv_push(one, m);
+	brief_tv_set(root, "rows", rows);
+	brief_tv_set(root, "one", one);
+	char err[256] = "";
+	char *s = render_tpl("$for(rows)$$rows.v$\\\n$sep$\\rule\n$endfor$end|"
+			     "$for(one)$$one.v$$sep$,$endfor$|$for(none)$x$sep$y$endfor$|", root, err);
+	cr_assert_not_null(s, "%s", err);
+	cr_assert_str_eq(s, "r0\\\n\\rule\nr1\\\n\\rule\nr2\\\nend|only||");
+	free(s);
+	/* $sep$ belongs to a loop: in an if or alone it is an error */
+	cr_assert_null(render_tpl("$if(one)$a$sep$b$endif$", root, err));
+	cr_assert(strstr(err, "t.tex:1: unexpected $sep$"), "%s", err);
+	cr_assert_null(render_tpl("a\n$sep$", root, err));
+	cr_assert(strstr(err, "t.tex:2: $sep$ without its opening $for"), "%s", err);
 	brief_tv_free(root);
 }
 

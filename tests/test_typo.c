@@ -412,7 +412,7 @@ Test(typo, latex_reports_a_character_no_font_has)
 	brief_doc_free(&d);
 }
 
-/* Section headings of a ctex PDF (bold, larger than the body) and
+/* Section headings of a ctex PDF (sans, FandolHei, larger than the body) and
  * the body lines below each on its page, from mupdf's glyph boxes. */
 static void headings_not_stranded(const char *pdf, size_t *headings)
 {
@@ -441,7 +441,7 @@ static void headings_not_stranded(const char *pdf, size_t *headings)
 			if (head_page == page && y0 > head_y + 1 && y1 < body_end)
 				below++;
 		}
-		if ((p = strstr(buf, "<font name=\"")) && strstr(p, "Bold") &&
+		if ((p = strstr(buf, "<font name=\"")) && strstr(p, "Hei") &&
 		    (p = strstr(p, "size=\"")) && strtof(p + 6, NULL) > 13) {
 			if (head_page == page && below < 2)
 				continue;       /* the number and title of one heading */

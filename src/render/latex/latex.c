@@ -4,6 +4,7 @@
  * values, every substitution escaped by brief_latex_escape.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,14 +33,28 @@ static int set_num(brief_tval *m, const char *key, double v)
 	return rc;
 }
 
+/* The 指标 of a target, its period when it is not the whole year: the
+ * direct PDF's first column, so both print one table. */
+static void target_label(char *buf, size_t n, const brief_row *r)
+{
+	const char *p = r->period, *ind = r->indicator ? r->indicator : BRIEF_MISSING;
+	bool year = !p || !strcmp(p, "全年") || atoi(p) == r->year;
+	snprintf(buf, n, "%s%s%s%s", ind, year ? "" : "（", year ? "" : p, year ? "" : "）");
+}
+
 static brief_tval *measure_rows(const brief_rows *rs)
 {
 	brief_tval *list = brief_tv_list();
 	for (size_t i = 0; list && i < rs->n; i++) {
 		const brief_row *r = &rs->v[i];
-		char v[96], src[128];
+		char v[96], src[128], label[320], named[320], wording[96];
+		const char *conflict = r->conflict ? "（来源不一致）" : "";
 		brief_format_value(v, sizeof v, r);
 		brief_format_sources(src, sizeof src, r);
+		target_label(label, sizeof label, r);
+		snprintf(named, sizeof named, "%s%s", r->indicator ? r->indicator : BRIEF_MISSING,
+			 conflict);
+		snprintf(wording, sizeof wording, "%s%s", r->qualifier ? r->qualifier : "", conflict);
 		brief_tval *m = brief_tv_map();
 		brief_tv_set_str(m, "indicator", r->indicator);
 		brief_tv_set_str(m, "value", v);
@@ -47,9 +62,28 @@ static brief_tval *measure_rows(const brief_rows *rs)
 		brief_tv_set_str(m, "period", r->period);
 		brief_tv_set_str(m, "sources", src);
 		brief_tv_set_str(m, "conflict", r->conflict ? "true" : "");
+		brief_tv_set_str(m, "target_label", label);
+		brief_tv_set_str(m, "result_label", named);
+		brief_tv_set_str(m, "wording", wording);
+		brief_tv_set_str(m, "when", r->period ? r->period : "全年");
 		brief_tv_push(list, m);
 	}
 	return list;
+}
+
+void brief_latex_merge_sources(char *into, size_t n, const char *more)
+{
+	for (const char *p = more; (p = strchr(p, '['));) {
+		const char *end = strchr(p, ']');
+		if (!end)
+			break;
+		char tok[24];
+		int len = (int)(end - p) + 1;
+		snprintf(tok, sizeof tok, "%.*s", len, p);
+		if (!strstr(into, tok) && strlen(into) + strlen(tok) < n)
+			strcat(into, tok);
+		p = end;
+	}
 }
 
 static brief_tval *scorecard(const brief_doc *d)
@@ -71,6 +105,9 @@ static brief_tval *scorecard(const brief_doc *d)
 			brief_format_sources(as, sizeof as, o->actual_row);
 		brief_format_outcome(outcome, sizeof outcome, o);
 		snprintf(year, sizeof year, "%d", o->year);
+		char all[128] = "";
+		brief_latex_merge_sources(all, sizeof all, ts);
+		brief_latex_merge_sources(all, sizeof all, as);
 		brief_tval *m = brief_tv_map();
 		brief_tv_set_str(m, "indicator", o->indicator);
 		brief_tv_set_str(m, "year", year);
@@ -79,6 +116,7 @@ static brief_tval *scorecard(const brief_doc *d)
 		brief_tv_set_str(m, "actual", av);
 		brief_tv_set_str(m, "actual_sources", as);
 		brief_tv_set_str(m, "outcome", outcome);
+		brief_tv_set_str(m, "sources", all);
 		brief_tv_push(list, m);
 	}
 	return list;
@@ -104,23 +142,74 @@ static brief_tval *totals(const brief_doc *d)
 	return list;
 }
 
-/* 要点 as one paragraph, each phrase followed by its sources. */
-static char *summary(const brief_doc *d)
+/* 要点 as one paragraph, each phrase followed by its sources (the
+ * string, for templates written before the phrases). */
+static char *summary(const brief_phrases *ps)
 {
-	brief_phrases ps;
 	brief_buf b = BRIEF_BUF_INIT;
-	if (brief_summary(d, &ps))
-		return NULL;
-	for (size_t i = 0; i < ps.n; i++) {
-		brief_buf_puts(&b, ps.v[i].text);
-		for (size_t j = 0; j < ps.v[i].nsources; j++)
-			brief_buf_printf(&b, "[%d]", ps.v[i].sources[j]);
+	for (size_t i = 0; i < ps->n; i++) {
+		brief_buf_puts(&b, ps->v[i].text);
+		for (size_t j = 0; j < ps->v[i].nsources; j++)
+			brief_buf_printf(&b, "[%d]", ps->v[i].sources[j]);
 	}
-	brief_phrases_free(&ps);
 	return brief_buf_ok(&b) && b.len ? brief_buf_detach(&b, NULL) : (brief_buf_free(&b), NULL);
 }
 
-/* Bars of a trend: 9 cm for the largest value, 0.6 cm apart. */
+/* 要点 as phrases and their sources apart, so that a template can set
+ * the sources as small markers. */
+static brief_tval *summary_phrases(const brief_phrases *ps)
+{
+	brief_tval *list = brief_tv_list();
+	for (size_t i = 0; list && i < ps->n; i++) {
+		brief_buf src = BRIEF_BUF_INIT;
+		for (size_t j = 0; j < ps->v[i].nsources; j++)
+			brief_buf_printf(&src, "[%d]", ps->v[i].sources[j]);
+		brief_tval *m = brief_tv_map();
+		brief_tv_set_str(m, "text", ps->v[i].text);
+		brief_tv_set_str(m, "sources", brief_buf_ok(&src) ? src.data : NULL);
+		brief_buf_free(&src);
+		brief_tv_push(list, m);
+	}
+	return list;
+}
+
+static void set_summary(brief_tval *root, const brief_doc *d)
+{
+	brief_phrases ps;
+	if (brief_summary(d, &ps))
+		return;
+	char *sum = summary(&ps);
+	brief_tv_set_str(root, "summary", sum);
+	brief_tv_set(root, "key_points", summary_phrases(&ps));
+	free(sum);
+	brief_phrases_free(&ps);
+}
+
+/* 1, 2 or 5 times a power of ten, giving about five ticks up to max:
+ * the direct PDF's axis. */
+static double nice_step(double max)
+{
+	double raw = max / 5, p = pow(10, floor(log10(raw))), m = raw / p;
+	return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+}
+
+brief_tval *brief_latex_axis(double max, double width, double *scale)
+{
+	brief_tval *list = brief_tv_list();
+	double step = nice_step(max > 0 ? max : 1), hi = ceil((max > 0 ? max : 1) / step) * step;
+	*scale = width / hi;
+	for (double v = 0; list && v <= hi + step / 2; v += step) {
+		char label[32];
+		snprintf(label, sizeof label, "%g", v);
+		brief_tval *m = brief_tv_map();
+		brief_tv_set_str(m, "label", label);
+		set_num(m, "x", v * *scale);
+		brief_tv_push(list, m);
+	}
+	return list;
+}
+
+/* Bars of a trend: 10 cm for the axis, 0.6 cm apart. */
 static brief_tval *trends(const brief_doc *d)
 {
 	brief_tval *list = brief_tv_list();
@@ -131,17 +220,21 @@ static brief_tval *trends(const brief_doc *d)
 			if (t->v[j].value > max)
 				max = t->v[j].value;
 		brief_tval *m = brief_tv_map(), *ps = brief_tv_list();
+		double scale;
+		brief_tv_set(m, "ticks", brief_latex_axis(max, 10, &scale));
 		for (size_t j = 0; j < t->n; j++) {
 			const brief_point *p = &t->v[j];
 			char label[48], v[96];
 			double y = 0.6 * (double)j + 0.3;
+			char src[16];
 			brief_format_point(v, sizeof v, t, p);
 			snprintf(label, sizeof label, "%d %s", p->year, p->actual ? "实绩" : "目标");
-			snprintf(v + strlen(v), sizeof v - strlen(v), "[%d]", p->source);
+			snprintf(src, sizeof src, "[%d]", p->source);
 			brief_tval *r = brief_tv_map();
 			brief_tv_set_str(r, "label", label);
 			brief_tv_set_str(r, "value", v);
-			set_num(r, "bar", max > 0 && p->value > 0 ? 9 * p->value / max : 0);
+			brief_tv_set_str(r, "sources", src);
+			set_num(r, "bar", p->value > 0 ? scale * p->value : 0);
 			set_num(r, "y", y);
 			set_num(r, "top", y - 0.2);
 			set_num(r, "bottom", y + 0.2);
@@ -149,7 +242,7 @@ static brief_tval *trends(const brief_doc *d)
 			brief_tv_push(ps, r);
 		}
 		brief_tv_set_str(m, "indicator", t->indicator);
-		brief_tv_set_str(m, "unit", t->unit);
+		brief_tv_set_str(m, "unit", t->unit ? t->unit : "");
 		set_num(m, "height", 0.6 * (double)t->n + 0.1);
 		set_num(m, "width", 10);
 		brief_tv_set(m, "points", ps);
@@ -167,9 +260,9 @@ static brief_tval *projects(const brief_doc *d)
 		brief_format_sources(src, sizeof src, r);
 		snprintf(inv, sizeof inv, r->has_investment ? "%g" : "—", r->investment_yi);
 		brief_tval *m = brief_tv_map();
-		brief_tv_set_str(m, "name", r->name);
+		brief_tv_set_str(m, "name", r->name ? r->name : BRIEF_MISSING);
 		brief_tv_set_str(m, "investment", inv);
-		brief_tv_set_str(m, "status", r->status);
+		brief_tv_set_str(m, "status", r->status ? r->status : BRIEF_MISSING);
 		brief_tv_set_str(m, "sources", src);
 		brief_tv_push(list, m);
 	}
@@ -198,7 +291,7 @@ static brief_tval *tiers(const brief_doc *d)
 	return list;
 }
 
-/* Bars of the sibling chart: 10 cm for the largest value, 0.6 cm apart. */
+/* Bars of the sibling chart: 10 cm for the axis, 0.6 cm apart. */
 static brief_tval *compare(const brief_doc *d)
 {
 	brief_tval *list = brief_tv_list();
@@ -209,24 +302,33 @@ static brief_tval *compare(const brief_doc *d)
 			if (c->v[j].value > max)
 				max = c->v[j].value;
 		brief_tval *m = brief_tv_map(), *rs = brief_tv_list();
+		double scale;
+		brief_tv_set(m, "ticks", brief_latex_axis(max, 10, &scale));
 		for (size_t j = 0; j < c->n; j++) {
 			double y = 0.6 * (double)j + 0.3;
 			brief_tval *r = brief_tv_map();
+			char shown[48];
+			snprintf(shown, sizeof shown, "%g%s", c->v[j].value, c->unit ? c->unit : "");
 			brief_tv_set_str(r, "name", c->v[j].region);
 			set_num(r, "value", c->v[j].value);
-			set_num(r, "bar", max > 0 && c->v[j].value > 0 ? 10 * c->v[j].value / max : 0);
+			brief_tv_set_str(r, "shown", shown);
+			set_num(r, "bar", c->v[j].value > 0 ? scale * c->v[j].value : 0);
 			set_num(r, "y", y);
 			set_num(r, "top", y - 0.2);
 			set_num(r, "bottom", y + 0.2);
 			brief_tv_set_str(r, "self", c->v[j].self ? "true" : "");
 			brief_tv_push(rs, r);
 		}
-		char note[256];
+		char note[256], caption[160];
 		brief_format_reported(note, sizeof note, d, c);
+		/* the direct PDF's caption: GDP增长目标（%） */
+		snprintf(caption, sizeof caption, "%s%s目标（%s）", c->indicator,
+			 c->kind && !strcmp(c->kind, "growth") ? "增长" : "", c->unit ? c->unit : "");
+		brief_tv_set_str(m, "caption", caption);
 		brief_tv_set_str(m, "indicator", c->indicator);
 		brief_tv_set_str(m, "note", note);
 		set_num(m, "height", 0.6 * (double)c->n + 0.1);
-		set_num(m, "width", 11);
+		set_num(m, "width", 10);
 		brief_tv_set(m, "regions", rs);
 		brief_tv_push(list, m);
 	}
@@ -300,15 +402,17 @@ static brief_tval *evidence(const brief_doc *d)
 brief_tval *brief_latex_values(const brief_doc *d, long long epoch)
 {
 	brief_tval *root = brief_tv_map();
-	char title[160], day[16], year[16];
+	char title[160], day[16], year[16], prev[16];
 	snprintf(title, sizeof title, "%s %d 年度简报", d->region, d->year);
 	snprintf(year, sizeof year, "%d", d->year);
+	snprintf(prev, sizeof prev, "%d", d->year - 1);
 	brief_format_time(day, sizeof day, "%Y-%m-%d", epoch);
 	brief_tv_set_str(root, "title", title);
 	brief_tv_set_str(root, "region", d->region);
 	brief_tv_set_str(root, "code", d->region_code);
 	brief_tv_set_str(root, "parent", d->parent);
 	brief_tv_set_str(root, "year", year);
+	brief_tv_set_str(root, "prev_year", prev);
 	brief_tv_set_str(root, "generated", day);
 	set_num(root, "facts", (double)d->nfacts);
 	set_num(root, "conflicts", (double)d->nconflicts);
@@ -317,10 +421,8 @@ brief_tval *brief_latex_values(const brief_doc *d, long long epoch)
 	brief_tv_set_str(root, "date_to", d->date_to);
 	brief_tv_set(root, "targets", measure_rows(&d->targets));
 	brief_tv_set(root, "actuals", measure_rows(&d->actuals));
-	char *sum = summary(d);
 	brief_tv_set(root, "year_actuals", measure_rows(&d->year_actuals));
-	brief_tv_set_str(root, "summary", sum);
-	free(sum);
+	set_summary(root, d);
 	brief_tv_set(root, "totals", totals(d));
 	brief_tv_set(root, "trends", trends(d));
 	brief_tv_set(root, "scorecard", scorecard(d));

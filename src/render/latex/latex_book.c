@@ -38,18 +38,24 @@ static brief_tval *columns(const brief_overview *ov)
 	return list;
 }
 
+/* A row per region: its values, and the sources of all of them in one
+ * 来源 cell, so that a value column holds only values. */
 static brief_tval *rows(const brief_book *b, const brief_overview *ov)
 {
 	brief_tval *list = brief_tv_list();
 	for (size_t r = 0; list && r < ov->nrows; r++) {
 		brief_tval *m = brief_tv_map(), *cells = brief_tv_list();
+		char all[256] = "";
 		for (size_t c = 0; c < ov->ncols; c++) {
 			const brief_overview_cell *cell = brief_overview_cell_at(ov, r, c);
 			brief_tval *x = brief_tv_map();
 			brief_tv_set_str(x, "text", cell->text);
+			brief_tv_set_str(x, "value", cell->text[0] ? cell->text : BRIEF_MISSING);
 			brief_tv_set_str(x, "sources", cell->sources);
 			brief_tv_push(cells, x);
+			brief_latex_merge_sources(all, sizeof all, cell->sources);
 		}
+		brief_tv_set_str(m, "sources", all);
 		brief_tv_set_str(m, "region", b->docs[r].region);
 		brief_tv_set_str(m, "code", b->docs[r].region_code);
 		brief_tv_set(m, "cells", cells);
@@ -71,23 +77,25 @@ static int by_value_desc(const void *pa, const void *pb)
 	return strcmp(a->doc->region_code, b->doc->region_code);
 }
 
-/* One picture of bars [from, to): 10 cm for the largest value overall. */
+/* One picture of bars [from, to): 10 cm for the axis of them all. */
 static brief_tval *chart(const bar *v, size_t from, size_t to, double max)
 {
 	brief_tval *m = brief_tv_map(), *bars = brief_tv_list();
+	double scale;
+	brief_tv_set(m, "ticks", brief_latex_axis(max, 10, &scale));
 	for (size_t i = from; i < to; i++) {
 		double y = 0.5 * (double)(i - from) + 0.3;
 		brief_tval *x = brief_tv_map();
 		brief_tv_set_str(x, "name", v[i].doc->region);
 		set_num(x, "value", v[i].value);
-		set_num(x, "bar", max > 0 && v[i].value > 0 ? 10 * v[i].value / max : 0);
+		set_num(x, "bar", v[i].value > 0 ? scale * v[i].value : 0);
 		set_num(x, "y", y);
 		set_num(x, "top", y - 0.17);
 		set_num(x, "bottom", y + 0.17);
 		brief_tv_push(bars, x);
 	}
 	set_num(m, "height", 0.5 * (double)(to - from) + 0.1);
-	set_num(m, "width", 11);
+	set_num(m, "width", 10);
 	brief_tv_set(m, "bars", bars);
 	return m;
 }
@@ -169,11 +177,10 @@ static brief_tval *values(const brief_book *b, const brief_overview *ov,
 	brief_tval *root = brief_tv_map();
 	const char *scope = b->scope ? b->scope : "全部地区";
 	char title[256], day[16], year[16];
-	/* the width left of 16.6 cm after the region column (2.6 cm) and
-	 * every column's 12 pt of separation (0.423 cm), per column: four
-	 * columns were 3 pt too wide */
-	double w = ov->ncols ? (16.6 - 2.6 - 0.423 * (double)(ov->ncols + 1)) / (double)ov->ncols
-			     : 0;
+	/* shares of the line: 地区 and 来源 0.14 each, the values the rest;
+	 * without values the regions alone are listed, as the direct PDF
+	 * does (its 地区 is 0.16 and it has no 来源 column) */
+	double w = ov->ncols ? 0.72 / (double)ov->ncols : 0;
 	snprintf(title, sizeof title, "%s %d 年度简报合订本", scope, b->year);
 	snprintf(year, sizeof year, "%d", b->year);
 	brief_format_time(day, sizeof day, "%Y-%m-%d", epoch);
@@ -183,7 +190,8 @@ static brief_tval *values(const brief_book *b, const brief_overview *ov,
 	brief_tv_set_str(root, "generated", day);
 	totals(b, root);
 	set_num(root, "ncols", (double)ov->ncols);
-	set_num(root, "colwidth", w > 4 ? 4 : w);
+	set_num(root, "colwidth", w);
+	set_num(root, "regionwidth", ov->ncols ? 0.14 : 1);
 	brief_tv_set(root, "columns", columns(ov));
 	brief_tv_set(root, "rows", rows(b, ov));
 	brief_tv_set(root, "charts", charts(b, ov));

@@ -46,7 +46,12 @@ static void put_special(brief_buf *out, unsigned char c)
 	}
 }
 
-/* The end of a number and its unit starting at `at` ("60个", "5.5%"),
+static uint32_t peek(const char *text, size_t len, size_t i)
+{
+	return i < len ? brief_utf8_next(text, len, &i) : 0;
+}
+
+/* The end of a number and its unit starting at `at` ("60个", "5.5%", "60 个"),
  * or `at` when no unit follows the digits. */
 static size_t quantity_end(const char *text, size_t len, size_t at)
 {
@@ -59,6 +64,9 @@ static size_t quantity_end(const char *text, size_t len, size_t at)
 			i = j;
 			continue;
 		}
+		/* "60 个": a space between the two is no place to break */
+		if (digits && cp == ' ' && i > at && brief_quantity_unit(peek(text, len, j)))
+			cp = brief_utf8_next(text, len, &j);
 		if (!brief_quantity_unit(cp))
 			break;
 		digits = false;
@@ -82,15 +90,57 @@ static bool cjk(uint32_t cp)
 	return brief_cp_width(cp) == 2;
 }
 
-static uint32_t peek(const char *text, size_t len, size_t i)
+/* A Han ideograph (BMP, compatibility, beyond the BMP). */
+static bool han(uint32_t cp)
 {
-	return i < len ? brief_utf8_next(text, len, &i) : 0;
+	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/* Marks that may not start a line: they stay with the character before. */
+static bool closing(uint32_t cp)
+{
+	static const uint32_t marks[] = {
+		0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x201D, 0x2019,
+		0xFF09, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x2026, 0
+	};
+	for (const uint32_t *m = marks; *m; m++)
+		if (*m == cp)
+			return true;
+	return false;
+}
+
+/*
+ * Where a value's last Han character starts, when the one before it is
+ * Han too and only closing marks follow: a break there would leave one
+ * character alone on the last line of a cell or paragraph, so the two
+ * are tied. len when there is no such place.
+ */
+static size_t widow_at(const char *text, size_t len)
+{
+	size_t i = 0, last = len;
+	bool tied = false, tail = false;
+	uint32_t prev = 0;
+	while (i < len) {
+		size_t at = i;
+		uint32_t cp = brief_utf8_next(text, len, &i);
+		if (han(cp)) {
+			last = at;
+			tied = han(prev);
+			tail = true;
+		} else if (!closing(cp)) {
+			tail = false;
+		}
+		prev = cp;
+	}
+	return tied && tail ? last : len;
 }
 
 void brief_latex_escape(brief_buf *out, const char *text)
 {
 	size_t len = strlen(text), i = 0, run = 0, hold = 0;
 	bool url = is_url(text), in_number = false;
+	size_t tie = url ? len : widow_at(text, len);
 	uint32_t prev = 0;
 	while (i < len) {
 		size_t at = i;
@@ -102,6 +152,8 @@ void brief_latex_escape(brief_buf *out, const char *text)
 			BRIEF_BUF_PUTSL(out, "\\hspace{0pt}");
 			run = 1;
 		}
+		if (at == tie && !hold)
+			BRIEF_BUF_PUTSL(out, "\\nobreak ");
 		/* a number keeps its unit: the pair in one box, never split */
 		if (!hold && !in_number && !url && brief_quantity_digit(cp)) {
 			size_t end = quantity_end(text, len, at);

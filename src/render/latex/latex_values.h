@@ -17,6 +17,15 @@
  * NULL on OOM. */
 brief_tval *brief_latex_values(const brief_doc *d, long long epoch);
 
+/* Appends to `into` (of size n) the markers "[N]" of `more` it lacks:
+ * "[1][3]" and "[3][4]" give "[1][3][4]", a row's one 来源 cell. */
+void brief_latex_merge_sources(char *into, size_t n, const char *more);
+
+/* The ticks of a chart's axis {x, label}, x in cm along `width`: 1, 2
+ * or 5 times a power of ten up to the first at or above max, as the
+ * direct PDF's; *scale is cm per unit. */
+brief_tval *brief_latex_axis(double max, double width, double *scale);
+
 /* Parses the template src (`name` in messages) and renders it with the
  * values v (taken; NULL means out of memory), every value escaped for
  * LaTeX, into out. 0, or -1 after reporting (a malformed template names

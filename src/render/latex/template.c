@@ -229,7 +229,7 @@ static node *parse_seq(parser *p, const char *const *stops, const char **stop);
 static node *parse_block(parser *p, node_kind kind, const char *arg, size_t an,
 			 int line)
 {
-	static const char *const for_stops[] = { "endfor", NULL };
+	static const char *const for_stops[] = { "sep", "endfor", NULL };
 	static const char *const if_stops[] = { "else", "endif", NULL };
 	const char *stop = NULL;
 	node *n = new_node(kind, arg, an, line);
@@ -238,8 +238,12 @@ static node *parse_block(parser *p, node_kind kind, const char *arg, size_t an,
 		return NULL;
 	}
 	n->body = parse_seq(p, kind == N_FOR ? for_stops : if_stops, &stop);
+	/* else: the other branch of an if; sep: what a loop puts between
+	 * two items (a rule between rows, never after the last) */
 	if (kind == N_IF && stop && !strcmp(stop, "else"))
 		n->alt = parse_seq(p, if_stops + 1, &stop);
+	else if (kind == N_FOR && stop && !strcmp(stop, "sep"))
+		n->alt = parse_seq(p, for_stops + 1, &stop);
 	if (!p->failed && !stop)
 		fail(p, line, "$%s(%.*s)$ is never closed (no $%s$)",
 		     kind == N_FOR ? "for" : "if", (int)an, arg,
@@ -265,7 +269,7 @@ static node *parse_directive(parser *p, const char *const *stops,
 	if ((arg = argument(d, n, "if", &an)) && is_path(arg, an))
 		return parse_block(p, N_IF, arg, an, line);
 	if (is_path(d, n) && !word_is(d, n, "endfor") && !word_is(d, n, "endif") &&
-	    !word_is(d, n, "else")) {
+	    !word_is(d, n, "else") && !word_is(d, n, "sep")) {
 		node *v = new_node(N_VAR, d, n, line);
 		if (!v)
 			fail(p, line, "out of memory");
@@ -321,7 +325,7 @@ brief_template *brief_template_parse(const char *src, size_t len,
 {
 	parser p = { src, src + len, 1, name, err, errsz, false };
 	const char *stop = NULL;
-	static const char *const none[] = { "endfor", "endif", "else", NULL };
+	static const char *const none[] = { "endfor", "endif", "else", "sep", NULL };
 	brief_template *t = calloc(1, sizeof *t);
 	if (!t) {
 		snprintf(err, errsz, "%s: out of memory", name);
@@ -330,7 +334,7 @@ brief_template *brief_template_parse(const char *src, size_t len,
 	t->root = parse_seq(&p, none, &stop);
 	if (!p.failed && stop)
 		fail(&p, p.line, "$%s$ without its opening $%s(…)$", stop,
-		     !strcmp(stop, "endfor") ? "for" : "if");
+		     !strcmp(stop, "endfor") || !strcmp(stop, "sep") ? "for" : "if");
 	if (p.failed || !(t->name = strdup(name))) {
 		brief_template_free(t);
 		return NULL;
@@ -427,6 +431,8 @@ static int run_for(renderer *r, const node *n)
 	for (size_t i = 0; i < list->n && rc == 0; i++) {
 		r->sc.value[depth] = list->items[i];
 		rc = run(r, n->body);
+		if (rc == 0 && i + 1 < list->n)
+			rc = run(r, n->alt);
 	}
 	r->sc.n--;
 	return rc;

@@ -5,6 +5,8 @@
  *   $item.field$            a field of the current item of a loop
  *   $for(list)$…$endfor$    once per item of a list; inside, $list.field$
  *                           names the current item's fields
+ *   $for(list)$…$sep$…$endfor$  what follows $sep$ comes between two
+ *                           items, never after the last
  *   $if(name)$…$else$…$endif$   a non-empty string, list or true flag
  *   $$                      a literal dollar sign
  *
