@@ -371,35 +371,50 @@ static bool grow(void **v, size_t *cap, size_t n, size_t size)
 	return true;
 }
 
+/* The clause mark at text[*i] (brief_clause_mark), *i moved past its
+ * character. Han characters and letters, most of the text, are none. */
+static int mark_at(const char *text, size_t e, size_t *i)
+{
+	unsigned char b = (unsigned char)text[*i];
+	if (b < 0x80 && b != ',' && b != ';' && b != ':') {
+		(*i)++;
+		return 0;
+	}
+	if (b >= 0xE4 && b <= 0xE9 && e - *i >= 3 && (text[*i + 1] & 0xC0) == 0x80 &&
+	    (text[*i + 2] & 0xC0) == 0x80) {
+		*i += 3;
+		return 0;
+	}
+	return brief_clause_mark(brief_utf8_next(text, e, i));
+}
+
+static int push_clause(brief_annot *t, brief_annot_clause c)
+{
+	if (!grow((void **)&t->clauses, &t->cap_clauses, t->nclauses, sizeof *t->clauses))
+		return -1;
+	t->clauses[t->nclauses++] = c;
+	return 0;
+}
+
 /* The clauses of sentence s, each with where the next mark other than a
  * colon ends it. */
 static int cut_clauses(brief_annot *t, size_t s)
 {
 	const char *text = t->a->text;
 	size_t ss = t->a->sents[s].start, se = t->a->sents[s].end, first = t->nclauses;
-	for (size_t i = ss, start = ss; i < se || start < se;) {
-		unsigned char b = i < se ? (unsigned char)text[i] : 0;
-		/* no mark is a Han character or a letter: most of the text */
-		if (i < se && ((b >= 0xE4 && b <= 0xE9 && se - i >= 3 &&
-				(text[i + 1] & 0xC0) == 0x80 && (text[i + 2] & 0xC0) == 0x80) ||
-			       (b < 0x80 && b != ',' && b != ';' && b != ':'))) {
-			i += b < 0x80 ? 1 : 3;
-			continue;
-		}
-		size_t j = i;
-		int m = i < se ? brief_clause_mark(brief_utf8_next(text, se, &j)) : 0;
-		if (i < se && !m) {
-			i = j;
-			continue;
-		}
-		if (!grow((void **)&t->clauses, &t->cap_clauses, t->nclauses, sizeof *t->clauses))
-			return -1;
+	size_t start = ss;
+	for (size_t i = ss, j = ss; i < se; i = j) {
+		int m = mark_at(text, se, &j);
 		/* a colon's clause is read on to the next mark (below) */
-		t->clauses[t->nclauses++] = (brief_annot_clause){
-			.start = start, .end = m == 1 ? SIZE_MAX : i, .mark = i,
-			.stop = i < se ? j : se, .sent = s };
-		start = i = j;
+		if (m && push_clause(t, (brief_annot_clause){ .start = start, .mark = i, .stop = j,
+				.end = m == 1 ? SIZE_MAX : i, .sent = s }))
+			return -1;
+		if (m)
+			start = j;
 	}
+	if (start < se && push_clause(t, (brief_annot_clause){ .start = start, .end = se,
+				.mark = se, .stop = se, .sent = s }))
+		return -1;
 	for (size_t k = t->nclauses, next = se; k-- > first;) {
 		if (t->clauses[k].end == SIZE_MAX)
 			t->clauses[k].end = next;

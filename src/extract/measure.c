@@ -1264,17 +1264,14 @@ static int sentence(ctx *c, const brief_piece *p)
 {
 	const char *t = c->a->text;
 	size_t ss = p->start, se = p->end, nq;
-	const brief_quantity *aq = brief_annot_quantities(c->at, &nq);
-	if (!aq)
-		return 0;       /* no quantity in the whole article */
-	aq += p->qty;
+	const brief_quantity *all = brief_annot_quantities(c->at, &nq);
 	qty list[16];
 	size_t nlist = 0;
 
-	for (size_t i = 0; i < p->nqty && nlist < 16; i++) {
-		size_t cs = brief_annot_clause_start(c->at, ss, aq[i].start);
-		size_t ce = brief_annot_clause_end(c->at, aq[i].end, se);
-		if (read_qty(&aq[i], t, cs, ce, &list[nlist]))
+	for (size_t i = p->qty; i < p->qty + p->nqty && nlist < 16; i++) {
+		size_t cs = brief_annot_clause_start(c->at, ss, all[i].start);
+		size_t ce = brief_annot_clause_end(c->at, all[i].end, se);
+		if (read_qty(&all[i], t, cs, ce, &list[nlist]))
 			nlist++;
 	}
 	char *prev = NULL;      /* the indicator before: 612.3亿元,同比增长6.2% */
@@ -1722,12 +1719,9 @@ static int table_row(ctx *c, size_t ss, size_t se)
 static int pieces(ctx *c, size_t s)
 {
 	size_t ns, np;
-	const brief_annot_sentence *as = brief_annot_sentences(c->at, &ns) + s;
+	const brief_annot_sentence *as = &brief_annot_sentences(c->at, &ns)[s];
 	const brief_piece *p = brief_annot_pieces(c->at, &np);
-	if (!p)
-		return 0;
-	p += as->piece;
-	for (size_t i = 0; i < as->npieces; i++) {
+	for (size_t i = as->piece; i < as->piece + as->npieces; i++) {
 		size_t ss = p[i].start, se = p[i].end;
 		if (sentence(c, &p[i]) || ranks(c, ss, se) || fractions(c, ss, se) ||
 		    sectors(c, ss, se))
