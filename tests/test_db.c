@@ -198,6 +198,12 @@ Test(db, unchanged_content_read_anew_gets_the_new_facts)
 	cr_assert_eq(count(db, "SELECT count(*) FROM facts"), 1);
 	cr_assert_eq(brief_db_store(db, &a, &fs, &id2, &how), 0);
 	cr_assert_eq(how, BRIEF_STORED_UNCHANGED);
+	/* a title read otherwise is stored anew too */
+	free(a.title);
+	a.title = strdup("新年新气象，击鼓又催征");
+	cr_assert_eq(brief_db_store(db, &a, &fs, &id2, &how), 0);
+	cr_assert_eq(how, BRIEF_STORED_REEXTRACTED);
+	cr_assert_eq(count(db, "SELECT count(*) FROM documents WHERE title = '新年新气象，击鼓又催征'"), 1);
 	brief_article_free(&a);
 	brief_facts_free(&fs);
 	brief_db_close(db);

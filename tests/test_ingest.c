@@ -238,6 +238,17 @@ Test(ingest, huge_script_and_deep_nesting_keep_the_story)
 	}
 }
 
+/* The title read from the raw first line has its marks set as the text's. */
+Test(ingest, a_title_has_the_texts_full_width_marks)
+{
+	static const char text[] = "新年新气象,击鼓又催征\n\n清河区召开大会,部署全年工作。\n";
+	brief_article a;
+	cr_assert_eq(brief_ingest_bytes(ing, "t.txt", text, sizeof text - 1, &a, &diag), 0);
+	cr_assert(a.title);
+	cr_assert_str_eq(a.title, "新年新气象，击鼓又催征");
+	brief_article_free(&a);
+}
+
 /* A flattened table divides its cells with bars: no mojibake. A stray
  * mark in running text still is. */
 Test(ingest, a_table_line_is_not_garbled)

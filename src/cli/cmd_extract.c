@@ -24,7 +24,7 @@ static int extract_one(brief_db *db, brief_extractor *x, long long id,
 	if (brief_db_load(db, id, &a))
 		return -1;
 	if (brief_extract(x, &a, &facts) == 0 &&
-	    brief_db_replace_facts(db, id, &facts) == 0) {
+	    brief_db_replace_facts(db, id, &a, &facts) == 0) {
 		printf("%4lld  %s  %zu facts\n", id, a.name, facts.n);
 		rc = 0;
 	} else {

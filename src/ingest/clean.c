@@ -439,6 +439,15 @@ static void widen_into(brief_buf *b, const char *s, size_t n)
 	}
 }
 
+char *brief_clean_marks(const char *s)
+{
+	brief_buf b = BRIEF_BUF_INIT;
+	if (!s)
+		return NULL;
+	widen_into(&b, s, strlen(s));
+	return brief_buf_detach(&b, NULL);
+}
+
 /* Removes every match of `rx` from s[0..n) into b. */
 static void strip_matches(brief_cleaner *c, int rx, const char *s, size_t n,
 			  brief_buf *b)

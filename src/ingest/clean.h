@@ -40,6 +40,11 @@ int brief_clean(brief_cleaner *c, const char *orig, size_t orig_len,
 		const char *simp, size_t simp_len, brief_cleaned *out);
 void brief_cleaned_free(brief_cleaned *c);
 
+/* s with the ASCII marks between Han characters set full-width as
+ * brief_clean sets them (a title read from the raw text: 新年新气象,击鼓
+ * 又催征). malloc'd; NULL on OOM or when s is NULL. */
+char *brief_clean_marks(const char *s);
+
 /*
  * Finds garbled spans in clean text: U+FFFD, and clusters of what GBK
  * text read one byte out of step leaves behind (rare characters, stray

@@ -116,6 +116,13 @@ static int analyse(brief_ingester *ing, const char *body, size_t len,
 				   : strdup(head);
 	}
 	free(m.page_title);
+	if (a->title) {         /* read from the raw text: its marks as the text's */
+		char *t = brief_clean_marks(a->title);
+		if (!t)
+			goto out;
+		free(a->title);
+		a->title = t;
+	}
 	a->nsents = brief_split_sentences(a->text, a->text_len, &a->sents);
 	if (a->nsents == (size_t)-1) {
 		a->nsents = 0;

@@ -423,10 +423,14 @@ static int insert_facts(brief_db *db, long long id, const brief_facts *fs)
 	return rc;
 }
 
-/* The digest of a document's facts: what would differ in the database. */
-static void facts_digest(const brief_facts *fs, char out[65])
+/* The digest of what brief reads from a document — its title, date and
+ * source and its facts: what would differ in the database. */
+static void facts_digest(const brief_article *a, const brief_facts *fs, char out[65])
 {
 	brief_buf b = BRIEF_BUF_INIT;
+	if (a)
+		brief_buf_printf(&b, "%s\x1f%s\x1f%s\n", a->title ? a->title : "\x1e",
+				 a->published ? a->published : "\x1e", a->source ? a->source : "\x1e");
 	for (size_t i = 0; fs && i < fs->n; i++) {
 		const brief_fact *f = &fs->v[i];
 		const char *str[] = { f->region_code, f->parent_code, f->region, f->indicator,
@@ -444,8 +448,23 @@ static void facts_digest(const brief_facts *fs, char out[65])
 }
 
 /* Content already stored: its facts replaced when this run's differ. */
-static int refresh_facts(brief_db *db, long long id, const brief_facts *facts,
-			 const char *digest, brief_stored *how)
+static int refresh_meta(brief_db *db, long long id, const brief_article *a)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->h, "UPDATE documents SET title = ?1, published = ?2, source = ?3"
+			       " WHERE id = ?4", -1, &st, NULL))
+		return fail(db, "storing a document");
+	bind_text(st, 1, a->title);
+	bind_text(st, 2, a->published);
+	bind_text(st, 3, a->source);
+	sqlite3_bind_int64(st, 4, id);
+	int rc = step_done(db, st, "storing a document");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int refresh_facts(brief_db *db, long long id, const brief_article *a,
+			 const brief_facts *facts, const char *digest, brief_stored *how)
 {
 	sqlite3_stmt *st = NULL;
 	int same = -1;
@@ -462,7 +481,7 @@ static int refresh_facts(brief_db *db, long long id, const brief_facts *facts,
 		return 0;
 	char sql[64];
 	snprintf(sql, sizeof sql, "DELETE FROM facts WHERE doc_id = %lld", id);
-	if (exec(db, sql) || insert_facts(db, id, facts))
+	if (exec(db, sql) || insert_facts(db, id, facts) || refresh_meta(db, id, a))
 		return -1;
 	return set_digest(db, id, digest);
 }
@@ -473,10 +492,10 @@ static int store_tx(brief_db *db, const brief_article *a,
 	long long old;
 
 	char digest[65];
-	facts_digest(facts, digest);
+	facts_digest(a, facts, digest);
 	*id = find_id(db, "SELECT id FROM documents WHERE hash = ?", a->hash);
 	if (*id != 0)
-		return *id < 0 ? -1 : refresh_facts(db, *id, facts, digest, how);
+		return *id < 0 ? -1 : refresh_facts(db, *id, a, facts, digest, how);
 	old = find_id(db, "SELECT id FROM documents WHERE path = ?", a->path);
 	if (old < 0)
 		return -1;
@@ -506,7 +525,7 @@ int brief_db_store(brief_db *db, const brief_article *a,
 	return 0;
 }
 
-int brief_db_replace_facts(brief_db *db, long long doc_id,
+int brief_db_replace_facts(brief_db *db, long long doc_id, const brief_article *a,
 			   const brief_facts *facts)
 {
 	char sql[64];
@@ -515,7 +534,7 @@ int brief_db_replace_facts(brief_db *db, long long doc_id,
 	if (exec(db, "BEGIN IMMEDIATE"))
 		return -1;
 	char digest[65];
-	facts_digest(facts, digest);
+	facts_digest(a, facts, digest);
 	if (exec(db, sql) || insert_facts(db, doc_id, facts) ||
 	    set_digest(db, doc_id, digest) || exec(db, "COMMIT")) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);

@@ -42,8 +42,9 @@ typedef enum {
 int brief_db_store(brief_db *db, const brief_article *a,
 		   const brief_facts *facts, long long *id, brief_stored *how);
 
-/* Replaces the facts of one document (re-extraction), one transaction. */
-int brief_db_replace_facts(brief_db *db, long long doc_id,
+/* Replaces the facts of one document (re-extraction) read from the stored
+ * article a, one transaction. */
+int brief_db_replace_facts(brief_db *db, long long doc_id, const brief_article *a,
 			   const brief_facts *facts);
 
 /* Loads a stored article (text, sentences, garbles, metadata) by id. */
