@@ -16,7 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
 corpus=../shared/corpus
 scorer=../shared/tools/score-facts
 [ -x "$scorer" ] || scorer=scripts/score-facts
-floor=${BRIEF_CORPUS_FLOOR:-0.88}
+floor=${BRIEF_CORPUS_FLOOR:-0.94}
 
 "$brief" --db "$tmp/s.db" ingest -q data/articles
 "$brief" --db "$tmp/s.db" export --format jsonl > "$tmp/facts.jsonl"
