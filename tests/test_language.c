@@ -804,3 +804,14 @@ Test(language, classes_listed_before_one_noun_rank_it_once)
 	cr_assert_eq(ranks, 3, "one rank for the classes, one each for GDP and 服务业增加值");
 	brief_facts_free(&fs);
 }
+
+Test(language, the_year_a_review_names_makes_the_report_the_year_after)
+{
+	brief_facts fs;
+	facts_of_text("2019年清河县政府工作报告\n\n一、过去一年政府工作成效显著\n"
+		      "2019年，是我县发展极具挑战的一年。全县地区生产总值增长6.1%。\n", &fs);
+	const brief_fact *f = measure(&fs, 6.1, "%");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL);
+	cr_assert_eq(f->year, 2019, "the review's own year, not the title's year before: %d", f->year);
+	brief_facts_free(&fs);
+}

@@ -136,8 +136,32 @@ static int plan_year_in(const char *h, size_t hn, bool title)
 	return speech_year(h, hn);
 }
 
+/*
+ * The year a review section names as its own in its opening sentence
+ * (一、…过去一年… / 2019年，是…的一年): the report reviewing it is of the
+ * year after, whatever its title says; 0 when none does.
+ */
+static int reviewed_year(const brief_article *a)
+{
+	for (size_t i = 0; i + 1 < a->nsents && i < 40; i++) {
+		const brief_sentence *h = &a->sents[i], *next = &a->sents[i + 1];
+		const char *hs = a->text + h->start, *ns = a->text + next->start;
+		size_t hn = h->end - h->start, nn = next->end - next->start, at;
+		if (!brief_sentence_alone(a, i, 40) || !has_any(hs, hn, "section-result"))
+			continue;
+		int y = first_year(ns, nn < 16 ? nn : 16, &at);
+		if (y && at == 0 && (brief_has_word(ns, nn < 16 ? nn : 16, "年，是") ||
+				     brief_has_word(ns, nn < 16 ? nn : 16, "年是")))
+			return y;
+	}
+	return 0;
+}
+
 int brief_plan_year(const brief_article *a, int published, int fallback)
 {
+	int reviewed = published ? 0 : reviewed_year(a);
+	if (reviewed)
+		return reviewed + 1;
 	size_t n = a->text_len;
 	if (n > 600) {
 		n = 600;
