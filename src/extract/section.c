@@ -159,7 +159,7 @@ static int reviewed_year(const brief_article *a)
 
 int brief_plan_year(const brief_article *a, int published, int fallback)
 {
-	int reviewed = published ? 0 : reviewed_year(a);
+	int reviewed = reviewed_year(a);
 	if (reviewed)
 		return reviewed + 1;
 	size_t n = a->text_len;

@@ -21,6 +21,9 @@ static const char *const dated_res[] = {
 	/* 来源：清河日报 2025-03-12: the source line with its date after it */
 	"(?m)^\\s*(?:来源|来自|稿源)\\s*[:：]\\s*\\S{2,20}\\s+"
 	"(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})",
+	/* ——2024年12月29日在…人民代表大会…上, 工作报告（2024年12月29日）: the day
+	 * a report was given */
+	"(?m)(?:^\\s*——\\s*|报告\\s*[(（])(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?:在|[)）])",
 	/* a line that is only a date (and time), near the top */
 	"(?m)^\\s*(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?"
 	"(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*$",
@@ -47,7 +50,7 @@ static const char topic_year_re[] = "(?<![\\d至到—-])(20\\d{2})年[,，]";
  * of its own); each search gets its own match data, so concurrent
  * searches from several threads do not share state.
  */
-enum { RX_DATED0, RX_DATED1, RX_DATED2, RX_DATED3, RX_MONTH_DAY, RX_YEAR_IS, RX_GANZHI,
+enum { RX_DATED0, RX_DATED1, RX_DATED2, RX_DATED3, RX_DATED4, RX_MONTH_DAY, RX_YEAR_IS, RX_GANZHI,
        RX_SOURCE, RX_BYLINE, RX_REPORTER, RX_LINK, RX_TOPIC_YEAR, RX_N };
 
 static pcre2_code *codes[RX_N];
@@ -56,6 +59,7 @@ static pthread_once_t codes_once = PTHREAD_ONCE_INIT;
 static void compile_all(void)
 {
 	const char *res[RX_N] = { dated_res[0], dated_res[1], dated_res[2], dated_res[3],
+				  dated_res[4],
 				  month_day_re, year_is_re, ganzhi_re,
 				  source_re, byline_re, reporter_re, link_re,
 				  topic_year_re };
