@@ -123,3 +123,17 @@ Test(regions, a_name_after_a_date_is_the_region)
 	brief_facts_free(&fs);
 	brief_test_extractor_close(&x);
 }
+
+/* 密云水库 is a reservoir, not 密云区: a clause after it stays the article's. */
+Test(regions, a_short_form_before_a_reservoir_is_a_place)
+{
+	brief_facts fs;
+	brief_test_extractor x;
+	brief_test_extractor_open(&x);
+	brief_test_facts_of_text(&x, "【延庆区】\n\n延庆今年的目标：配合做好密云水库周边治理；"
+				 "森林覆盖率提高到62%。\n", &fs);
+	cr_assert_eq(fs.n, 1);
+	cr_assert_str_eq(fs.v[0].region, "延庆区");
+	brief_facts_free(&fs);
+	brief_test_extractor_close(&x);
+}

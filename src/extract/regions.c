@@ -225,7 +225,7 @@ static bool place_follows(const char *t, size_t len, size_t end)
 	static const char *const places[] = {
 		"路", "街", "镇", "乡", "村", "湖", "山", "江", "河", "桥", "站",
 		"港", "机场", "大道", "景区", "公园", "中学", "小学", "大学", "医院",
-		"塘", "溪", "岛", "湾", "寺", "楼", "门", NULL,
+		"塘", "溪", "岛", "湾", "寺", "楼", "门", "水库", "湿地", "古镇", NULL,
 	};
 	for (const char *const *p = places; *p; p++) {
 		size_t k = strlen(*p);
