@@ -815,3 +815,17 @@ Test(language, the_year_a_review_names_makes_the_report_the_year_after)
 	cr_assert_eq(f->year, 2019, "the review's own year, not the title's year before: %d", f->year);
 	brief_facts_free(&fs);
 }
+
+Test(language, a_count_after_a_list_counts_what_its_verb_did)
+{
+	brief_facts fs;
+	facts_of_text("清河区一季度项目建设。\n\n一季度，清河区建成投用市政道路、教育医疗、文化街区等项目12个，"
+		      "集中开工锦江花苑、农业光伏电站等项目30个。\n", &fs);
+	const brief_fact *f = measure(&fs, 12, "个");
+	cr_assert(f && f->indicator);
+	cr_assert_str_eq(f->indicator, "建成投用项目", "not the list's last item");
+	f = measure(&fs, 30, "个");
+	cr_assert(f && f->indicator);
+	cr_assert_str_eq(f->indicator, "集中开工项目");
+	brief_facts_free(&fs);
+}

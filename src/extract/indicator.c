@@ -215,6 +215,43 @@ char *brief_noun_phrase(const char *s, size_t n)
 	return r;
 }
 
+/*
+ * 建成投用市政道路、风貌街区等项目10个: a count after a list closed by 等
+ * and a project word counts what the verb before the list did
+ * (建成投用项目), not the list's last item; NULL when [from, to) is no
+ * such list or names no verb (data/cues.tsv list-verb, count-head).
+ */
+static char *listed_count_name(const char *t, size_t from, size_t to)
+{
+	const char *deng = brief_find_last_word(t + from, to - from, "等");
+	if (!deng)
+		return NULL;
+	size_t w = (size_t)(deng - t) + 3;
+	const char *first = brief_find_word(t + from, (size_t)(deng - t) - from, "、");
+	if (!first || !ends_any(t + w, to - w, cue("count-head")) ||
+	    brief_utf8_chars(t + w, to - w) > 6)
+		return NULL;
+	const char *verb = NULL;
+	size_t vlen = 0, head = (size_t)(first - t) - from;
+	for (const char *const *v = cue("list-verb"); *v; v++) {
+		/* the verb ending last, the longest of those (建成投用, not 投用) */
+		const char *p = brief_find_last_word(t + from, head, *v);
+		size_t k = strlen(*v);
+		if (p && (!verb || p + k > verb + vlen || (p + k == verb + vlen && k > vlen))) {
+			verb = p;
+			vlen = k;
+		}
+	}
+	if (!verb)
+		return NULL;
+	brief_buf b = BRIEF_BUF_INIT;
+	brief_buf_put(&b, verb, vlen);
+	brief_buf_put(&b, t + w, to - w);
+	char *name = brief_buf_ok(&b) ? brief_indicator_canon(b.data, b.len) : NULL;
+	brief_buf_free(&b);
+	return name;
+}
+
 /* The indicator a quantity measures: the words before its verb, after
  * the region and the year that open the clause. */
 char *brief_indicator_before(const brief_annot *at, const char *t, size_t from,
@@ -226,6 +263,9 @@ char *brief_indicator_before(const brief_annot *at, const char *t, size_t from,
 	for (size_t i = from; i + 7 <= to; i++)    /* 2024年余杭固定资产投资 */
 		if (t[i] == '2' && t[i + 1] == '0' && !memcmp(t + i + 4, "年", 3))
 			from = i + 7;
+	char *listed = listed_count_name(t, from, to);
+	if (listed)
+		return listed;
 	/* 项目207个、总投资1670.7亿元: the last item of the list is its own */
 	for (size_t i = to; i >= from + 3; i--)
 		if (!memcmp(t + i - 3, "、", 3)) {
