@@ -829,3 +829,23 @@ Test(language, a_count_after_a_list_counts_what_its_verb_did)
 	cr_assert_str_eq(f->indicator, "集中开工项目");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_figure_said_of_all_holds_for_each_item_before)
+{
+	brief_facts fs;
+	facts_of_text("清河区政府工作报告。\n\n今年的主要预期目标是：固定资产投资增长9%以上，其中交通投资，"
+		      "城市更新投资，民间投资均增长11%以上；全区地区生产总值年均增长6%。\n", &fs);
+	const char *want[] = { "交通投资", "城市更新投资", "民间投资" };
+	for (size_t w = 0; w < 3; w++) {
+		bool found = false;
+		for (size_t i = 0; i < fs.n; i++)
+			found |= fs.v[i].indicator && !strcmp(fs.v[i].indicator, want[w]) &&
+				 fs.v[i].value == 11 && fs.v[i].type == BRIEF_FACT_TARGET;
+		cr_assert(found, "%s gets the 11%%", want[w]);
+	}
+	size_t sixes = 0;
+	for (size_t i = 0; i < fs.n; i++)
+		sixes += fs.v[i].value == 6;
+	cr_assert_eq(sixes, 1, "年均 says no 均");
+	brief_facts_free(&fs);
+}

@@ -1259,6 +1259,58 @@ static void carry_group(group_names *g, char **inds, size_t k)
 		g->v[g->n++] = inds[j] ? strdup(inds[j]) : NULL;
 }
 
+/* 民间项目投资均增长12%以上: 均 before the verb says the figure holds for
+ * every item named before (data/cues.tsv all-of). */
+static bool said_of_all(const char *t, size_t cs, size_t qs)
+{
+	for (const char *const *w = cue("all-of"); *w; w++) {
+		const char *p = brief_find_last_word(t + cs, qs - cs, *w);
+		/* 年均, 人均, 平均 say no such thing */
+		if (p && brief_utf8_chars(p, (size_t)(t + qs - p)) <= 6 &&
+		    !(p >= t + cs + 3 && starts_any(p - 3, 3, cue("all-of-not"))))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * 其中交通投资，生态环保投资，高新技术产业投资，民间项目投资均增长12%: the
+ * clauses before the one with the figure, back to the sentence's start or
+ * 其中, each a name with no number of its own, get the figure too.
+ */
+static int emit_items_before(ctx *c, const qty *q, const char *qual, bool target,
+			     size_t ss, size_t se, size_t qcs)
+{
+	const char *t = c->a->text;
+	for (size_t ce = qcs, n = 0; ce > ss + 3 && n < 8; n++) {
+		size_t end = ce;
+		while (end > ss && (t[end - 1] == ',' || t[end - 1] == ' '))
+			end--;
+		if (end >= ss + 3 && !memcmp(t + end - 3, "，", 3))
+			end -= 3;
+		size_t cs = brief_annot_clause_start(c->at, ss, end);
+		if (cs >= end)
+			break;
+		const char *s = t + cs;
+		size_t len = end - cs;
+		bool digits = false;
+		for (size_t i = 0; i < len; i++)
+			digits |= s[i] >= '0' && s[i] <= '9';
+		bool first = starts_with(s, len, "其中");
+		while (len && brief_strip_word(&s, &len, cue("lead"), false))
+			;
+		char *name = digits || brief_utf8_chars(s, len) > 16 ? NULL : brief_noun_phrase(s, len);
+		if (!name)
+			break;
+		if (emit(c, q, name, qual, target, ss, se, cs, end))
+			return -1;
+		if (first)
+			break;
+		ce = cs;
+	}
+	return 0;
+}
+
 /* Quantities in one piece of a sentence: the first sixteen it holds. */
 static int sentence(ctx *c, const brief_piece *p)
 {
@@ -1354,7 +1406,9 @@ static int sentence(ctx *c, const brief_piece *p)
 				prev = strdup(inds[j]);
 				prev_pct = !strcmp(q->unit, "%");
 			}
-			if ((rc = emit(c, q, inds[j], qual, target, ss, se, j ? cs : qcs, ce))) {
+			bool of_all = k == 1 && inds[j] && said_of_all(t, qcs, q->start);
+			if ((rc = emit(c, q, inds[j], qual, target, ss, se, j ? cs : qcs, ce)) ||
+			    (of_all && (rc = emit_items_before(c, q, qual, target, ss, se, qcs)))) {
 				while (++j < k)         /* emit took inds[j] */
 					free(inds[j]);
 				break;
