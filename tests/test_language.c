@@ -849,3 +849,16 @@ Test(language, a_figure_said_of_all_holds_for_each_item_before)
 	cr_assert_eq(sixes, 1, "年均 says no 均");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_bare_industry_shares_the_measure_of_the_one_after_it)
+{
+	brief_facts fs;
+	facts_of_text("清河区统计公报。\n\n2024年，全区数字经济、文化产业产值分别达到500亿元和210亿元。\n", &fs);
+	const brief_fact *f = measure(&fs, 500, "亿元");
+	cr_assert(f && f->indicator);
+	cr_assert_str_eq(f->indicator, "数字经济产值");
+	f = measure(&fs, 210, "亿元");
+	cr_assert(f && f->indicator);
+	cr_assert_str_eq(f->indicator, "文化产业产值");
+	brief_facts_free(&fs);
+}

@@ -991,11 +991,20 @@ static size_t group_size(const char *t, const qty *q, size_t n)
 static char *shared_tail(const char *a, const char *b)
 {
 	size_t na = brief_utf8_chars(a, strlen(a)), nb = brief_utf8_chars(b, strlen(b));
-	if (na > 2 || nb < na + 3)
-		return NULL;
+	/* the earliest of the shared words in b, when a has none of its own:
+	 * 高新技术产业、战略性新兴产业产值占…比重 */
 	const char *rest = NULL;
-	for (const char *const *w = cue("shared-from"); *w && !rest; w++)
-		rest = strstr(b, *w);
+	bool own = false;
+	for (const char *const *w = cue("shared-from"); *w; w++) {
+		const char *p = strstr(b, *w);
+		if (p && p > b && (!rest || p < rest))
+			rest = p;
+		own |= strstr(a, *w) != NULL;
+	}
+	if (own)
+		return NULL;
+	if (!rest && (na > 2 || nb < na + 3))
+		return NULL;
 	if (!rest) {
 		rest = b;
 		for (size_t i = 0; i < na; i++) {
