@@ -862,3 +862,19 @@ Test(language, a_bare_industry_shares_the_measure_of_the_one_after_it)
 	cr_assert_str_eq(f->indicator, "文化产业产值");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_breakdown_by_county_measures_what_was_just_measured)
+{
+	brief_facts fs;
+	facts_of_text("衢州市2024年国民经济和社会发展统计公报\n\n2024年，全市地区生产总值2100亿元，增长6.3%。"
+		      "分县（市、区）看，柯城区增长7.2%，龙游县增长6.1%。\n", &fs);
+	const brief_fact *f = measure(&fs, 7.2, "%");
+	cr_assert(f && f->indicator && f->region);
+	cr_assert_str_eq(f->indicator, "GDP");
+	cr_assert_str_eq(f->region, "柯城区");
+	f = measure(&fs, 6.1, "%");
+	cr_assert(f && f->indicator && f->region);
+	cr_assert_str_eq(f->indicator, "GDP");
+	cr_assert_str_eq(f->region, "龙游县");
+	brief_facts_free(&fs);
+}

@@ -1382,6 +1382,10 @@ static int sentence(ctx *c, const brief_piece *p)
 				(!strcmp(q->unit, "%") || (prev_pct && verb_only(t, qcs, q->start)));
 			if (inherited)
 				inds[j] = strdup(prev);
+			/* 分县（市、区）看，柯城区增长7.1%: each county's figure of what
+			 * the sentence before measured */
+			if (!inds[j] && starts_any(t + ss, se - ss, cue("breakdown")))
+				inds[j] = last_indicator(c);
 			if (!inds[j] && qcs > ss)
 				inds[j] = topic_before(c, ss, qcs);
 			/* an infographic's caption line, then its number: 全年GDP / 增长5.3% */
