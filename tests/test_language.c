@@ -878,3 +878,15 @@ Test(language, a_breakdown_by_county_measures_what_was_just_measured)
 	cr_assert_str_eq(f->region, "龙游县");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_year_end_estimate_is_the_year_ending_and_next_years_goals_the_next)
+{
+	brief_facts fs;
+	facts_of_text("清河区召开经济工作会议\n发布时间：2024-12-20\n\n"
+		      "会议指出，预计全年地区生产总值增长5.8%左右。明年，全区将力争地区生产总值增长6.2%。\n", &fs);
+	const brief_fact *f = measure(&fs, 5.8, "%");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL && f->year == 2024, "the year now ending");
+	f = measure(&fs, 6.2, "%");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET && f->year == 2025, "明年: the next year's goal");
+	brief_facts_free(&fs);
+}

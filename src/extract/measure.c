@@ -753,6 +753,14 @@ static char *project_count_name(char *ind, const qty *q)
 	return named;
 }
 
+/* The year of an article dated in its last quarter (a year-end review
+ * meeting), or 0. */
+static int year_end_article(const ctx *c)
+{
+	const char *pub = c->a->published;
+	return pub && strlen(pub) >= 7 && atoi(pub + 5) >= 10 ? atoi(pub) : 0;
+}
+
 /* Whether a region is named in [s, e) of the text. */
 static bool names_region(const ctx *c, size_t s, size_t e)
 {
@@ -819,6 +827,10 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	if (!target && !y && c->year && !last_year &&
 	    (contains(t + ss, se - ss, "今年") || any_of(t + ss, q->start - ss, cue("now"))))
 		year = c->year;
+	/* 预计全年… in a December article: the year now ending, not the one before */
+	int pub = year_end_article(c);
+	if (!target && !y && pub && !last_year && any_of(t + ss, q->start - ss, cue("year-estimate")))
+		year = pub;
 	/* 春节期间…, 上半年…: a part of the present year reported as it ends,
 	 * said in the sentence or by the paragraphs before */
 	const char *part = any_of(t + ss, q->start - ss, cue("year-part"));
