@@ -890,3 +890,12 @@ Test(language, a_year_end_estimate_is_the_year_ending_and_next_years_goals_the_n
 	cr_assert(f && f->type == BRIEF_FACT_TARGET && f->year == 2025, "明年: the next year's goal");
 	brief_facts_free(&fs);
 }
+
+Test(language, a_milestone_passed_gives_way_to_the_figure)
+{
+	brief_facts fs;
+	facts_of_text("清河区统计公报。\n\n2024年，全区地区生产总值首次突破800亿元、达812.4亿元，增长6.1%。\n", &fs);
+	cr_assert(measure(&fs, 812.4, "亿元"));
+	cr_assert_null(measure(&fs, 800, "亿元"), "突破800亿元 says no more than the 812.4");
+	brief_facts_free(&fs);
+}

@@ -77,6 +77,36 @@ static void dedupe(brief_facts *fs, size_t from)
 	g_hash_table_destroy(seen);
 }
 
+/* Whether f is a milestone the same sentence then gives the figure of:
+ * 首次突破2000亿元、达2010.9亿元 (the 2000 says no more than the 2010.9). */
+static bool passed_milestone(const brief_facts *fs, size_t from, const brief_fact *f)
+{
+	if (f->type != BRIEF_FACT_ACTUAL || !f->has_value || !f->bound || strcmp(f->bound, "min") ||
+	    !f->indicator || !f->unit || !f->kind || strcmp(f->kind, "level"))
+		return false;
+	for (size_t i = from; i < fs->n; i++) {
+		const brief_fact *g = &fs->v[i];
+		if (g != f && g->type == f->type && g->has_value && g->sentence == f->sentence &&
+		    g->bound && !strcmp(g->bound, "exact") && g->indicator &&
+		    !strcmp(g->indicator, f->indicator) && g->unit && !strcmp(g->unit, f->unit) &&
+		    g->year == f->year && g->value >= f->value && g->value <= f->value * 1.2)
+			return true;
+	}
+	return false;
+}
+
+static void drop_milestones(brief_facts *fs, size_t from)
+{
+	size_t w = from;
+	for (size_t i = from; i < fs->n; i++) {
+		if (passed_milestone(fs, from, &fs->v[i]))
+			brief_fact_clear(&fs->v[i]);
+		else
+			fs->v[w++] = fs->v[i];
+	}
+	fs->n = w;
+}
+
 int brief_extract(brief_extractor *x, const brief_article *a, brief_facts *out)
 {
 	size_t from = out->n;
@@ -89,6 +119,7 @@ int brief_extract(brief_extractor *x, const brief_article *a, brief_facts *out)
 	    brief_extract_clusters(x->clusters, x->g, t, a, out) == 0)
 		rc = 0;
 	dedupe(out, from);
+	drop_milestones(out, from);
 	brief_annot_free(t);
 	return rc;
 }
