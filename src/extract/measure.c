@@ -1332,6 +1332,13 @@ static int emit_items_before(ctx *c, const qty *q, const char *qual, bool target
 	return 0;
 }
 
+/* The start of the last item of a list in [cs, qs): after its last 、. */
+static size_t item_start(const char *t, size_t cs, size_t qs)
+{
+	const char *p = qs > cs ? brief_find_last_word(t + cs, qs - cs, "、") : NULL;
+	return p ? (size_t)(p - t) + 3 : cs;
+}
+
 /* Quantities in one piece of a sentence: the first sixteen it holds. */
 static int sentence(ctx *c, const brief_piece *p)
 {
@@ -1349,6 +1356,7 @@ static int sentence(ctx *c, const brief_piece *p)
 	}
 	char *prev = NULL;      /* the indicator before: 612.3亿元,同比增长6.2% */
 	bool prev_pct = false;  /* set by a per cent */
+	const char *prev_unit = NULL;
 	group_names names = { { NULL }, 0 };
 	int rc = 0;
 	for (size_t i = 0; i < nlist;) {
@@ -1391,7 +1399,11 @@ static int sentence(ctx *c, const brief_piece *p)
 			 * naming nothing measures what the one before did (a level
 			 * only when the clause is a verb and follows a growth) */
 			bool inherited = !inds[j] && prev &&
-				(!strcmp(q->unit, "%") || (prev_pct && verb_only(t, qcs, q->start)));
+				(!strcmp(q->unit, "%") || (prev_pct && verb_only(t, qcs, q->start)) ||
+				 /* 突破800亿元、达812.4亿元: the same measure, reached */
+				 (prev_unit && !strcmp(prev_unit, q->unit) &&
+				  verb_only(t, item_start(t, qcs, q->start), q->start) &&
+				  qcs < q->start && ends_any(t + qcs, q->start - qcs, cue("reach"))));
 			if (inherited)
 				inds[j] = strdup(prev);
 			/* 分县（市、区）看，柯城区增长7.1%: each county's figure of what
@@ -1430,6 +1442,7 @@ static int sentence(ctx *c, const brief_piece *p)
 				free(prev);
 				prev = strdup(inds[j]);
 				prev_pct = !strcmp(q->unit, "%");
+				prev_unit = q->unit;
 			}
 			bool of_all = k == 1 && inds[j] && said_of_all(t, qcs, q->start);
 			if ((rc = emit(c, q, inds[j], qual, target, ss, se, j ? cs : qcs, ce)) ||
