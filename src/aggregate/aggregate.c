@@ -67,13 +67,13 @@ static int read_fact(sqlite3_stmt *st, brief_fact *f)
 }
 
 /* Whether the fact just read counts for its year (period.h). */
-static bool counts(sqlite3_stmt *st, const brief_fact *f)
+static int counts(brief_place_cache *pc, sqlite3_stmt *st, const brief_fact *f, bool *yes)
 {
-	brief_fact_place p = { sqlite3_column_int(st, PLACE_COL),
-			       (const char *)sqlite3_column_text(st, PLACE_COL + 1),
-			       (size_t)sqlite3_column_int64(st, PLACE_COL + 2),
-			       (size_t)sqlite3_column_int64(st, PLACE_COL + 3) };
-	return brief_fact_counts(f, &p);
+	brief_fact_place p;
+	if (brief_place_read(pc, st, PLACE_COL, &p))
+		return -1;
+	*yes = brief_fact_counts(f, &p);
+	return 0;
 }
 
 /* 规上工业总产值分别在2021年 is 规上工业总产值 (trend.h). */
@@ -101,8 +101,11 @@ static int load_facts(brief_db *db, const char *code, int year, loaded *l)
 		 " WHERE f.region_code = ?1 AND f.year IN (?2, ?2 - 1)"
 		 " ORDER BY coalesce(d.published, '9999'), d.id, f.offset, f.id",
 		 fact_cols, brief_place_cols);
-	if (sqlite3_prepare_v2(brief_db_handle(db), sql, -1, &st, NULL))
+	brief_place_cache *pc = brief_place_cache_new(db);
+	if (!pc || sqlite3_prepare_v2(brief_db_handle(db), sql, -1, &st, NULL)) {
+		brief_place_cache_free(pc);
 		return -1;
+	}
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -111,11 +114,11 @@ static int load_facts(brief_db *db, const char *code, int year, loaded *l)
 		if (!c || read_fact(st, f))
 			break;
 		l->counts = c;
-		c[l->facts.n - 1] = counts(st, f);
-		if (tidy(f))
+		if (counts(pc, st, f, &c[l->facts.n - 1]) || tidy(f))
 			break;
 	}
 	sqlite3_finalize(st);
+	brief_place_cache_free(pc);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -297,15 +300,23 @@ static int load_series(brief_db *db, const char *code, int year, loaded *t)
 		 "   AND f.value IS NOT NULL AND coalesce(f.period, '全年') NOT LIKE '%%季度'"
 		 " ORDER BY coalesce(d.published, '9999'), d.id, f.offset, f.id",
 		 fact_cols, brief_place_cols);
-	if (sqlite3_prepare_v2(brief_db_handle(db), sql, -1, &st, NULL))
+	brief_place_cache *pc = brief_place_cache_new(db);
+	if (!pc || sqlite3_prepare_v2(brief_db_handle(db), sql, -1, &st, NULL)) {
+		brief_place_cache_free(pc);
 		return -1;
+	}
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		brief_fact f = { 0 };
+		bool yes = false;
 		read_fact(st, &f);
 		bool whole = f.type == BRIEF_FACT_ACTUAL || !f.period || !strcmp(f.period, "全年");
-		brief_fact *g = whole && counts(st, &f) ? brief_facts_push(&t->facts) : NULL;
+		if (whole && counts(pc, st, &f, &yes)) {
+			brief_fact_clear(&f);
+			break;
+		}
+		brief_fact *g = whole && yes ? brief_facts_push(&t->facts) : NULL;
 		if (g) {
 			*g = f;
 			if (tidy(g))
@@ -315,6 +326,7 @@ static int load_series(brief_db *db, const char *code, int year, loaded *t)
 		}
 	}
 	sqlite3_finalize(st);
+	brief_place_cache_free(pc);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 

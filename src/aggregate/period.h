@@ -19,6 +19,7 @@
 #ifndef BRIEF_AGGREGATE_PERIOD_H
 #define BRIEF_AGGREGATE_PERIOD_H
 
+#include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -37,9 +38,18 @@ typedef struct brief_fact_place {
  * and clusters always count. */
 bool brief_fact_counts(const brief_fact *f, const brief_fact_place *p);
 
-/* The SQL expressions (over facts f JOIN documents d) that give a
- * brief_fact_place: dated, para, before, sent_before, in that order. */
+/* The SQL expressions (over facts f JOIN documents d) from which
+ * brief_place_read works out a brief_fact_place: four columns. */
 extern const char brief_place_cols[];
+
+/* The articles' texts and sentences, each read once (a few at a time). */
+typedef struct brief_place_cache brief_place_cache;
+brief_place_cache *brief_place_cache_new(brief_db *db);
+void brief_place_cache_free(brief_place_cache *c);
+
+/* p from brief_place_cols at columns col..col+3 of st's row; p->para
+ * holds until the next call. -1: out of memory or a database error. */
+int brief_place_read(brief_place_cache *c, sqlite3_stmt *st, int col, brief_fact_place *p);
 
 /* Like brief_db_briefings (same callback and order), by the rule above. */
 int brief_briefings(brief_db *db, const char *code, int year,
