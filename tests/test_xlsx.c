@@ -189,3 +189,16 @@ Test(xlsx, a_killed_writers_temporary_file_is_cleared)
 	cr_assert_eq(brief_test_sh("ls %s | grep -c '^w.xlsx' | grep -qx 3", dir), 0);
 	brief_run_free(&r);
 }
+
+/* libxlsxwriter (with libminizip and libcrypto) stays out of brief's own
+ * start-up: only brief-batch, behind batch and export, links it. */
+Test(xlsx, only_brief_batch_links_libxlsxwriter)
+{
+	char batch[512];
+	snprintf(batch, sizeof batch, "%s", brief_test_bin());
+	char *slash = strrchr(batch, '/');
+	cr_assert_not_null(slash);
+	snprintf(slash + 1, sizeof batch - (size_t)(slash + 1 - batch), "brief-batch");
+	cr_assert_neq(brief_test_sh("ldd %s | grep -q libxlsxwriter", brief_test_bin()), 0);
+	cr_assert_eq(brief_test_sh("ldd %s | grep -q libxlsxwriter", batch), 0);
+}
