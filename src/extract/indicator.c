@@ -5,6 +5,7 @@
  * "scope"), named by the canon of data/indicators.tsv; NULL for what is
  * no indicator (a fragment, a pronoun, a verb phrase).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,8 +15,25 @@
 #include "util/lexicon.h"
 #include "util/utf8.h"
 
+/* The words of a class of data/cues.tsv. Called with a literal class name
+ * for every number read: the lookup is remembered by the literal's
+ * address (the class names here are all literals). */
 static const char *const *cue(const char *cls)
 {
+	static struct {
+		const char *cls;
+		const char *const *words;
+	} seen[128];
+	size_t h = ((uintptr_t)cls >> 2) % 128;
+	for (size_t i = 0; i < 128; i++, h = (h + 1) % 128) {
+		if (seen[h].cls == cls)
+			return seen[h].words;
+		if (!seen[h].cls) {
+			seen[h].words = brief_words("cues.tsv", cls);
+			seen[h].cls = cls;
+			return seen[h].words;
+		}
+	}
 	return brief_words("cues.tsv", cls);
 }
 

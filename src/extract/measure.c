@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <glib.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,8 +49,25 @@ struct brief_measures {
 };
 
 /* The cue words of a class (data/cues.tsv). */
+/* The words of a class of data/cues.tsv. Called with a literal class name
+ * for every number read: the lookup is remembered by the literal's
+ * address (the class names here are all literals). */
 static const char *const *cue(const char *cls)
 {
+	static struct {
+		const char *cls;
+		const char *const *words;
+	} seen[128];
+	size_t h = ((uintptr_t)cls >> 2) % 128;
+	for (size_t i = 0; i < 128; i++, h = (h + 1) % 128) {
+		if (seen[h].cls == cls)
+			return seen[h].words;
+		if (!seen[h].cls) {
+			seen[h].words = brief_words("cues.tsv", cls);
+			seen[h].cls = cls;
+			return seen[h].words;
+		}
+	}
 	return brief_words("cues.tsv", cls);
 }
 
