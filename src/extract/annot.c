@@ -738,8 +738,11 @@ brief_annot *brief_annot_new(brief_annotator *x, const brief_gazetteer *g,
 		t->year = mode_year(a->text, a->text_len);
 	t->plan = brief_plan_year(a, year_of(a->published), t->year);
 	brief_sections(a, t->plan, tense);
-	for (size_t s = 0; s < a->nsents; s++)
+	for (size_t s = 0; s < a->nsents; s++) {
 		t->sents[s].tense = tense[s];
+		t->sents[s].heading = brief_sentence_heading(a, s);
+	}
+	brief_periods(t, t->sents);
 	free(tense);
 	return t;
 fail:

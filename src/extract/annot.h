@@ -40,6 +40,17 @@ typedef struct brief_annot_sentence {
 	size_t clause, nclauses;        /* its clauses in the clause array */
 	size_t piece, npieces;          /* its pieces (see below) */
 	size_t list, nlists;            /* its list clauses (see below) */
+	bool heading;                   /* a heading restating its story */
+	/* The part of the present year the text is in (春节期间, 1-2月, 一季度):
+	 * set by a sentence's opening adverbial or a paragraph opening on an
+	 * event of 2025年一季度, carried to the sentences after it (across
+	 * paragraphs when a paragraph's opening set it) until a time is
+	 * named; "" when none. frame_month: its last month when it is months. */
+	char frame[24];
+	int frame_month;
+	/* The goals' horizon (到2030年, 未来五年) the sentences before it in
+	 * its paragraph named, the last one; "" when none. */
+	char horizon[32];
 } brief_annot_sentence;
 
 
