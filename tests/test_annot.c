@@ -285,3 +285,36 @@ Test(annot, a_year_of_comparison_or_a_horizon_after_the_figures_is_no_horizon)
 	cr_assert_str_eq(sentence_of("游客人数")->horizon, "");
 	cr_assert_str_eq(sentence_of("高新技术")->horizon, "");
 }
+
+Test(annot, indicator_names_of_the_canon_are_found_once_the_longest_at_each_place)
+{
+	annotate("今年全区地区生产总值增长6%，规模以上工业增加值增长8%，固投增长5%，"
+		 "新增城镇就业1.2万人。\n");
+	size_t n;
+	const brief_indicator_span *v = brief_annot_indicators(an, &n);
+	cr_assert_eq(n, 4);
+	cr_assert(is(v[0].start, v[0].end, "地区生产总值"));
+	cr_assert_str_eq(v[0].name, "GDP");
+	cr_assert(v[0].whole);
+	/* not 工业增加值 inside it */
+	cr_assert(is(v[1].start, v[1].end, "规模以上工业增加值"));
+	cr_assert_str_eq(v[1].name, "规上工业增加值");
+	cr_assert_str_eq(v[2].name, "固定资产投资");
+	/* an alias the finders' reading trims (新增 leads a phrase) is found,
+	 * but its name is not taken for the phrase unread */
+	cr_assert(is(v[3].start, v[3].end, "新增城镇就业"));
+	cr_assert_str_eq(v[3].name, "城镇新增就业");
+	cr_assert_not(v[3].whole);
+	size_t s = at("固投");
+	cr_assert_eq(brief_annot_indicator_at(an, s, s + strlen("固投")), &v[2]);
+	cr_assert_null(brief_annot_indicator_at(an, s, s + strlen("固投增长")));
+	cr_assert_null(brief_annot_indicator_at(an, at("工业增加值"), at("增长8%")));
+}
+
+Test(annot, an_indicator_name_spaced_by_the_page_is_no_span)
+{
+	annotate("全区社会消费品零售 总额增长4%。\n");
+	size_t n;
+	brief_annot_indicators(an, &n);
+	cr_assert_eq(n, 0);
+}
