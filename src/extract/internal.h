@@ -4,8 +4,8 @@
  *
  *   annot.c     the article analysed once: sentences (section tense,
  *               subject), clauses (with the region each is about), pieces,
- *               region mentions, years, quantities, periods; what the
- *               finders read
+ *               region mentions, years, quantities, indicator names of
+ *               the canon, each sentence's period; what the finders read
  *   number.c    numbers: decimals, Chinese numerals, magnitudes, units
  *   measure.c   targets and actuals (kind, value, bound, goal or result ...)
  *   indicator.c the indicator a quantity measures, named by the canon
