@@ -222,3 +222,99 @@ Test(annot, a_long_sentence_is_read_in_pieces_cut_at_a_mark)
 	cr_assert_eq(nq, total, "every quantity in one piece");
 	cr_assert_gt(total, 200);
 }
+
+/* The sentence holding the first `word`. */
+static const brief_annot_sentence *sentence_of(const char *word)
+{
+	size_t off = at(word), n;
+	const brief_annot_sentence *s = brief_annot_sentences(an, &n);
+	for (size_t i = 0; i < n; i++)
+		if (art.sents[i].start <= off && off < art.sents[i].end)
+			return &s[i];
+	cr_assert_fail("%s is in no sentence", word);
+	return NULL;
+}
+
+Test(annot, a_paragraph_opening_frame_holds_until_a_time_is_named)
+{
+	annotate("上半年，全县完成固定资产投资12亿元。工业投资增长8%。\n\n"
+		 "消费市场持续回暖。\n\n去年，全县社会消费品零售总额增长5%。\n");
+	cr_assert_str_eq(sentence_of("固定资产投资")->frame, "上半年");
+	cr_assert_str_eq(sentence_of("工业投资")->frame, "上半年");
+	/* set by a paragraph's opening: it goes on to the next paragraph */
+	cr_assert_str_eq(sentence_of("消费市场")->frame, "上半年");
+	cr_assert_eq(sentence_of("消费市场")->frame_month, 0);
+	/* 去年 names another time */
+	cr_assert_str_eq(sentence_of("社会消费品")->frame, "");
+}
+
+Test(annot, a_frame_of_months_keeps_its_last_month_and_ends_with_its_paragraph)
+{
+	annotate("全区经济运行平稳。1至5月份，全区规上工业增加值增长7%。\n\n"
+		 "全区招商引资成效明显。\n");
+	const brief_annot_sentence *s = sentence_of("规上工业");
+	cr_assert_str_eq(s->frame, "1-5月");
+	cr_assert_eq(s->frame_month, 5);
+	cr_assert_str_eq(sentence_of("经济运行")->frame, "");
+	/* set inside its paragraph, not by its opening: it ends there */
+	cr_assert_str_eq(sentence_of("招商引资")->frame, "");
+}
+
+Test(annot, a_paragraph_opening_on_an_event_of_the_present_year_frames_it)
+{
+	annotate("4月8日，2025年一季度重点项目集中开工活动在城东片区举行。\n\n"
+		 "全区完成项目投资30亿元。\n");
+	cr_assert_str_eq(sentence_of("集中开工")->frame, "一季度");
+	cr_assert_str_eq(sentence_of("项目投资")->frame, "一季度");
+}
+
+Test(annot, a_goals_horizon_holds_for_the_sentences_after_it_in_its_paragraph)
+{
+	annotate("到2030年，全区地区生产总值突破1000亿元。规上工业总产值达到1500亿元。\n\n"
+		 "今年，全区财政收入增长5%。\n");
+	/* the sentence naming it holds it itself: its field is what came before */
+	cr_assert_str_eq(sentence_of("地区生产总值")->horizon, "");
+	cr_assert_str_eq(sentence_of("规上工业")->horizon, "到2030年");
+	cr_assert_str_eq(sentence_of("财政收入")->horizon, "");
+}
+
+Test(annot, a_year_of_comparison_or_a_horizon_after_the_figures_is_no_horizon)
+{
+	annotate("2024年，全区旅游收入恢复至2019年的95%。游客人数增长12%。\n\n"
+		 "全区研发投入增长9%，力争未来五年翻一番。高新技术企业达到200家。\n");
+	cr_assert_str_eq(sentence_of("游客人数")->horizon, "");
+	cr_assert_str_eq(sentence_of("高新技术")->horizon, "");
+}
+
+Test(annot, indicator_names_of_the_canon_are_found_once_the_longest_at_each_place)
+{
+	annotate("今年全区地区生产总值增长6%，规模以上工业增加值增长8%，固投增长5%，"
+		 "新增城镇就业1.2万人。\n");
+	size_t n;
+	const brief_indicator_span *v = brief_annot_indicators(an, &n);
+	cr_assert_eq(n, 4);
+	cr_assert(is(v[0].start, v[0].end, "地区生产总值"));
+	cr_assert_str_eq(v[0].name, "GDP");
+	cr_assert(v[0].whole);
+	/* not 工业增加值 inside it */
+	cr_assert(is(v[1].start, v[1].end, "规模以上工业增加值"));
+	cr_assert_str_eq(v[1].name, "规上工业增加值");
+	cr_assert_str_eq(v[2].name, "固定资产投资");
+	/* an alias the finders' reading trims (新增 leads a phrase) is found,
+	 * but its name is not taken for the phrase unread */
+	cr_assert(is(v[3].start, v[3].end, "新增城镇就业"));
+	cr_assert_str_eq(v[3].name, "城镇新增就业");
+	cr_assert_not(v[3].whole);
+	size_t s = at("固投");
+	cr_assert_eq(brief_annot_indicator_at(an, s, s + strlen("固投")), &v[2]);
+	cr_assert_null(brief_annot_indicator_at(an, s, s + strlen("固投增长")));
+	cr_assert_null(brief_annot_indicator_at(an, at("工业增加值"), at("增长8%")));
+}
+
+Test(annot, an_indicator_name_spaced_by_the_page_is_no_span)
+{
+	annotate("全区社会消费品零售 总额增长4%。\n");
+	size_t n;
+	brief_annot_indicators(an, &n);
+	cr_assert_eq(n, 0);
+}

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "extract/internal.h"
+#include "extract/measure.h"
 #include "util/buf.h"
 #include "util/lexicon.h"
 #include "util/rx.h"
@@ -30,8 +31,18 @@ static const char qty_head[] =
 	"(?<more>余|多)? ?(?<unit>";
 static const char qty_tail[] = ")(?<after>级|大关)?";
 
+enum { RX_QTY, RX_INDICATOR, RX_N };
+
+/* An alias of data/indicators.tsv the pattern may match. */
+typedef struct alias {
+	const char *name;       /* its canonical name */
+	bool whole;             /* brief_noun_phrase of the alias alone is name */
+} alias;
+
 struct brief_annotator {
 	brief_rxset s;
+	GHashTable *alias;      /* alias word -> struct alias, the first entry's */
+	alias *aliases;
 };
 
 /* An explicit 20xx年 at byte `at`. */
@@ -65,6 +76,8 @@ struct brief_annot {
 	size_t nlists, cap_lists;
 	brief_quantity *qty;
 	size_t nqty, cap_qty;
+	brief_indicator_span *ind;
+	size_t nind, cap_ind;
 	year_mention *years;
 	size_t nyears;
 	size_t *good_year;      /* per mention: 1 + the last one not after a digit */
@@ -99,17 +112,65 @@ static char *qty_pattern(void)
 	return brief_buf_detach(&b, NULL);
 }
 
+static int longer_first(const void *a, const void *b)
+{
+	size_t x = strlen(*(const char *const *)a), y = strlen(*(const char *const *)b);
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The indicator names' pattern: every canonical name and alias of
+ * data/indicators.tsv but the "head" nouns, the longest first; each
+ * alias's reading into x->alias. NULL on OOM. */
+static char *indicator_pattern(brief_annotator *x)
+{
+	size_t n, k = 0;
+	const brief_lex_entry *e = brief_lex_entries(brief_lexicon_get("indicators.tsv"), &n);
+	const char **w = malloc((n + 1) * sizeof *w);
+	if (!w || !(x->aliases = calloc(n + 1, sizeof *x->aliases))) {
+		free(w);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(e[i].cls, "head") || !*e[i].word ||
+		    g_hash_table_contains(x->alias, e[i].word))
+			continue;
+		char *read = brief_noun_phrase(e[i].word, strlen(e[i].word));
+		x->aliases[k] = (alias){ e[i].cls, read && !strcmp(read, e[i].cls) };
+		free(read);
+		g_hash_table_insert(x->alias, (gpointer)e[i].word, &x->aliases[k]);
+		w[k++] = e[i].word;
+	}
+	qsort(w, k, sizeof *w, longer_first);
+	brief_buf b = BRIEF_BUF_INIT;
+	brief_buf_puts(&b, "(?:");
+	for (size_t i = 0; i < k; i++) {
+		brief_buf_puts(&b, i ? "|\\Q" : "\\Q");
+		brief_buf_puts(&b, w[i]);
+		brief_buf_puts(&b, "\\E");
+	}
+	brief_buf_puts(&b, k ? ")" : "(*FAIL))");
+	free(w);
+	return brief_buf_detach(&b, NULL);
+}
+
 brief_annotator *brief_annotator_new(void)
 {
 	brief_annotator *x = calloc(1, sizeof *x);
-	char *qty = qty_pattern();
-	const char *res[1] = { qty };
+	if (!x || !(x->alias = g_hash_table_new(g_str_hash, g_str_equal))) {
+		free(x);
+		return NULL;
+	}
+	char *qty = qty_pattern(), *ind = indicator_pattern(x);
+	const char *res[RX_N] = { qty, ind };
 	/* hostile text (a megabyte of 亿) must end in "no match", fast */
-	if (!x || !qty || brief_rxset_init(&x->s, res, 1, 100000)) {
+	if (!qty || !ind || brief_rxset_init(&x->s, res, RX_N, 100000)) {
+		g_hash_table_destroy(x->alias);
+		free(x->aliases);
 		free(x);
 		x = NULL;
 	}
 	free(qty);
+	free(ind);
 	return x;
 }
 
@@ -118,6 +179,8 @@ void brief_annotator_free(brief_annotator *x)
 	if (!x)
 		return;
 	brief_rxset_free(&x->s);
+	g_hash_table_destroy(x->alias);
+	free(x->aliases);
 	free(x);
 }
 
@@ -480,7 +543,7 @@ static int scan_quantities(brief_annot *t, brief_annotator *x, size_t ps, size_t
 {
 	const char *text = t->a->text;
 	PCRE2_SIZE *ov;
-	for (size_t at = ps; at < pe && (ov = brief_rxset_match(&x->s, 0, text, at, pe));) {
+	for (size_t at = ps; at < pe && (ov = brief_rxset_match(&x->s, RX_QTY, text, at, pe));) {
 		if (!grow((void **)&t->qty, &t->cap_qty, t->nqty, sizeof *t->qty))
 			return -1;
 		brief_quantity *q = &t->qty[t->nqty++];
@@ -493,6 +556,24 @@ static int scan_quantities(brief_annot *t, brief_annotator *x, size_t ps, size_t
 		q->unit_e = ov[7];
 		q->after_s = ov[8] != PCRE2_UNSET ? ov[8] : ov[7];
 		q->after_e = ov[8] != PCRE2_UNSET ? ov[9] : ov[7];
+		at = ov[1] > at ? ov[1] : at + 1;
+	}
+	return 0;
+}
+
+/* The indicator names of the piece [ps, pe): one scan, shared by the
+ * finders that look a name up. */
+static int scan_indicators(brief_annot *t, brief_annotator *x, size_t ps, size_t pe)
+{
+	const char *text = t->a->text;
+	PCRE2_SIZE *ov;
+	for (size_t at = ps; at < pe && (ov = brief_rxset_match(&x->s, RX_INDICATOR, text, at, pe));) {
+		char *w = strndup(text + ov[0], ov[1] - ov[0]);
+		const alias *al = w ? g_hash_table_lookup(x->alias, w) : NULL;
+		free(w);
+		if (!al || !grow((void **)&t->ind, &t->cap_ind, t->nind, sizeof *t->ind))
+			return -1;
+		t->ind[t->nind++] = (brief_indicator_span){ ov[0], ov[1], al->name, al->whole };
 		at = ov[1] > at ? ov[1] : at + 1;
 	}
 	return 0;
@@ -518,7 +599,7 @@ static int cut_pieces(brief_annot *t, brief_annotator *x, size_t s)
 		if (!grow((void **)&t->pieces, &t->cap_pieces, t->npieces, sizeof *t->pieces))
 			return -1;
 		size_t q = t->nqty;
-		if (scan_quantities(t, x, ss, pe))
+		if (scan_quantities(t, x, ss, pe) || scan_indicators(t, x, ss, pe))
 			return -1;
 		t->pieces[t->npieces++] = (brief_piece){ ss, pe, q, t->nqty - q };
 		ss = pe;
@@ -738,8 +819,11 @@ brief_annot *brief_annot_new(brief_annotator *x, const brief_gazetteer *g,
 		t->year = mode_year(a->text, a->text_len);
 	t->plan = brief_plan_year(a, year_of(a->published), t->year);
 	brief_sections(a, t->plan, tense);
-	for (size_t s = 0; s < a->nsents; s++)
+	for (size_t s = 0; s < a->nsents; s++) {
 		t->sents[s].tense = tense[s];
+		t->sents[s].heading = brief_sentence_heading(a, s);
+	}
+	brief_periods(t, t->sents);
 	free(tense);
 	return t;
 fail:
@@ -760,6 +844,7 @@ void brief_annot_free(brief_annot *t)
 	free(t->pieces);
 	free(t->lists);
 	free(t->qty);
+	free(t->ind);
 	free(t->years);
 	free(t->good_year);
 	free(t->pron);
@@ -802,6 +887,27 @@ const brief_quantity *brief_annot_quantities(const brief_annot *t, size_t *n)
 {
 	*n = t->nqty;
 	return t->qty;
+}
+
+const brief_indicator_span *brief_annot_indicators(const brief_annot *t, size_t *n)
+{
+	*n = t->nind;
+	return t->ind;
+}
+
+const brief_indicator_span *brief_annot_indicator_at(const brief_annot *t, size_t start,
+						    size_t end)
+{
+	size_t lo = 0, hi = t->nind;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->ind[mid].start < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->nind && t->ind[lo].start == start && t->ind[lo].end == end ? &t->ind[lo]
+										    : NULL;
 }
 
 const brief_region_hit *brief_annot_hits(const brief_annot *t, size_t *n)

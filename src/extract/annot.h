@@ -2,8 +2,9 @@
  * annot.h - one article analysed once, for every finder: its sentences
  * with their section tense and subject, its clauses with the region each
  * is about, the region mentions (resolved against the article's main
- * region), the explicit years, and the quantities (a number and a unit
- * of data/units.tsv). The finders (measure.c, project.c, cluster.c,
+ * region), the explicit years, the quantities (a number and a unit
+ * of data/units.tsv), the names of indicators of data/indicators.tsv, and
+ * the period each sentence is in (period.c). The finders (measure.c, project.c, cluster.c,
  * table.c) read this structure rather than cutting clauses, scanning for
  * regions or reading tense on their own, as cmark's inline pass reads
  * what its block pass built.
@@ -40,6 +41,17 @@ typedef struct brief_annot_sentence {
 	size_t clause, nclauses;        /* its clauses in the clause array */
 	size_t piece, npieces;          /* its pieces (see below) */
 	size_t list, nlists;            /* its list clauses (see below) */
+	bool heading;                   /* a heading restating its story */
+	/* The part of the present year the text is in (春节期间, 1-2月, 一季度):
+	 * set by a sentence's opening adverbial or a paragraph opening on an
+	 * event of 2025年一季度, carried to the sentences after it (across
+	 * paragraphs when a paragraph's opening set it) until a time is
+	 * named; "" when none. frame_month: its last month when it is months. */
+	char frame[24];
+	int frame_month;
+	/* The goals' horizon (到2030年, 未来五年) the sentences before it in
+	 * its paragraph named, the last one; "" when none. */
+	char horizon[32];
 } brief_annot_sentence;
 
 
@@ -83,6 +95,16 @@ typedef struct brief_quantity {
 	bool more;              /* 余 or 多 between number and unit */
 } brief_quantity;
 
+/* A name of data/indicators.tsv (a canonical name or an alias, not a
+ * "head" noun) as written in the text, the longest at each place. */
+typedef struct brief_indicator_span {
+	size_t start, end;
+	const char *name;       /* its canonical name */
+	bool whole;             /* the alias read alone (brief_noun_phrase)
+				 * gives that name: a finder may take it for
+				 * a phrase that is the span, unread */
+} brief_indicator_span;
+
 /* The analysis of `a`; NULL on OOM. */
 brief_annot *brief_annot_new(brief_annotator *x, const brief_gazetteer *g,
 			     const brief_article *a);
@@ -94,6 +116,11 @@ const brief_annot_clause *brief_annot_clauses(const brief_annot *t, size_t *n);
 const brief_piece *brief_annot_pieces(const brief_annot *t, size_t *n);
 const brief_span *brief_annot_lists(const brief_annot *t, size_t *n);
 const brief_quantity *brief_annot_quantities(const brief_annot *t, size_t *n);
+/* The indicator names, in text order. */
+const brief_indicator_span *brief_annot_indicators(const brief_annot *t, size_t *n);
+/* The indicator name spanning exactly [start, end), NULL when none. */
+const brief_indicator_span *brief_annot_indicator_at(const brief_annot *t, size_t start,
+						    size_t end);
 /* The region mentions, in text order. */
 const brief_region_hit *brief_annot_hits(const brief_annot *t, size_t *n);
 /* The region the article is most about. */

@@ -311,6 +311,13 @@ char *brief_indicator_before(const brief_annot *at, const char *t, size_t from,
 	}
 	while (n >= 3 && (ends_with(s, n, "”") || ends_with(s, n, "、")))
 		n -= 3;
+	/* a name of the canon, as the annotation found it: its reading is
+	 * known (brief_indicator_span.whole) */
+	size_t k = (size_t)(s - t);
+	const brief_indicator_span *sp = t == brief_annot_article(at)->text
+					 ? brief_annot_indicator_at(at, k, k + n) : NULL;
+	if (sp && sp->whole)
+		return strdup(sp->name);
 	return brief_noun_phrase(s, n);
 }
 

@@ -440,14 +440,8 @@ typedef struct ctx {
 	char *label;            /* a caption line just before, no number in it */
 	brief_table table;      /* the table whose rows are being read */
 	bool framed;            /* the sentence has set the paragraph's tense */
-	const char *frame;      /* a part of the present year the text is in
-				 * (春节期间，…), carried until a time is named */
-	bool frame_opens;       /* set by a paragraph's opening: carried on
-				 * to the paragraphs after it */
-	char frame_buf[24];     /* a frame of months (1-2月), frame points here */
-	char horizon[32];       /* the goals' horizon (到2030年) said in the paragraph */
-	int horizon_para;
-	int frame_month;        /* its last month, or 0 */
+	const brief_annot_sentence *sent;       /* the sentence being read: its
+						 * frame and horizon */
 	size_t place_s, place_e;/* the place below the county the paragraph
 				 * is about (X村位于…), or 0, 0 */
 } ctx;
@@ -556,31 +550,13 @@ static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se, bool a
 	return k > 0;
 }
 
-/* A goal's horizon beyond the plan year: 到2027年, 至2030年, 未来五年 (a
- * multi-year goal is no goal of one year). Written into buf; false when
- * [ss, qs) names none. */
-static bool horizon(const char *t, size_t ss, size_t qs, char *buf, size_t bufsz)
-{
-	for (size_t i = ss; i + 10 <= qs; i++)
-		if ((!memcmp(t + i, "到", 3) || !memcmp(t + i, "至", 3)) && t[i + 3] == '2' &&
-		    t[i + 4] == '0' && !memcmp(t + i + 7, "年", 3) &&
-		    !(i + 10 < qs && t[i + 10] >= '0' && t[i + 10] <= '9')) {
-			snprintf(buf, bufsz, "到%.4s年", t + i + 3);
-			return true;
-		}
-	const char *h = any_of(t + ss, qs - ss, cue("horizon"));
-	if (h)
-		snprintf(buf, bufsz, "%s", h);
-	return h != NULL;
-}
-
 static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
 			     int year, const char *frame, char *buf, size_t bufsz)
 {
 	const char *p = any_of(t + ss, qs - ss, cue("period-part"));
 	if (!p && !target && frame)
 		p = frame;
-	if (target && horizon(t, ss, qs, buf, bufsz))
+	if (target && brief_horizon(t, ss, qs, buf, bufsz))
 		return buf;
 	if (target)
 		return p ? p : "全年";
@@ -591,140 +567,6 @@ static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
 	else
 		return p;
 	return buf;
-}
-
-/*
- * 截至2月4日 with no year: a figure to date of the present year when the
- * month has not yet come round again at the article's date (截至12月底 in
- * a February article is last year's).
- */
-static bool to_date_now(const ctx *c, size_t ss, size_t qs)
-{
-	const char *t = c->a->text, *p = qs > ss ? brief_find_word(t + ss, qs - ss, "截至") : NULL;
-	const char *pub = c->a->published;
-	if (!p || !pub || strlen(pub) < 7)
-		return false;
-	p += 3;
-	int month = 0;
-	while (p < t + qs && *p >= '0' && *p <= '9')
-		month = month * 10 + (*p++ - '0');
-	return month > 0 && p + 3 <= t + qs && !memcmp(p, "月", 3) && month <= atoi(pub + 5);
-}
-
-/* The first byte of the paragraph holding byte ss. */
-static size_t para_start(const brief_article *a, size_t ss)
-{
-	size_t lo = 0, hi = a->nsents;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (a->sents[mid].end <= ss)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	while (lo > 0 && lo < a->nsents && a->sents[lo - 1].para == a->sents[lo].para)
-		lo--;
-	return lo < a->nsents ? a->sents[lo].start : ss;
-}
-
-/*
- * The months a figure covers, written before it with no year: 1-2月,
- * 1至10月, 1—5月份, 3月份. Normalised into buf ("1-2月"); returns the last
- * month, or 0 when [s, e) names none.
- */
-static int month_span(const char *t, size_t s, size_t e, char *buf, size_t bufsz)
-{
-	for (size_t i = s; i < e; i++) {
-		if (!(t[i] >= '1' && t[i] <= '9') || (i > s && t[i - 1] >= '0' && t[i - 1] <= '9'))
-			continue;
-		if (i >= s + 3 && !memcmp(t + i - 3, "年", 3))
-			continue;       /* 2024年1-10月: the year says it */
-		size_t j = i;
-		int a = 0, b = 0;
-		while (j < e && t[j] >= '0' && t[j] <= '9' && j - i < 2)
-			a = a * 10 + (t[j++] - '0');
-		if (j + 3 <= e && (!memcmp(t + j, "至", 3) || !memcmp(t + j, "—", 3) ||
-				   !memcmp(t + j, "到", 3)))
-			j += 3;
-		else if (j < e && (t[j] == '-' || t[j] == '~'))
-			j++;
-		size_t d = j;
-		while (j < e && t[j] >= '0' && t[j] <= '9' && j - d < 2)
-			b = b * 10 + (t[j++] - '0');
-		bool range = b > 0;
-		if (j + 3 > e || memcmp(t + j, "月", 3) || a < 1 || a > 12 || b > 12 || (range && b <= a))
-			continue;
-		/* 3月份 alone; 3月 alone is a date (3月11日), not a period */
-		if (!range && !(j + 6 <= e && !memcmp(t + j + 3, "份", 3)))
-			continue;
-		if (range)
-			snprintf(buf, bufsz, "%d-%d月", a, b);
-		else
-			snprintf(buf, bufsz, "%d月", a);
-		return range ? b : a;
-	}
-	return 0;
-}
-
-/* Whether the months up to `month` are of the present year at the
- * article's date (1-2月 in March) rather than of the year before (1-11月
- * in January); of the present year when the article has no date. */
-static bool months_now(const ctx *c, int month)
-{
-	const char *pub = c->a->published;
-	return !pub || strlen(pub) < 7 || month <= atoi(pub + 5);
-}
-
-/* The part of the present year named with the year in [s, e) (2025年一季度
- * when the article is of 2025), or NULL. */
-static const char *present_part(const ctx *c, size_t s, size_t e)
-{
-	const char *t = c->a->text;
-	char y[16];
-	if (!c->year)
-		return NULL;
-	snprintf(y, sizeof y, "%d年", c->year);
-	for (const char *p = brief_find_word(t + s, e - s, y); p;
-	     p = brief_find_word(p + 1, (size_t)(t + e - p - 1), y)) {
-		const char *after = p + strlen(y);
-		for (const char *const *w = cue("year-part"); *w; w++)
-			if (starts_with(after, (size_t)(t + e - after), *w))
-				return *w;
-		if (after >= t + e)
-			break;
-	}
-	return NULL;
-}
-
-/*
- * The part of the present year a sentence puts the text in: the cue that
- * opens it (春节期间，上半年，), kept; none once it names another time (a
- * year, 去年, 全年), as it was otherwise.
- */
-static void frame_sentence(ctx *c, size_t ss, size_t se)
-{
-	const char *t = c->a->text;
-	/* the opening adverbial only (上半年，): 一季度签约28个 says when for
-	 * its own figure */
-	size_t head = brief_annot_clause_end(c->at, ss, se) - ss;
-	const char *part = head < se - ss && head <= 30 ? any_of(t + ss, head, cue("year-part"))
-							: NULL;
-	int month = !part && head < se - ss && head <= 30
-		    ? month_span(t, ss, ss + head, c->frame_buf, sizeof c->frame_buf) : 0;
-	if (month)
-		part = c->frame_buf;
-	/* 3月27日，…2025年一季度重大项目集中签约活动举行: a paragraph opening on
-	 * an event of a part of the present year */
-	if (!part && ss == para_start(c->a, ss))
-		part = present_part(c, ss, se);
-	if (part) {
-		c->frame = part;
-		c->frame_month = month;
-		c->frame_opens = ss == para_start(c->a, ss);
-		return;
-	}
-	if (any_of(t + ss, se - ss, cue("frame-end")) || brief_annot_year_in(c->at, ss, se))
-		c->frame = NULL;
 }
 
 /* What a value is limited to or relative to: 区本级 (the district's own
@@ -854,14 +696,16 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	const char *part = any_of(t + ss, q->start - ss, cue("year-part"));
 	char mbuf[24];
 	int month = 0;
-	if (!part && !y && !target && (month = month_span(t, ss, q->start, mbuf, sizeof mbuf)))
+	if (!part && !y && !target &&
+	    (month = brief_month_span(t, ss, q->start, mbuf, sizeof mbuf)))
 		part = mbuf;
-	if (!part && !y && !target && c->frame) {
-		part = c->frame;
-		month = c->frame_month;
+	if (!part && !y && !target && c->sent->frame[0]) {
+		part = c->sent->frame;
+		month = c->sent->frame_month;
 	}
-	if (!target && !y && c->year && (part || to_date_now(c, ss, q->start)) && !last_year)
-		year = month && !months_now(c, month) ? c->year - 1 : c->year;
+	if (!target && !y && c->year && (part || brief_to_date_now(c->a, ss, q->start)) &&
+	    !last_year)
+		year = month && !brief_months_now(c->a, month) ? c->year - 1 : c->year;
 	/* no indicator: nothing a briefing could print against the number;
 	 * a single project's 总投资 belongs to the project (project.c) */
 	bool project_money = ind && strstr(ind, "总投资") &&
@@ -905,13 +749,9 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	}
 	/* 到2030年，地区生产总值突破…；规上工业总产值达到…: the horizon holds
 	 * for the paragraph's goals until a year is named */
-	if (target && p == pbuf) {
-		snprintf(c->horizon, sizeof c->horizon, "%s", pbuf);
-		c->horizon_para = c->para;
-	} else if (target && !y && c->horizon[0] && c->horizon_para == c->para &&
-		   !any_of(t + ss, se - ss, cue("frame-end"))) {
-		p = c->horizon;
-	}
+	if (target && p != pbuf && !y && c->sent->horizon[0] &&
+	    !any_of(t + ss, se - ss, cue("frame-end")))
+		p = c->sent->horizon;
 	f->period = p ? strdup(p) : NULL;
 	f->year = year;
 	(void)se;
@@ -1755,51 +1595,6 @@ static int fractions(ctx *c, size_t ss, size_t se)
 	return 0;
 }
 
-/*
- * A heading (a paragraph of one short sentence with no end mark:
- * 数字经济核心产业增加值突破2000亿元) restates what its story says with
- * the details; the story's sentence is the fact.
- */
-/* Whether every number of [s, e) is written again in the story after it
- * (the next few thousand bytes): a heading restating its story, not a
- * line of an infographic or a list (一般公共预算收入增长4.4%) that holds
- * the only copy. */
-static bool numbers_restated(const brief_article *a, size_t s, size_t e)
-{
-	const char *t = a->text;
-	size_t to = a->text_len - e > 4096 ? e + 4096 : a->text_len;
-	for (size_t i = s; i < e;) {
-		if (!(t[i] >= '0' && t[i] <= '9')) {
-			i++;
-			continue;
-		}
-		size_t j = i;
-		while (j < e && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.'))
-			j++;
-		bool found = false;
-		for (size_t k = e; !found && k + (j - i) <= to; k++)
-			found = t[k] == t[i] && !memcmp(t + k, t + i, j - i) &&
-				!(t[k + (j - i)] >= '0' && t[k + (j - i)] <= '9');
-		if (!found)
-			return false;
-		i = j;
-	}
-	return true;
-}
-
-static bool is_heading(const brief_article *a, size_t s)
-{
-	const brief_sentence *se = &a->sents[s];
-	if (!brief_sentence_alone(a, s, 40))
-		return false;
-	size_t p = brief_utf8_prev(a->text, se->end), i = p;
-	uint32_t last = brief_utf8_next(a->text, se->end, &i);
-	if (last == 0x3002 || last == 0xFF01 || last == 0xFF1F || last == '!' ||
-	    last == '?' || last == 0xFF1B || last == ';' || last == 0x201D)
-		return false;
-	return numbers_restated(a, se->start, se->end);
-}
-
 /* The facts of one row of a flattened table. */
 static int table_row(ctx *c, size_t ss, size_t se)
 {
@@ -1859,16 +1654,17 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 	ctx c = { .m = m, .g = g, .at = t, .a = a, .out = out, .year = brief_annot_plan_year(t),
 		  .para = -1 };
 	int rc = 0;
+	size_t ns;
+	const brief_annot_sentence *sents = brief_annot_sentences(t, &ns);
 	for (size_t s = 0; s < a->nsents; s++) {
 		if (a->sents[s].para != c.para) {
 			c.para = a->sents[s].para;
 			c.tense = 0;
-			if (!c.frame_opens)
-				c.frame = NULL;
 			c.place_s = c.place_e = 0;
 		}
 		c.sent_first = out->n;
 		c.framed = false;
+		c.sent = &sents[s];
 		size_t ss = a->sents[s].start, se = a->sents[s].end;
 		if (brief_table_is_row(a->text + ss, se - ss)) {
 			if (!brief_table_header(&c.table, a->text + ss, se - ss) &&
@@ -1878,13 +1674,11 @@ int brief_extract_measures(brief_measures *m, const brief_gazetteer *g,
 			}
 			continue;
 		}
-		if (is_heading(a, s)) {
-			c.frame = NULL;
+		if (sents[s].heading) {
 			free(c.label);
 			c.label = caption(a->text + ss, se - ss);
 			continue;
 		}
-		frame_sentence(&c, ss, se);
 		PCRE2_SIZE *pv = brief_rxset_match(&m->s, RX_PLACE, a->text, ss, se);
 		if (pv) {
 			c.place_s = pv[2];
