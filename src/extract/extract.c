@@ -77,34 +77,53 @@ static void dedupe(brief_facts *fs, size_t from)
 	g_hash_table_destroy(seen);
 }
 
-/* Whether f is a milestone the same sentence then gives the figure of:
- * 首次突破2000亿元、达2010.9亿元 (the 2000 says no more than the 2010.9). */
-static bool passed_milestone(const brief_facts *fs, size_t from, const brief_fact *f)
+/* Whether g gives the figure the milestone f was passed on the way to. */
+static bool reached(const brief_fact *f, const brief_fact *g)
 {
+	return g != f && g->type == f->type && g->has_value && g->bound &&
+	       !strcmp(g->bound, "exact") && g->indicator && !strcmp(g->indicator, f->indicator) &&
+	       g->unit && !strcmp(g->unit, f->unit) && g->year == f->year &&
+	       g->value >= f->value && g->value <= f->value * 1.2;
+}
+
+/* Whether v[i] is a milestone its sentence then gives the figure of:
+ * 首次突破2000亿元、达2010.9亿元 (the 2000 says no more than the 2010.9).
+ * A sentence's facts stand together, so only its own run is looked at:
+ * a hostile article has tens of thousands of facts. */
+static bool passed_milestone(const brief_facts *fs, size_t from, size_t i)
+{
+	const brief_fact *f = &fs->v[i];
 	if (f->type != BRIEF_FACT_ACTUAL || !f->has_value || !f->bound || strcmp(f->bound, "min") ||
 	    !f->indicator || !f->unit || !f->kind || strcmp(f->kind, "level"))
 		return false;
-	for (size_t i = from; i < fs->n; i++) {
-		const brief_fact *g = &fs->v[i];
-		if (g != f && g->type == f->type && g->has_value && g->sentence == f->sentence &&
-		    g->bound && !strcmp(g->bound, "exact") && g->indicator &&
-		    !strcmp(g->indicator, f->indicator) && g->unit && !strcmp(g->unit, f->unit) &&
-		    g->year == f->year && g->value >= f->value && g->value <= f->value * 1.2)
+	for (size_t j = i; j > from && fs->v[j - 1].sentence == f->sentence; j--)
+		if (reached(f, &fs->v[j - 1]))
 			return true;
-	}
+	for (size_t j = i + 1; j < fs->n && fs->v[j].sentence == f->sentence; j++)
+		if (reached(f, &fs->v[j]))
+			return true;
 	return false;
 }
 
+/* Drops the milestones; the kept facts' flags first, so that a dropped
+ * fact is not compared against. */
 static void drop_milestones(brief_facts *fs, size_t from)
 {
+	size_t n = fs->n - from;
+	bool *drop = n ? calloc(n, sizeof *drop) : NULL;
+	if (!drop)
+		return;         /* OOM: keep them all */
+	for (size_t i = from; i < fs->n; i++)
+		drop[i - from] = passed_milestone(fs, from, i);
 	size_t w = from;
 	for (size_t i = from; i < fs->n; i++) {
-		if (passed_milestone(fs, from, &fs->v[i]))
+		if (drop[i - from])
 			brief_fact_clear(&fs->v[i]);
 		else
 			fs->v[w++] = fs->v[i];
 	}
 	fs->n = w;
+	free(drop);
 }
 
 int brief_extract(brief_extractor *x, const brief_article *a, brief_facts *out)
