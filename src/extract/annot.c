@@ -293,6 +293,12 @@ static size_t first_hit(const brief_annot *t, size_t at)
 	return lo;
 }
 
+bool brief_annot_names_region(const brief_annot *t, size_t s, size_t e)
+{
+	size_t i = first_hit(t, s);
+	return i < t->nhits && t->hits[i].start < e;
+}
+
 /* The last subject named in [start, end) that is not above the main
  * region. */
 static const brief_region *last_in(const brief_annot *t, size_t start, size_t end)

@@ -140,6 +140,8 @@ const brief_region *brief_annot_region(const brief_annot *t, size_t offset);
 /* Byte end of the last region name (or 该区, 全县 …: data/cues.tsv
  * region-pronoun) inside [from, to), or `from` if none. */
 size_t brief_annot_last_name(const brief_annot *t, size_t from, size_t to);
+/* Whether a region is named in [s, e). */
+bool brief_annot_names_region(const brief_annot *t, size_t s, size_t e);
 /* The last explicit 20xx年 in [from, to), 0 when none. */
 int brief_annot_year_in(const brief_annot *t, size_t from, size_t to);
 /* The year 今年 means (the article's date, else the year it names

@@ -5,37 +5,16 @@
  * "scope"), named by the canon of data/indicators.tsv; NULL for what is
  * no indicator (a fragment, a pronoun, a verb phrase).
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/measure.h"
 #include "extract/words.h"
+#include "extract/wordset.h"
 #include "util/buf.h"
 #include "util/lexicon.h"
 #include "util/utf8.h"
 
-/* The words of a class of data/cues.tsv. Called with a literal class name
- * for every number read: the lookup is remembered by the literal's
- * address (the class names here are all literals). */
-static const char *const *cue(const char *cls)
-{
-	static struct {
-		const char *cls;
-		const char *const *words;
-	} seen[128];
-	size_t h = ((uintptr_t)cls >> 2) % 128;
-	for (size_t i = 0; i < 128; i++, h = (h + 1) % 128) {
-		if (seen[h].cls == cls)
-			return seen[h].words;
-		if (!seen[h].cls) {
-			seen[h].words = brief_words("cues.tsv", cls);
-			seen[h].cls = cls;
-			return seen[h].words;
-		}
-	}
-	return brief_words("cues.tsv", cls);
-}
 
 
 /* The length of a month or a range of months opening s (5月, 1至5月,
@@ -108,7 +87,7 @@ char *brief_indicator_canon(const char *s, size_t n)
 {
 	static const char *const *scope;
 	if (!scope)
-		scope = cue("scope");
+		scope = brief_cue("scope");
 	for (bool again = true; again;) {
 		again = false;
 		for (const char *const *w = scope; *w; w++) {
@@ -141,13 +120,13 @@ char *brief_indicator_canon(const char *s, size_t n)
 		n--;
 	if (n == 0 || brief_utf8_chars(s, n) < 2)
 		return NULL;
-	for (const char *const *w = cue("not-indicator"); *w; w++)
+	for (const char *const *w = brief_cue("not-indicator"); *w; w++)
 		if (contains(s, n, *w))
 			return NULL;
-	for (const char *const *w = cue("not-indicator-start"); *w; w++)
+	for (const char *const *w = brief_cue("not-indicator-start"); *w; w++)
 		if (starts_with(s, n, *w))
 			return NULL;
-	for (const char *const *w = cue("not-indicator-end"); *w; w++)
+	for (const char *const *w = brief_cue("not-indicator-end"); *w; w++)
 		if (ends_with(s, n, *w))
 			return NULL;
 
@@ -185,7 +164,7 @@ bool brief_strip_word(const char **s, size_t *n, const char *const *ws,
 		spaced = true;
 	}
 	/* 签约, 下达: words of their own ending in a tail word (约, 达) */
-	if (tail && ends_any(*s, *n, cue("tail-keep")))
+	if (tail && ends_any(*s, *n, brief_cue("tail-keep")))
 		return spaced;
 	for (const char *const *w = ws; *w; w++) {
 		size_t k = strlen(*w);
@@ -225,8 +204,8 @@ char *brief_noun_phrase(const char *s, size_t n)
 	/* 按可比 口径计算: framing the page's spacing hid from the first trim */
 	const char *p = b.data;
 	size_t pn = b.len;
-	while (pn && (brief_strip_word(&p, &pn, cue("tail"), true) ||
-		      brief_strip_word(&p, &pn, cue("lead"), false)))
+	while (pn && (brief_strip_word(&p, &pn, brief_cue("tail"), true) ||
+		      brief_strip_word(&p, &pn, brief_cue("lead"), false)))
 		;
 	char *r = pn ? brief_indicator_canon(p, pn) : NULL;
 	brief_buf_free(&b);
@@ -246,12 +225,12 @@ static char *listed_count_name(const char *t, size_t from, size_t to)
 		return NULL;
 	size_t w = (size_t)(deng - t) + 3;
 	const char *first = brief_find_word(t + from, (size_t)(deng - t) - from, "、");
-	if (!first || !ends_any(t + w, to - w, cue("count-head")) ||
+	if (!first || !ends_any(t + w, to - w, brief_cue("count-head")) ||
 	    brief_utf8_chars(t + w, to - w) > 6)
 		return NULL;
 	const char *verb = NULL;
 	size_t vlen = 0, head = (size_t)(first - t) - from;
-	for (const char *const *v = cue("list-verb"); *v; v++) {
+	for (const char *const *v = brief_cue("list-verb"); *v; v++) {
 		/* the verb ending last, the longest of those (建成投用, not 投用) */
 		const char *p = brief_find_last_word(t + from, head, *v);
 		size_t k = strlen(*v);
@@ -292,11 +271,11 @@ char *brief_indicator_before(const brief_annot *at, const char *t, size_t from,
 		}
 	const char *s = t + from;
 	size_t n = to - from;
-	while (n && (brief_strip_word(&s, &n, cue("tail"), true) ||
-		     brief_strip_word(&s, &n, cue("lead"), false)))
+	while (n && (brief_strip_word(&s, &n, brief_cue("tail"), true) ||
+		     brief_strip_word(&s, &n, brief_cue("lead"), false)))
 		;
 	/* 规模以上工业企业实现营业收入: what, not who */
-	for (const char *const *w = cue("mid-verb"); *w; w++) {
+	for (const char *const *w = brief_cue("mid-verb"); *w; w++) {
 		const char *v = n ? brief_find_last_word(s, n, *w) : NULL;
 		size_t k = strlen(*w);
 		if (v && v > s && brief_utf8_chars(v + k, (size_t)(s + n - v) - k) >= 2) {
@@ -325,7 +304,7 @@ char *brief_indicator_before(const brief_annot *at, const char *t, size_t from,
 char *brief_indicator_after(const char *t, size_t at, size_t end)
 {
 	size_t e = at;
-	const char *const *stop = cue("name-end");
+	const char *const *stop = brief_cue("name-end");
 	/* a name is at most 16 characters: look no further than 17 */
 	if (end - at > 17 * 4)
 		end = at + 17 * 4;

@@ -14,6 +14,7 @@
 
 #include "extract/number.h"
 #include "extract/words.h"
+#include "extract/wordset.h"
 #include "util/buf.h"
 #include "util/lexicon.h"
 #include "util/rx.h"
@@ -49,27 +50,6 @@ struct brief_measures {
 };
 
 /* The cue words of a class (data/cues.tsv). */
-/* The words of a class of data/cues.tsv. Called with a literal class name
- * for every number read: the lookup is remembered by the literal's
- * address (the class names here are all literals). */
-static const char *const *cue(const char *cls)
-{
-	static struct {
-		const char *cls;
-		const char *const *words;
-	} seen[128];
-	size_t h = ((uintptr_t)cls >> 2) % 128;
-	for (size_t i = 0; i < 128; i++, h = (h + 1) % 128) {
-		if (seen[h].cls == cls)
-			return seen[h].words;
-		if (!seen[h].cls) {
-			seen[h].words = brief_words("cues.tsv", cls);
-			seen[h].cls = cls;
-			return seen[h].words;
-		}
-	}
-	return brief_words("cues.tsv", cls);
-}
 
 /* a then b, malloc'd (NULL on OOM). */
 static char *concat(const char *a, const char *b)
@@ -191,8 +171,8 @@ static const char *qualifier_in(const char *const *qualifiers, const char *t,
 
 static const char *qualifier(const char *t, size_t cs, size_t qs, size_t ss)
 {
-	const char *q = qualifier_in(cue("modal"), t, cs, qs, ss);
-	return q ? q : qualifier_in(cue("verb"), t, cs, qs, cs);
+	const char *q = qualifier_in(brief_cue("modal"), t, cs, qs, ss);
+	return q ? q : qualifier_in(brief_cue("verb"), t, cs, qs, cs);
 }
 
 /* ---------------------------------------------------------------- */
@@ -254,11 +234,11 @@ static const char *norm_unit(const char *u, size_t n, double *v, bool *amount,
 /* The bound the words just before a number set, or NULL. */
 static const char *bound_before(const char *t, size_t cs, size_t qs)
 {
-	if (ends_any(t + cs, qs - cs, cue("bound-max-before")))
+	if (ends_any(t + cs, qs - cs, brief_cue("bound-max-before")))
 		return "max";
-	if (ends_any(t + cs, qs - cs, cue("bound-min-before")))
+	if (ends_any(t + cs, qs - cs, brief_cue("bound-min-before")))
 		return "min";
-	if (ends_any(t + cs, qs - cs, cue("bound-approx-before")))
+	if (ends_any(t + cs, qs - cs, brief_cue("bound-approx-before")))
 		return "approx";
 	return NULL;
 }
@@ -268,15 +248,15 @@ static const char *bound_of(const char *t, size_t cs, size_t qs, size_t qe,
 {
 	const char *after = t + qe, *before = t + cs;
 	size_t an = ce - qe, bn = qs - cs;
-	if (ends_any(before, bn, cue("bound-max-before")))
+	if (ends_any(before, bn, brief_cue("bound-max-before")))
 		return "max";
-	if (starts_any(after, an, cue("bound-min-after")) ||
-	    ends_any(before, bn, cue("bound-min-before")))
+	if (starts_any(after, an, brief_cue("bound-min-after")) ||
+	    ends_any(before, bn, brief_cue("bound-min-before")))
 		return "min";
-	if (starts_any(after, an, cue("bound-approx-after")) ||
-	    ends_any(before, bn, cue("bound-approx-before")))
+	if (starts_any(after, an, brief_cue("bound-approx-after")) ||
+	    ends_any(before, bn, brief_cue("bound-approx-before")))
 		return "approx";
-	if (starts_any(after, an, cue("bound-max-after")))
+	if (starts_any(after, an, brief_cue("bound-max-after")))
 		return "max";
 	if (contains(after, an < 12 ? an : 12, "大关"))
 		return "min";
@@ -288,9 +268,9 @@ static const char *kind_of(const char *t, size_t cs, size_t qs,
 {
 	if (!strcmp(unit, "%")) {
 		/* 提高到3%, 控制在5%以内: a level moved to, whatever was said before */
-		if (ends_any(t + cs, qs - cs, cue("kind-level-to")))
+		if (ends_any(t + cs, qs - cs, brief_cue("kind-level-to")))
 			return "share";
-		const char *const *share = cue("kind-share"), *const *growth = cue("kind-growth");
+		const char *const *share = brief_cue("kind-share"), *const *growth = brief_cue("kind-growth");
 		const char *g = NULL, *s = NULL;
 		/* the nearer of the two words before the number decides */
 		size_t gi = 0, si = 0;
@@ -305,7 +285,7 @@ static const char *kind_of(const char *t, size_t cs, size_t qs,
 			if (i > si) { si = i; s = *w; }
 		}
 		/* 强度达到3.5%, 提高到60%: a level reached, no growth said */
-		if (!g && !s && ends_any(t + cs, qs - cs, cue("kind-share-verb")))
+		if (!g && !s && ends_any(t + cs, qs - cs, brief_cue("kind-share-verb")))
 			return "share";
 		return s && (!g || si > gi) ? "share" : "growth";
 	}
@@ -315,7 +295,7 @@ static const char *kind_of(const char *t, size_t cs, size_t qs,
 /* Words after a count that make it something else: 3个小时, 6个月. */
 static bool not_a_count(const char *t, size_t qe, size_t end)
 {
-	for (const char *const *a = cue("not-count"); *a; a++)
+	for (const char *const *a = brief_cue("not-count"); *a; a++)
 		if (starts_with(t + qe, end - qe, *a))
 			return true;
 	return false;
@@ -484,8 +464,8 @@ static int strong_tense(ctx *c, size_t s, size_t e)
  * goals set (data/cues.tsv goal-after, goal-before). */
 static bool goal_bound(const char *t, size_t cs, size_t qs, size_t qe, size_t ce)
 {
-	return starts_any(t + qe, ce - qe, cue("goal-after")) ||
-	       ends_any(t + cs, qs - cs, cue("goal-before"));
+	return starts_any(t + qe, ce - qe, brief_cue("goal-after")) ||
+	       ends_any(t + cs, qs - cs, brief_cue("goal-before"));
 }
 
 /* `around`: the number has a bound only goals set (增长5%左右, 不少于2500家);
@@ -499,7 +479,7 @@ static bool result_said(ctx *c, size_t s, size_t e)
 	for (PCRE2_SIZE *ov; s < e && (ov = brief_rxset_match(&c->m->s, RX_RESULT_STRONG, t, s, e));
 	     s = ov[1]) {
 		bool basis = false;
-		for (const char *const *w = cue("basis"); *w && !basis; w++)
+		for (const char *const *w = brief_cue("basis"); *w && !basis; w++)
 			basis = ends_with(t + s, ov[0] - s, *w);
 		if (!basis)
 			return true;
@@ -553,7 +533,7 @@ static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se, bool a
 static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
 			     int year, const char *frame, char *buf, size_t bufsz)
 {
-	const char *p = any_of(t + ss, qs - ss, cue("period-part"));
+	const char *p = any_of(t + ss, qs - ss, brief_cue("period-part"));
 	if (!p && !target && frame)
 		p = frame;
 	if (target && brief_horizon(t, ss, qs, buf, bufsz))
@@ -575,7 +555,7 @@ static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
 static void value_scope(const char *t, size_t cs, size_t qs, size_t *s, size_t *e)
 {
 	*s = *e = 0;
-	for (const char *const *w = cue("value-scope"); *w; w++) {
+	for (const char *const *w = brief_cue("value-scope"); *w; w++) {
 		size_t k = strlen(*w);
 		const char *p = qs > cs ? brief_find_word(t + cs, qs - cs, *w) : NULL;
 		if (p) {
@@ -606,7 +586,7 @@ static const brief_fact *last_fact(const ctx *c, size_t ss)
  * alone before anything but a count it names nothing. Takes ind. */
 static char *project_count_name(char *ind, const qty *q)
 {
-	if (!ind || !is_word(ind, cue("project-verb")))
+	if (!ind || !is_word(ind, brief_cue("project-verb")))
 		return ind;
 	char *named = !strcmp(q->unit, "个") || !strcmp(q->unit, "项") ? concat(ind, "项目") : NULL;
 	free(ind);
@@ -621,22 +601,6 @@ static int year_end_article(const ctx *c)
 	return pub && strlen(pub) >= 7 && atoi(pub + 5) >= 10 ? atoi(pub) : 0;
 }
 
-/* Whether a region is named in [s, e) of the text. */
-static bool names_region(const ctx *c, size_t s, size_t e)
-{
-	size_t n;
-	const brief_region_hit *h = brief_annot_hits(c->at, &n);
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (h[mid].start < s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && h[lo].start < e;
-}
-
 /* 全省共有28个集群 in a county's news: the province's figure (data/cues.tsv
  * province-self), unless the clause names a region of its own. */
 static const brief_region *scope_region(const ctx *c, size_t cs, size_t qs,
@@ -647,11 +611,10 @@ static const brief_region *scope_region(const ctx *c, size_t cs, size_t qs,
 	const char *t = c->a->text;
 	size_t head = qs - cs < 12 ? qs - cs : 12;
 	const char *w = r && r->level != BRIEF_LEVEL_PROVINCE
-			? any_of(t + cs, head, cue("province-self")) : NULL;
+			? any_of(t + cs, head, brief_cue("province-self")) : NULL;
 	const char *at = w ? brief_find_word(t + cs, head, w) : NULL;
-	if (!at || (at >= t + cs + 3 && (starts_with(at - 3, 3, "占") || starts_with(at - 3, 3, "在") ||
-					  starts_with(at - 3, 3, "居"))) ||
-	    names_region(c, cs, qs))
+	if (!at || (at >= t + cs + 3 && starts_any(at - 3, 3, brief_cue("province-basis"))) ||
+	    brief_annot_names_region(c->at, cs, qs))
 		return r;
 	const brief_region *p = r;
 	while (p && p->level != BRIEF_LEVEL_PROVINCE)
@@ -685,15 +648,15 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 			 contains(t + ss, q->start - ss, "上年");
 	/* 今年…, 此次集中开工…: what happens as the article is written */
 	if (!target && !y && c->year && !last_year &&
-	    (contains(t + ss, se - ss, "今年") || any_of(t + ss, q->start - ss, cue("now"))))
+	    (contains(t + ss, se - ss, "今年") || any_of(t + ss, q->start - ss, brief_cue("now"))))
 		year = c->year;
 	/* 预计全年… in a December article: the year now ending, not the one before */
 	int pub = year_end_article(c);
-	if (!target && !y && pub && !last_year && any_of(t + ss, q->start - ss, cue("year-estimate")))
+	if (!target && !y && pub && !last_year && any_of(t + ss, q->start - ss, brief_cue("year-estimate")))
 		year = pub;
 	/* 春节期间…, 上半年…: a part of the present year reported as it ends,
 	 * said in the sentence or by the paragraphs before */
-	const char *part = any_of(t + ss, q->start - ss, cue("year-part"));
+	const char *part = any_of(t + ss, q->start - ss, brief_cue("year-part"));
 	char mbuf[24];
 	int month = 0;
 	if (!part && !y && !target &&
@@ -750,7 +713,7 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	/* 到2030年，地区生产总值突破…；规上工业总产值达到…: the horizon holds
 	 * for the paragraph's goals until a year is named */
 	if (target && p != pbuf && !y && c->sent->horizon[0] &&
-	    !any_of(t + ss, se - ss, cue("frame-end")))
+	    !any_of(t + ss, se - ss, brief_cue("frame-end")))
 		p = c->sent->horizon;
 	f->period = p ? strdup(p) : NULL;
 	f->year = year;
@@ -784,7 +747,7 @@ static bool noun_follows(const char *t, const qty *q, size_t ce)
  */
 static char *topic_before(ctx *c, size_t ss, size_t cs)
 {
-	const char *const *verbs = cue("topic-verb");
+	const char *const *verbs = brief_cue("topic-verb");
 	const char *t = c->a->text;
 	size_t pe = cs, ps = brief_annot_clause_start(c->at, ss, brief_utf8_prev(t, cs));
 	size_t from = brief_annot_last_name(c->at, ps, pe), end = pe;
@@ -801,7 +764,7 @@ static char *topic_before(ctx *c, size_t ss, size_t cs)
 		end -= 3;
 	const char *s = t + from;
 	size_t n = end - from;
-	while (n && brief_strip_word(&s, &n, cue("lead"), false))
+	while (n && brief_strip_word(&s, &n, brief_cue("lead"), false))
 		;
 	/* 截至2月4日, 目前: when, not what */
 	if (!n || contains(s, n, "截至") || contains(s, n, "目前") || contains(s, n, "日") ||
@@ -819,11 +782,11 @@ static char *topic_before(ctx *c, size_t ss, size_t cs)
 static char *money_named_after(const char *t, const qty *q, size_t ce, char *before)
 {
 	if (strncmp(q->cls, "currency", 8) || q->end >= ce ||
-	    (before && !is_word(before, cue("money-verb"))))
+	    (before && !is_word(before, brief_cue("money-verb"))))
 		return before;
 	char *noun = brief_indicator_after(t, q->end, ce);
 	if (!noun) {
-		if (before && is_word(before, cue("money-verb"))) {
+		if (before && is_word(before, brief_cue("money-verb"))) {
 			free(before);
 			return NULL;    /* 安排 alone names nothing */
 		}
@@ -865,7 +828,7 @@ static char *shared_tail(const char *a, const char *b)
 	 * 高新技术产业、战略性新兴产业产值占…比重 */
 	const char *rest = NULL;
 	bool own = false;
-	for (const char *const *w = cue("shared-from"); *w; w++) {
+	for (const char *const *w = brief_cue("shared-from"); *w; w++) {
 		const char *p = strstr(b, *w);
 		if (p && p > b && (!rest || p < rest))
 			rest = p;
@@ -1020,7 +983,7 @@ static void group_indicators(ctx *c, qty *q, size_t k, size_t cs, size_t se,
 	size_t yl = year_list(t, from, q->start, k < 16 ? k : 16, years);
 	if (yl < q->start && k <= 16) {
 		/* one indicator over the years: what stands before the list */
-		for (const char *w; (w = ends_which(t + from, yl - from, cue("years-lead")));)
+		for (const char *w; (w = ends_which(t + from, yl - from, brief_cue("years-lead")));)
 			yl -= strlen(w);
 		for (size_t j = 0; j < k; j++) {
 			out[j] = brief_indicator_before(c->at, t, from, yl);
@@ -1030,8 +993,8 @@ static void group_indicators(ctx *c, qty *q, size_t k, size_t cs, size_t se,
 	}
 	const char *s = t + from;
 	size_t n = q->start - from;
-	while (n && (brief_strip_word(&s, &n, cue("tail"), true) ||
-		     brief_strip_word(&s, &n, cue("lead"), false)))
+	while (n && (brief_strip_word(&s, &n, brief_cue("tail"), true) ||
+		     brief_strip_word(&s, &n, brief_cue("lead"), false)))
 		;
 	size_t items = 1, dun = 1;
 	for (size_t i = 0; i + 3 <= n; i++) {
@@ -1101,7 +1064,7 @@ static size_t done_share(const char *t, size_t cs, size_t qs)
 {
 	if (!(ends_with(t + cs, qs - cs, "）的") || ends_with(t + cs, qs - cs, ")的")))
 		return 0;
-	for (const char *const *w = cue("goal-paren"); *w; w++) {
+	for (const char *const *w = brief_cue("goal-paren"); *w; w++) {
 		const char *p = brief_find_last_word(t + cs, qs - cs, *w);
 		if (p)
 			return (size_t)(p - t) + strlen(*w) - (ends_with(*w, strlen(*w), "（") ? 3 : 1);
@@ -1142,11 +1105,11 @@ static void carry_group(group_names *g, char **inds, size_t k)
  * every item named before (data/cues.tsv all-of). */
 static bool said_of_all(const char *t, size_t cs, size_t qs)
 {
-	for (const char *const *w = cue("all-of"); *w; w++) {
+	for (const char *const *w = brief_cue("all-of"); *w; w++) {
 		const char *p = brief_find_last_word(t + cs, qs - cs, *w);
 		/* 年均, 人均, 平均 say no such thing */
 		if (p && brief_utf8_chars(p, (size_t)(t + qs - p)) <= 6 &&
-		    !(p >= t + cs + 3 && starts_any(p - 3, 3, cue("all-of-not"))))
+		    !(p >= t + cs + 3 && starts_any(p - 3, 3, brief_cue("all-of-not"))))
 			return true;
 	}
 	return false;
@@ -1176,7 +1139,7 @@ static int emit_items_before(ctx *c, const qty *q, const char *qual, bool target
 		for (size_t i = 0; i < len; i++)
 			digits |= s[i] >= '0' && s[i] <= '9';
 		bool first = starts_with(s, len, "其中");
-		while (len && brief_strip_word(&s, &len, cue("lead"), false))
+		while (len && brief_strip_word(&s, &len, brief_cue("lead"), false))
 			;
 		char *name = digits || brief_utf8_chars(s, len) > 16 ? NULL : brief_noun_phrase(s, len);
 		if (!name)
@@ -1238,7 +1201,7 @@ static int sentence(ctx *c, const brief_piece *p)
 			bool around = goal_bound(t, qcs, q->start, q->end, ce);
 			bool target = is_target(c, qcs, q->start, ss, se, around);
 			const char *qual = target ? qualifier(t, qcs, q->start, ss) : NULL;
-			if (inds[j] && (any_of(inds[j], strlen(inds[j]), cue("pronoun")) ||
+			if (inds[j] && (any_of(inds[j], strlen(inds[j]), brief_cue("pronoun")) ||
 					bare_year(inds[j]))) {
 				free(inds[j]);
 				inds[j] = last_indicator(c);
@@ -1246,7 +1209,7 @@ static int sentence(ctx *c, const brief_piece *p)
 			/* 净增110.8亿元 after GDP's level: GDP净增, and a growth
 			 * after it is still GDP's */
 			/* 占固定资产投资的比重: the share of what was just named */
-			bool change = inds[j] && prev && (is_word(inds[j], cue("change")) ||
+			bool change = inds[j] && prev && (is_word(inds[j], brief_cue("change")) ||
 							  !strncmp(inds[j], "占", 3));
 			if (change) {
 				char *both = concat(prev, inds[j]);
@@ -1261,12 +1224,12 @@ static int sentence(ctx *c, const brief_piece *p)
 				 /* 突破800亿元、达812.4亿元: the same measure, reached */
 				 (prev_unit && !strcmp(prev_unit, q->unit) &&
 				  verb_only(t, item_start(t, qcs, q->start), q->start) &&
-				  qcs < q->start && ends_any(t + qcs, q->start - qcs, cue("reach"))));
+				  qcs < q->start && ends_any(t + qcs, q->start - qcs, brief_cue("reach"))));
 			if (inherited)
 				inds[j] = strdup(prev);
 			/* 分县（市、区）看，柯城区增长7.1%: each county's figure of what
 			 * the sentence before measured */
-			if (!inds[j] && starts_any(t + ss, se - ss, cue("breakdown")))
+			if (!inds[j] && starts_any(t + ss, se - ss, brief_cue("breakdown")))
 				inds[j] = last_indicator(c);
 			if (!inds[j] && qcs > ss)
 				inds[j] = topic_before(c, ss, qcs);
@@ -1280,7 +1243,7 @@ static int sentence(ctx *c, const brief_piece *p)
 			size_t dn;
 			/* 完成年度目标（6.5%）: the target of the year reviewed, of
 			 * what was just measured; …的92.3%: how much of it was done */
-			if (prev && !target && ends_any(t + qcs, q->start - qcs, cue("goal-paren"))) {
+			if (prev && !target && ends_any(t + qcs, q->start - qcs, brief_cue("goal-paren"))) {
 				free(inds[j]);
 				inds[j] = strdup(prev);
 				int ry = brief_annot_year_in(c->at, ss, q->start);
@@ -1357,14 +1320,14 @@ static char *aspect_of(ctx *c, const char *s, size_t n)
 			n -= i;
 			break;
 		}
-	while (n && brief_strip_word(&s, &n, cue("rank-glue"), false))
+	while (n && brief_strip_word(&s, &n, brief_cue("rank-glue"), false))
 		;
 	const char *aspect = NULL;
 	for (;;) {
-		for (const char *const *w = cue("rank-aspect"); *w && !aspect; w++)
+		for (const char *const *w = brief_cue("rank-aspect"); *w && !aspect; w++)
 			if (ends_with(s, n, *w) && n <= strlen(*w) + 6)
 				aspect = *w;
-		if (aspect || !n || !brief_strip_word(&s, &n, cue("tail"), true))
+		if (aspect || !n || !brief_strip_word(&s, &n, brief_cue("tail"), true))
 			break;
 	}
 	if (!aspect)
@@ -1397,8 +1360,8 @@ static char *ranks_figure_before(ctx *c, const char *s, size_t n)
 		return NULL;    /* no list: the words before the rank name it */
 	const char *item = s + i;
 	size_t m = n - i;
-	while (m && (brief_strip_word(&item, &m, cue("rank-glue"), false) ||
-		     brief_strip_word(&item, &m, cue("rank-verb"), false)))
+	while (m && (brief_strip_word(&item, &m, brief_cue("rank-glue"), false) ||
+		     brief_strip_word(&item, &m, brief_cue("rank-verb"), false)))
 		;
 	/* the figure closing the item before: the last number in it */
 	size_t d = i - 3;
@@ -1435,7 +1398,7 @@ static bool short_items(const char *s, size_t n)
 	for (size_t i = 0, b = 0; i <= last - 3; i++)
 		if (i == last - 3 || !memcmp(s + i, "、", 3)) {
 			if (brief_utf8_chars(s + b, i - b) > 3 ||
-			    !ends_any(s + b, i - b, cue("class-end")))
+			    !ends_any(s + b, i - b, brief_cue("class-end")))
 				return false;
 			items++;
 			b = i + 3;
@@ -1458,10 +1421,10 @@ static int rank_facts(ctx *c, const qty *q, const char *qual, bool target,
 	char *just = ranks_figure_before(c, s, n);
 	if (just)
 		return emit(c, q, just, qual, target, ss, se, cs, ce);
-	while (n && (brief_strip_word(&s, &n, cue("tail"), true) ||
-		     brief_strip_word(&s, &n, cue("lead"), false)))
+	while (n && (brief_strip_word(&s, &n, brief_cue("tail"), true) ||
+		     brief_strip_word(&s, &n, brief_cue("lead"), false)))
 		;
-	brief_strip_word(&s, &n, cue("rank-tail"), true);
+	brief_strip_word(&s, &n, brief_cue("rank-tail"), true);
 	if (n == 0)
 		return ranks_of_sentence(c, q, qual, target, ss, se, cs, ce);
 	/* 实施类、预备类省重大项目数量: short items qualify one head, one name */
@@ -1504,7 +1467,7 @@ static int ranks(ctx *c, size_t ss, size_t se)
 		at = me;
 		/* 第一批, 第二次: ordinals of something else */
 		bool skip = false;
-		for (const char *const *w = cue("not-rank"); *w; w++)
+		for (const char *const *w = brief_cue("not-rank"); *w; w++)
 			skip |= starts_with(t + me, se - me, *w);
 		if (skip)
 			continue;
@@ -1542,7 +1505,7 @@ static int sectors(ctx *c, size_t ss, size_t se)
 {
 	const char *t = c->a->text;
 	PCRE2_SIZE *ov = brief_rxset_match(&c->m->s, RX_SECTORS, t, ss, se);
-	const char *const *names = cue("industry-share");
+	const char *const *names = brief_cue("industry-share");
 	if (!ov)
 		return 0;
 	size_t cs = brief_annot_clause_start(c->at, ss, ov[0]), ce = brief_annot_clause_end(c->at, ov[1], se);

@@ -243,3 +243,22 @@ bool brief_wordset_contains(const brief_wordset *w, const char *t, size_t s, siz
 			return true;
 	return false;
 }
+
+const char *const *brief_cue(const char *cls)
+{
+	static struct {
+		const char *cls;
+		const char *const *words;
+	} seen[256];
+	size_t h = ((uintptr_t)cls >> 2) % 256;
+	for (size_t i = 0; i < 256; i++, h = (h + 1) % 256) {
+		if (seen[h].cls == cls)
+			return seen[h].words;
+		if (!seen[h].cls) {
+			seen[h].words = brief_words("cues.tsv", cls);
+			seen[h].cls = cls;
+			return seen[h].words;
+		}
+	}
+	return brief_words("cues.tsv", cls);
+}

@@ -35,4 +35,9 @@ bool brief_wordset_equals(const brief_wordset *w, const char *t, size_t s, size_
 /* Whether some word lies wholly inside t[s, e). */
 bool brief_wordset_contains(const brief_wordset *w, const char *t, size_t s, size_t e);
 
+/* The words of class `cls` of data/cues.tsv, for the finders that ask for
+ * a class for every number they read: remembered by the address of `cls`,
+ * which must be a string literal. */
+const char *const *brief_cue(const char *cls);
+
 #endif
