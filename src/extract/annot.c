@@ -605,7 +605,9 @@ static int cut_pieces(brief_annot *t, brief_annotator *x, size_t s)
 		if (!grow((void **)&t->pieces, &t->cap_pieces, t->npieces, sizeof *t->pieces))
 			return -1;
 		size_t q = t->nqty;
-		if (scan_quantities(t, x, ss, pe) || scan_indicators(t, x, ss, pe))
+		/* names are read before numbers: a piece without one needs none */
+		if (scan_quantities(t, x, ss, pe) ||
+		    (t->nqty > q && scan_indicators(t, x, ss, t->qty[t->nqty - 1].start)))
 			return -1;
 		t->pieces[t->npieces++] = (brief_piece){ ss, pe, q, t->nqty - q };
 		ss = pe;
