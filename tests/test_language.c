@@ -54,6 +54,22 @@ static size_t measures(const brief_facts *fs)
 	return n;
 }
 
+/* A figure the text gives, with the indicator it must be named by. */
+typedef struct named {
+	double v;
+	const char *unit, *name;
+} named;
+
+/* Each figure of want[] is read and named as it says. */
+static void names_are(const brief_facts *fs, const named *want, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const brief_fact *f = measure(fs, want[i].v, want[i].unit);
+		cr_assert(f && f->indicator, "%g%s read", want[i].v, want[i].unit);
+		cr_assert_str_eq(f->indicator, want[i].name);
+	}
+}
+
 Test(language, tables_load_with_their_classes)
 {
 	const char *const *pct = brief_words("units.tsv", "pct");
@@ -634,17 +650,13 @@ Test(language, a_name_of_two_things_is_split_over_its_two_figures)
 	facts_of_text("清河区2024年国民经济和社会发展统计公报。\n\n"
 		      "2024年，全区城乡居民人均可支配收入分别达到6.3万元和3.1万元；"
 		      "城镇和农村常住居民人均消费支出分别增长4.2%和6.6%。\n", &fs);
-	static const struct { double v; const char *unit, *name; } want[] = {
+	static const named want[] = {
 		{ 6.3, "万元", "城镇居民人均可支配收入" },
 		{ 3.1, "万元", "农村居民人均可支配收入" },
 		{ 4.2, "%", "城镇常住居民人均消费支出" },
 		{ 6.6, "%", "农村常住居民人均消费支出" },
 	};
-	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-		const brief_fact *f = measure(&fs, want[i].v, want[i].unit);
-		cr_assert(f && f->indicator, "%g%s read", want[i].v, want[i].unit);
-		cr_assert_str_eq(f->indicator, want[i].name);
-	}
+	names_are(&fs, want, sizeof want / sizeof *want);
 	brief_facts_free(&fs);
 }
 
@@ -655,17 +667,13 @@ Test(language, a_communique_names_what_was_counted_not_who_or_how)
 		      "初步核算，全年全县地区生产总值（GDP）305.2亿元。规模以上工业企业实现营业收入"
 		      "512.6亿元。年末全县规模以上工业企业214家，比上年末增加15家。工业投资增长9.6%，"
 		      "占固定资产投资的比重为38.5%。\n", &fs);
-	static const struct { double v; const char *unit, *name; } want[] = {
+	static const named want[] = {
 		{ 305.2, "亿元", "GDP" },
 		{ 512.6, "亿元", "营业收入" },
 		{ 15, "家", "规模以上工业企业增加" },
 		{ 38.5, "%", "工业投资占固定资产投资的比重" },
 	};
-	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-		const brief_fact *f = measure(&fs, want[i].v, want[i].unit);
-		cr_assert(f && f->indicator, "%g%s read", want[i].v, want[i].unit);
-		cr_assert_str_eq(f->indicator, want[i].name);
-	}
+	names_are(&fs, want, sizeof want / sizeof *want);
 	brief_facts_free(&fs);
 }
 
@@ -821,12 +829,9 @@ Test(language, a_count_after_a_list_counts_what_its_verb_did)
 	brief_facts fs;
 	facts_of_text("清河区一季度项目建设。\n\n一季度，清河区建成投用市政道路、教育医疗、文化街区等项目12个，"
 		      "集中开工锦江花苑、农业光伏电站等项目30个。\n", &fs);
-	const brief_fact *f = measure(&fs, 12, "个");
-	cr_assert(f && f->indicator);
-	cr_assert_str_eq(f->indicator, "建成投用项目", "not the list's last item");
-	f = measure(&fs, 30, "个");
-	cr_assert(f && f->indicator);
-	cr_assert_str_eq(f->indicator, "集中开工项目");
+	/* not the list's last item */
+	static const named want[] = { { 12, "个", "建成投用项目" }, { 30, "个", "集中开工项目" } };
+	names_are(&fs, want, 2);
 	brief_facts_free(&fs);
 }
 
@@ -854,12 +859,8 @@ Test(language, a_bare_industry_shares_the_measure_of_the_one_after_it)
 {
 	brief_facts fs;
 	facts_of_text("清河区统计公报。\n\n2024年，全区数字经济、文化产业产值分别达到500亿元和210亿元。\n", &fs);
-	const brief_fact *f = measure(&fs, 500, "亿元");
-	cr_assert(f && f->indicator);
-	cr_assert_str_eq(f->indicator, "数字经济产值");
-	f = measure(&fs, 210, "亿元");
-	cr_assert(f && f->indicator);
-	cr_assert_str_eq(f->indicator, "文化产业产值");
+	static const named want[] = { { 500, "亿元", "数字经济产值" }, { 210, "亿元", "文化产业产值" } };
+	names_are(&fs, want, 2);
 	brief_facts_free(&fs);
 }
 
