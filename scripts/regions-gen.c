@@ -230,6 +230,20 @@ static void check_codes(const table *t, const uint16_t *v)
 		}
 }
 
+static void put_filter(FILE *o, const table *t)
+{
+	enum { WORDS = (1u << BRIEF_REGION_FILTER_BITS) / 64 };
+	static uint64_t bits[WORDS];
+	for (size_t i = 0; i < t->nnames; i++) {
+		uint32_t b = brief_region_pair_bit(t->names[i].pair);
+		bits[b >> 6] |= (uint64_t)1 << (b & 63);
+	}
+	fputs("const uint64_t brief_region_pair_filter[] = {", o);
+	for (size_t i = 0; i < WORDS; i++)
+		fprintf(o, "%s0x%llx,", i % 4 ? " " : "\n\t", (unsigned long long)bits[i]);
+	fputs("\n};\n", o);
+}
+
 static void emit(FILE *o, const table *t)
 {
 	fprintf(o, "/* generated from %s by scripts/regions-gen.c; do not edit */\n"
@@ -268,6 +282,7 @@ static void emit(FILE *o, const table *t)
 		fprintf(o, "%s0x%llx,", i % 8 ? " " : "\n\t",
 			(unsigned long long)t->names[pair[i]].pair);
 	fputs("\n};\n", o);
+	put_filter(o, t);
 	free(code);
 	free(text);
 	free(pair);

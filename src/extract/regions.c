@@ -196,7 +196,10 @@ typedef struct raw_hit {
 static cands longest_at(const brief_gazetteer *g, const char *t, size_t len,
 			size_t i, size_t *end)
 {
-	cands a = pair_run(brief_region_pair(t + i, len - i));
+	uint64_t key = brief_region_pair(t + i, len - i);
+	if (!brief_region_pair_maybe(key))
+		return (cands){ NULL, 0 };
+	cands a = pair_run(key);
 	const name_entry *best = NULL;
 	for (size_t k = 0; k < a.n; k++) {
 		const name_entry *e = &g->names[a.v[k]];
@@ -213,7 +216,7 @@ static cands longest_at(const brief_gazetteer *g, const char *t, size_t len,
 static bool is_common_word(const char *s, size_t n)
 {
 	for (const char *const *w = common_words; *w; w++)
-		if (strlen(*w) == n && memcmp(*w, s, n) == 0)
+		if (**w == *s && strlen(*w) == n && memcmp(*w, s, n) == 0)
 			return true;
 	return false;
 }
@@ -299,47 +302,55 @@ static void anchors(const brief_gazetteer *g, const raw_hit *h, size_t n,
 	}
 }
 
+/* The regions named without doubt (anchors) and, by parent code, how
+ * many of them each region is the parent of: what support() asks of
+ * every candidate of every hit, in two lookups instead of a walk over
+ * the anchors each time. */
+typedef struct anchor_set {
+	GHashTable *codes;      /* code → code */
+	GHashTable *kids;       /* parent code → count, as a pointer */
+} anchor_set;
+
 static bool in_set(GHashTable *set, const char *code)
 {
 	return code && g_hash_table_contains(set, code);
 }
 
+static size_t kids_of(const anchor_set *a, const char *code)
+{
+	return code ? GPOINTER_TO_SIZE(g_hash_table_lookup(a->kids, code)) : 0;
+}
+
+static void count_kids(const brief_gazetteer *g, anchor_set *a)
+{
+	GHashTableIter it;
+	gpointer key;
+	g_hash_table_iter_init(&it, a->codes);
+	while (g_hash_table_iter_next(&it, &key, NULL)) {
+		const brief_region *o = brief_region_by_code(g, key);
+		if (o && o->parent_code)
+			g_hash_table_insert(a->kids, (gpointer)o->parent_code,
+					    GSIZE_TO_POINTER(kids_of(a, o->parent_code) + 1));
+	}
+}
+
 /* How strongly the context supports region r: its own full name, its
  * parent or grandparent, or a sibling named in the text. */
-static int support(const brief_gazetteer *g, const brief_region *r,
-		   GHashTable *set)
+static int support(const brief_gazetteer *g, const brief_region *r, const anchor_set *a)
 {
 	const brief_region *p = brief_region_parent(g, r);
+	bool self = in_set(a->codes, r->code);
 	int s = 0;
-	if (in_set(set, r->code))
+	if (self)
 		s += 4;
-	if (p && in_set(set, p->code))
+	if (p && in_set(a->codes, p->code))
 		s += 3;
-	if (p && in_set(set, p->parent_code))
+	if (p && in_set(a->codes, p->parent_code))
 		s += 1;
-	GHashTableIter ci;
-	gpointer ckey;
-	g_hash_table_iter_init(&ci, set);
-	while (g_hash_table_iter_next(&ci, &ckey, NULL)) {
-		const brief_region *o = brief_region_by_code(g, ckey);
-		if (o && o->parent_code && strcmp(o->parent_code, r->code) == 0) {
-			s += 3;         /* a county of this city is named */
-			break;
-		}
-	}
-	if (p) {
-		GHashTableIter it;
-		gpointer key;
-		g_hash_table_iter_init(&it, set);
-		while (g_hash_table_iter_next(&it, &key, NULL)) {
-			const brief_region *o = brief_region_by_code(g, key);
-			if (o && o != r && o->parent_code &&
-			    strcmp(o->parent_code, p->code) == 0) {
-				s += 2;
-				break;
-			}
-		}
-	}
+	if (kids_of(a, r->code))
+		s += 3;         /* a county of this city is named */
+	if (p && kids_of(a, p->code) > (self ? 1u : 0u))
+		s += 2;         /* a sibling */
 	return s;
 }
 
@@ -384,7 +395,7 @@ static bool local_anchor(const brief_gazetteer *g, GHashTable *set)
 
 /* The region a hit means, or NULL when the context does not settle it. */
 static const brief_region *resolve(const brief_gazetteer *g, const raw_hit *h,
-				   GHashTable *set, const char *t, size_t len)
+				   const anchor_set *set, const char *t, size_t len)
 {
 	const brief_region *best = NULL;
 	int best_s = -1, ties = 0;
@@ -403,7 +414,8 @@ static const brief_region *resolve(const brief_gazetteer *g, const raw_hit *h,
 	}
 	if (!best || ties)
 		return NULL;
-	if (h->cands.n > 1 && support(g, best, set) == 0 &&
+	int sup = support(g, best, set);
+	if (h->cands.n > 1 && sup == 0 &&
 	    !(best->level == BRIEF_LEVEL_PROVINCE && best == one_province(g, h)))
 		return NULL;    /* 鼓楼区 with no city in sight */
 	bool common = is_common_word(t + h->start, h->end - h->start);
@@ -412,12 +424,12 @@ static const brief_region *resolve(const brief_gazetteer *g, const raw_hit *h,
 	/* 投资兴业 holds 资兴, 要素资源 资源: a short form inside a word is
 	 * the region only when the text names it, its city or a sibling, not
 	 * merely its province */
-	if (h->short_form && !word_start(t, h->start) && support(g, best, set) < 2)
+	if (h->short_form && !word_start(t, h->start) && sup < 2)
 		return NULL;
-	if (support(g, best, set) > 0 || (best->level == BRIEF_LEVEL_PROVINCE && !common))
+	if (sup > 0 || (best->level == BRIEF_LEVEL_PROVINCE && !common))
 		return best;
 	if (h->short_form && h->cands.n == 1 && !common && word_start(t, h->start) &&
-	    best->level == BRIEF_LEVEL_COUNTY && !local_anchor(g, set) &&
+	    best->level == BRIEF_LEVEL_COUNTY && !local_anchor(g, set->codes) &&
 	    self_named(best, t, len))
 		return best;
 	/* Unsupported by the rest of the text: only a full name standing as
@@ -462,24 +474,28 @@ size_t brief_gazetteer_scan(const brief_gazetteer *g, const char *text,
 {
 	raw_hit *raw = NULL;
 	size_t n = collect(g, text, len, &raw), m = 0;
-	GHashTable *set = g_hash_table_new(g_str_hash, g_str_equal);
+	anchor_set set = { g_hash_table_new(g_str_hash, g_str_equal),
+			   g_hash_table_new(g_str_hash, g_str_equal) };
 	brief_region_hit *out = n ? calloc(n, sizeof *out) : NULL;
 
 	*hits = NULL;
 	if (n && !out) {
 		free(raw);
-		g_hash_table_destroy(set);
+		g_hash_table_destroy(set.codes);
+		g_hash_table_destroy(set.kids);
 		return (size_t)-1;
 	}
-	anchors(g, raw, n, text, set);
+	anchors(g, raw, n, text, set.codes);
+	count_kids(g, &set);
 	for (size_t i = 0; i < n; i++) {
-		const brief_region *r = resolve(g, &raw[i], set, text, len);
+		const brief_region *r = resolve(g, &raw[i], &set, text, len);
 		if (r)
 			out[m++] = (brief_region_hit){ raw[i].start, raw[i].end, r,
 						       raw[i].short_form };
 	}
 	free(raw);
-	g_hash_table_destroy(set);
+	g_hash_table_destroy(set.codes);
+	g_hash_table_destroy(set.kids);
 	*hits = out;
 	return m;
 }

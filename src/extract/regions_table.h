@@ -41,6 +41,11 @@ extern const uint16_t brief_region_names_by_text[];
  * brief_region_pair), equal pairs in table order, and those pairs. */
 extern const uint16_t brief_region_names_by_pair[];
 extern const uint64_t brief_region_pairs[];
+/* A bit for each name's pair hashed (brief_region_pair_bit): a text
+ * position whose bit is clear starts no name. Most characters of an
+ * article start none, and the binary search over the pairs at every
+ * character was a tenth of extraction. */
+extern const uint64_t brief_region_pair_filter[];
 
 /* A name's (or a text position's) first two code points: the key that
  * finds the names that may start there. */
@@ -50,6 +55,19 @@ static inline uint64_t brief_region_pair(const char *s, size_t len)
 	uint64_t a = brief_utf8_next(s, len, &i);
 	uint64_t b = i < len ? brief_utf8_next(s, len, &i) : 0;
 	return a << 21 | b;
+}
+
+enum { BRIEF_REGION_FILTER_BITS = 16 };
+
+static inline uint32_t brief_region_pair_bit(uint64_t pair)
+{
+	return (uint32_t)((pair * 0x9E3779B97F4A7C15u) >> (64 - BRIEF_REGION_FILTER_BITS));
+}
+
+static inline bool brief_region_pair_maybe(uint64_t pair)
+{
+	uint32_t bit = brief_region_pair_bit(pair);
+	return brief_region_pair_filter[bit >> 6] >> (bit & 63) & 1;
 }
 
 #endif
