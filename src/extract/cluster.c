@@ -20,6 +20,7 @@
 
 #include "extract/internal.h"
 #include "extract/number.h"
+#include "extract/wordset.h"
 #include "util/buf.h"
 #include "util/lexicon.h"
 #include "util/rx.h"
@@ -692,10 +693,7 @@ static int rule(cctx *c, int rx, size_t ss, size_t se)
 /* Most sentences name no industry: skip them cheaply. */
 static bool worth(const char *s, size_t n)
 {
-	for (const char *const *q = brief_words(LEX, "cue"); q && *q; q++)
-		if (brief_has_word(s, n, *q))
-			return true;
-	return false;
+	return brief_class_in(LEX, "cue", s, 0, n) != NULL;
 }
 
 int brief_extract_clusters(brief_clusters *cl, const brief_gazetteer *g,

@@ -533,7 +533,7 @@ static bool is_target(ctx *c, size_t cs, size_t qs, size_t ss, size_t se, bool a
 static const char *period_of(const char *t, size_t ss, size_t qs, bool target,
 			     int year, const char *frame, char *buf, size_t bufsz)
 {
-	const char *p = any_of(t + ss, qs - ss, brief_cue("period-part"));
+	const char *p = brief_cue_in("period-part", t, ss, qs);
 	if (!p && !target && frame)
 		p = frame;
 	if (target && brief_horizon(t, ss, qs, buf, bufsz))
@@ -611,7 +611,7 @@ static const brief_region *scope_region(const ctx *c, size_t cs, size_t qs,
 	const char *t = c->a->text;
 	size_t head = qs - cs < 12 ? qs - cs : 12;
 	const char *w = r && r->level != BRIEF_LEVEL_PROVINCE
-			? any_of(t + cs, head, brief_cue("province-self")) : NULL;
+			? brief_cue_in("province-self", t, cs, cs + head) : NULL;
 	const char *at = w ? brief_find_word(t + cs, head, w) : NULL;
 	if (!at || (at >= t + cs + 3 && starts_any(at - 3, 3, brief_cue("province-basis"))) ||
 	    brief_annot_names_region(c->at, cs, qs))
@@ -648,15 +648,15 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 			 contains(t + ss, q->start - ss, "上年");
 	/* 今年…, 此次集中开工…: what happens as the article is written */
 	if (!target && !y && c->year && !last_year &&
-	    (contains(t + ss, se - ss, "今年") || any_of(t + ss, q->start - ss, brief_cue("now"))))
+	    (contains(t + ss, se - ss, "今年") || brief_cue_in("now", t, ss, q->start)))
 		year = c->year;
 	/* 预计全年… in a December article: the year now ending, not the one before */
 	int pub = year_end_article(c);
-	if (!target && !y && pub && !last_year && any_of(t + ss, q->start - ss, brief_cue("year-estimate")))
+	if (!target && !y && pub && !last_year && brief_cue_in("year-estimate", t, ss, q->start))
 		year = pub;
 	/* 春节期间…, 上半年…: a part of the present year reported as it ends,
 	 * said in the sentence or by the paragraphs before */
-	const char *part = any_of(t + ss, q->start - ss, brief_cue("year-part"));
+	const char *part = brief_cue_in("year-part", t, ss, q->start);
 	char mbuf[24];
 	int month = 0;
 	if (!part && !y && !target &&
@@ -713,7 +713,7 @@ static int emit(ctx *c, const qty *q, char *ind, const char *qual,
 	/* 到2030年，地区生产总值突破…；规上工业总产值达到…: the horizon holds
 	 * for the paragraph's goals until a year is named */
 	if (target && p != pbuf && !y && c->sent->horizon[0] &&
-	    !any_of(t + ss, se - ss, brief_cue("frame-end")))
+	    !brief_cue_in("frame-end", t, ss, se))
 		p = c->sent->horizon;
 	f->period = p ? strdup(p) : NULL;
 	f->year = year;

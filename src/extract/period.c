@@ -12,6 +12,7 @@
 #include "extract/internal.h"
 #include "extract/measure.h"
 #include "extract/words.h"
+#include "extract/wordset.h"
 #include "util/lexicon.h"
 
 static const char *const *cue(const char *cls)
@@ -30,7 +31,7 @@ bool brief_horizon(const char *t, size_t ss, size_t qs, char *buf, size_t bufsz)
 			snprintf(buf, bufsz, "到%.4s年", t + i + 3);
 			return true;
 		}
-	const char *h = any_of(t + ss, qs - ss, cue("horizon"));
+	const char *h = brief_cue_in("horizon", t, ss, qs);
 	if (h)
 		snprintf(buf, bufsz, "%s", h);
 	return h != NULL;
@@ -147,7 +148,7 @@ static void frame_sentence(const brief_annot *t, size_t s, carry *k)
 	 * its own figure */
 	size_t head = brief_annot_clause_end(t, ss, se) - ss;
 	bool adverbial = head < se - ss && head <= 30;
-	const char *part = adverbial ? any_of(text + ss, head, cue("year-part")) : NULL;
+	const char *part = adverbial ? brief_cue_in("year-part", text, ss, ss + head) : NULL;
 	char months[sizeof k->frame];
 	int month = !part && adverbial ? brief_month_span(text, ss, ss + head, months,
 							   sizeof months) : 0;
@@ -163,7 +164,7 @@ static void frame_sentence(const brief_annot *t, size_t s, carry *k)
 		k->opens = opens_para(a, s);
 		return;
 	}
-	if (any_of(text + ss, se - ss, cue("frame-end")) || brief_annot_year_in(t, ss, se))
+	if (brief_cue_in("frame-end", text, ss, se) || brief_annot_year_in(t, ss, se))
 		k->frame[0] = '\0';
 }
 

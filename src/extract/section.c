@@ -13,15 +13,13 @@
 #include <string.h>
 
 #include "extract/internal.h"
+#include "extract/wordset.h"
 #include "util/lexicon.h"
 #include "util/utf8.h"
 
 static bool has_any(const char *s, size_t n, const char *cls)
 {
-	for (const char *const *w = brief_words("cues.tsv", cls); *w; w++)
-		if (brief_has_word(s, n, *w))
-			return true;
-	return false;
+	return brief_cue_in(cls, s, 0, n) != NULL;
 }
 
 /* The first 20xx年 in s[0..n), or 0. */

@@ -1,9 +1,12 @@
 /* wordset.c - a class of a language table indexed for the finders. */
 #include "extract/wordset.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/utf8.h"
 
 /* The words sharing one key (three bytes), longest first. */
 typedef struct bucket {
@@ -17,10 +20,18 @@ typedef struct keyindex {
 	uint32_t *ix;           /* word numbers, by key, then longest first */
 } keyindex;
 
+/* A bit for each first character (its code point's low bits) of the
+ * words that start with a three-byte character: at such a character a
+ * clear bit means no word starts there, the answer at most positions
+ * of a text, found without a hash probe. */
+enum { LEAD_BITS = 4096 };
+
 struct brief_wordset {
 	const brief_lex_entry **e;      /* longest first, then in file order */
 	size_t *len;
 	size_t n;
+	const brief_lex_entry *first;   /* the first in file order */
+	uint64_t lead[LEAD_BITS / 64];
 	keyindex head, tail;               /* by first / last three bytes */
 	uint32_t *shorts;               /* words under three bytes, longest first */
 	size_t nshort;
@@ -30,6 +41,27 @@ static uint32_t key3(const char *s)
 {
 	return (uint32_t)(unsigned char)s[0] << 16 | (uint32_t)(unsigned char)s[1] << 8 |
 	       (unsigned char)s[2];
+}
+
+/* The code point of the three-byte character at s, folded to a lead bit. */
+static uint32_t lead_bit(const char *s)
+{
+	uint32_t cp = ((uint32_t)(unsigned char)s[0] & 0x0F) << 12 |
+		      ((uint32_t)(unsigned char)s[1] & 0x3F) << 6 |
+		      ((uint32_t)(unsigned char)s[2] & 0x3F);
+	return cp % LEAD_BITS;
+}
+
+static bool three_byte_lead(const char *s)
+{
+	return ((unsigned char)s[0] & 0xF0) == 0xE0;
+}
+
+/* Whether no word can start at t[s], a three-byte character. */
+static bool no_lead(const brief_wordset *w, const char *t, size_t s)
+{
+	uint32_t b = lead_bit(t + s);
+	return !(w->lead[b / 64] >> (b % 64) & 1);
 }
 
 static uint32_t slot_of(const keyindex *x, uint32_t key)
@@ -126,6 +158,12 @@ static int fill(brief_wordset *w, const char *table, const char *cls)
 		w->len[i] = strlen(w->e[i]->word);
 		if (w->len[i] < 3)
 			w->shorts[w->nshort++] = (uint32_t)i;
+		else if (three_byte_lead(w->e[i]->word)) {
+			uint32_t b = lead_bit(w->e[i]->word);
+			w->lead[b / 64] |= (uint64_t)1 << (b % 64);
+		}
+		if (!w->first || w->e[i] < w->first)
+			w->first = w->e[i];
 	}
 	return build_index(w, &w->head, 0) || build_index(w, &w->tail, 1) ? -1 : 0;
 }
@@ -184,12 +222,22 @@ static const brief_lex_entry *short_word(const brief_wordset *w, const char *t,
 	return NULL;
 }
 
+static const brief_lex_entry *head_word(const brief_wordset *w, const char *t, size_t s,
+					size_t e)
+{
+	const bucket *b = find(&w->head, key3(t + s));
+	return b ? scan(w, w->head.ix + b->lo, b->n, t, s, e, 0) : NULL;
+}
+
 const brief_lex_entry *brief_wordset_prefix(const brief_wordset *w, const char *t,
 					    size_t s, size_t e)
 {
 	/* no word starts inside a character: the finders try every byte */
 	if (s >= e || ((unsigned char)t[s] & 0xC0) == 0x80)
 		return NULL;
+	/* no shorter word starts with a three-byte character */
+	if (three_byte_lead(t + s))
+		return e - s >= 3 && !no_lead(w, t, s) ? head_word(w, t, s, e) : NULL;
 	if (e - s >= 3) {
 		const bucket *b = find(&w->head, key3(t + s));
 		const brief_lex_entry *hit =
@@ -244,21 +292,86 @@ bool brief_wordset_contains(const brief_wordset *w, const char *t, size_t s, siz
 	return false;
 }
 
-const char *const *brief_cue(const char *cls)
+/* The word starting at t[i] (within e) listed before `best`, or best. */
+static const brief_lex_entry *earlier_at(const brief_wordset *w, const char *t, size_t i,
+					 size_t e, const brief_lex_entry *best)
 {
-	static struct {
-		const char *cls;
-		const char *const *words;
-	} seen[256];
-	size_t h = ((uintptr_t)cls >> 2) % 256;
-	for (size_t i = 0; i < 256; i++, h = (h + 1) % 256) {
-		if (seen[h].cls == cls)
-			return seen[h].words;
-		if (!seen[h].cls) {
-			seen[h].words = brief_words("cues.tsv", cls);
-			seen[h].cls = cls;
-			return seen[h].words;
+	if (e - i >= 3) {
+		const bucket *b = find(&w->head, key3(t + i));
+		for (uint32_t j = 0; b && j < b->n; j++) {
+			uint32_t k = w->head.ix[b->lo + j];
+			if (w->len[k] <= e - i && (!best || w->e[k] < best) &&
+			    !memcmp(t + i, w->e[k]->word, w->len[k]))
+				best = w->e[k];
 		}
 	}
-	return brief_words("cues.tsv", cls);
+	for (size_t j = 0; !three_byte_lead(t + i) && j < w->nshort; j++) {
+		uint32_t k = w->shorts[j];
+		if (w->len[k] <= e - i && (!best || w->e[k] < best) &&
+		    !memcmp(t + i, w->e[k]->word, w->len[k]))
+			best = w->e[k];
+	}
+	return best;
+}
+
+const brief_lex_entry *brief_wordset_first_listed(const brief_wordset *w, const char *t,
+						  size_t s, size_t e)
+{
+	const brief_lex_entry *best = NULL;
+	for (size_t i = s; i < e && best != w->first; i++) {
+		if (((unsigned char)t[i] & 0xC0) == 0x80 ||
+		    (three_byte_lead(t + i) && (e - i < 3 || no_lead(w, t, i))))
+			continue;
+		best = earlier_at(w, t, i, e, best);
+	}
+	return best;
+}
+
+/* What the finders ask of a class of a table for every number they read,
+ * remembered by the addresses of `table` and `cls` (string literals).
+ * Extraction runs in one thread (the programs fork for parallel work). */
+typedef struct cue_slot {
+	const char *table, *cls;
+	const char *const *words;
+	brief_wordset *set;
+} cue_slot;
+
+static cue_slot *cue_slot_of(const char *table, const char *cls)
+{
+	static cue_slot seen[256];
+	size_t h = (((uintptr_t)cls >> 2) ^ ((uintptr_t)table >> 4)) % 256;
+	for (size_t i = 0; i < 256; i++, h = (h + 1) % 256) {
+		if (seen[h].cls == cls && seen[h].table == table)
+			return &seen[h];
+		if (!seen[h].cls) {
+			seen[h].words = brief_words(table, cls);
+			seen[h].table = table;
+			seen[h].cls = cls;
+			return &seen[h];
+		}
+	}
+	return NULL;
+}
+
+const char *const *brief_cue(const char *cls)
+{
+	cue_slot *c = cue_slot_of("cues.tsv", cls);
+	return c ? c->words : brief_words("cues.tsv", cls);
+}
+
+const char *brief_class_in(const char *table, const char *cls, const char *t, size_t s,
+			   size_t e)
+{
+	cue_slot *c = cue_slot_of(table, cls);
+	if (c && !c->set)
+		c->set = brief_wordset_new(table, cls);
+	if (!c || !c->set) {    /* a full cache or OOM: the same answer, slower */
+		const char *const *w = brief_words(table, cls);
+		for (; *w; w++)
+			if (brief_find_word(t + s, e - s, *w))
+				return *w;
+		return NULL;
+	}
+	const brief_lex_entry *x = s < e ? brief_wordset_first_listed(c->set, t, s, e) : NULL;
+	return x ? x->word : NULL;
 }

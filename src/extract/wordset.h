@@ -35,9 +35,25 @@ bool brief_wordset_equals(const brief_wordset *w, const char *t, size_t s, size_
 /* Whether some word lies wholly inside t[s, e). */
 bool brief_wordset_contains(const brief_wordset *w, const char *t, size_t s, size_t e);
 
+/* Of the words occurring wholly inside t[s, e), the one listed first in
+ * the table (what a walk of the class in file order, searching the range
+ * for each word, finds), NULL when none: one pass over the range. */
+const brief_lex_entry *brief_wordset_first_listed(const brief_wordset *w, const char *t,
+						  size_t s, size_t e);
+
 /* The words of class `cls` of data/cues.tsv, for the finders that ask for
  * a class for every number they read: remembered by the address of `cls`,
  * which must be a string literal. */
 const char *const *brief_cue(const char *cls);
+/* The word of class `cls` of `table` listed first among those inside
+ * t[s, e) (brief_wordset_first_listed), NULL when none; the set is kept
+ * by the addresses of table and cls, which must be string literals. */
+const char *brief_class_in(const char *table, const char *cls, const char *t, size_t s,
+			   size_t e);
+/* The same for data/cues.tsv. */
+static inline const char *brief_cue_in(const char *cls, const char *t, size_t s, size_t e)
+{
+	return brief_class_in("cues.tsv", cls, t, s, e);
+}
 
 #endif
