@@ -900,3 +900,18 @@ Test(language, a_milestone_passed_gives_way_to_the_figure)
 	cr_assert_null(measure(&fs, 800, "亿元"), "突破800亿元 says no more than the 812.4");
 	brief_facts_free(&fs);
 }
+
+Test(language, the_months_of_this_year_gone_by_report_and_this_year_alone_sets_goals)
+{
+	brief_facts fs;
+	facts_of_text("长丰县召开县委全会\n\n全会要求，抓牢工业。今年1至5月，全县规上工业总产值完成120.5亿元，"
+		      "占全市比重18.6%。\n今年，全县地区生产总值增长6%左右。\n", &fs);
+	const brief_fact *f = measure(&fs, 120.5, "亿元");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL, "今年1至5月: months gone by");
+	cr_assert(f->period && !strcmp(f->period, "1-5月"));
+	f = measure(&fs, 18.6, "%");
+	cr_assert(f && f->type == BRIEF_FACT_ACTUAL);
+	f = measure(&fs, 6, "%");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET, "今年 alone opens goals");
+	brief_facts_free(&fs);
+}

@@ -48,8 +48,9 @@ int brief_month_span(const char *t, size_t s, size_t e, char *buf, size_t bufsz)
 	for (size_t i = s; i < e; i++) {
 		if (!(t[i] >= '1' && t[i] <= '9') || (i > s && t[i - 1] >= '0' && t[i - 1] <= '9'))
 			continue;
-		if (i >= s + 3 && !memcmp(t + i - 3, "年", 3))
-			continue;       /* 2024年1-10月: the year says it */
+		/* 2024年1-10月: the year says it; 今年1至5月 is the present's */
+		if (i >= s + 4 && !memcmp(t + i - 3, "年", 3) && t[i - 4] >= '0' && t[i - 4] <= '9')
+			continue;
 		size_t j = i;
 		int a = 0, b = 0;
 		while (j < e && t[j] >= '0' && t[j] <= '9' && j - i < 2)

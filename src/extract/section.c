@@ -9,11 +9,13 @@
  * news story frames a paragraph (这一年, 2024年，全区…). Headings and
  * paragraph openings say which, with the cue words of data/cues.tsv.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/internal.h"
 #include "extract/wordset.h"
+#include "extract/words.h"
 #include "util/lexicon.h"
 #include "util/utf8.h"
 
@@ -134,6 +136,31 @@ static int plan_year_in(const char *h, size_t hn, bool title)
 	return speech_year(h, hn);
 }
 
+/* 一、2020年工作回顾: the last whole year a heading of results names (not
+ * 2025年上半年工作回顾, a part of the present year), or 0. */
+static int review_heading_year(const char *s, size_t n)
+{
+	size_t at = 0, last = 0, cue = n;
+	int y = 0;
+	for (const char *const *w = brief_words("cues.tsv", "section-result"); *w; w++) {
+		const char *p = brief_find_word(s, n, *w);
+		if (p && (size_t)(p - s) < cue)
+			cue = (size_t)(p - s);
+	}
+	/* 2016—2020年工作回顾: the last year of the span before the word of
+	 * review (…2025年计划执行情况和2026年计划: 2025) */
+	for (int k; (k = first_year(s + last, cue - last, &at)); last += at + 7)
+		y = k;
+	if (!y || has_any(s, n, "section-goal"))
+		return 0;
+	const char *after = s + last;
+	size_t rest = n - last;
+	for (const char *const *w = brief_words("cues.tsv", "period-part"); *w; w++)
+		if (brief_has_word(after, rest, *w))
+			return 0;
+	return y;
+}
+
 /*
  * The year a review section names as its own in its opening sentence
  * (一、…过去一年… / 2019年，是…的一年): the report reviewing it is of the
@@ -147,12 +174,84 @@ static int reviewed_year(const brief_article *a)
 		size_t hn = h->end - h->start, nn = next->end - next->start, at;
 		if (!brief_sentence_alone(a, i, 40) || !has_any(hs, hn, "section-result"))
 			continue;
-		int y = first_year(ns, nn < 16 ? nn : 16, &at);
+		int y = review_heading_year(hs, hn);
+		if (y)
+			return y;
+		y = first_year(ns, nn < 16 ? nn : 16, &at);
 		if (y && at == 0 && (brief_has_word(ns, nn < 16 ? nn : 16, "年，是") ||
 				     brief_has_word(ns, nn < 16 ? nn : 16, "年是")))
 			return y;
 	}
 	return 0;
+}
+
+/* 十四 of “十四五”: the number of a five-year plan (十一五 … 十九五), or 0. */
+static int plan_number(const char *s, size_t n)
+{
+	static const char *const units[] = { "一", "二", "三", "四", "五", "六", "七", "八",
+					     "九", NULL };
+	for (const char *p = brief_find_word(s, n, "十"); p && p + 9 <= s + n;
+	     p = brief_find_word(p + 3, (size_t)(s + n - p - 3), "十"))
+		for (size_t u = 0; units[u]; u++)
+			if (!memcmp(p + 3, units[u], 3) && !memcmp(p + 6, "五", 3))
+				return 11 + (int)u;
+	return 0;
+}
+
+/*
+ * 今年是“十五五”开局之年 / 今年是“十四五”规划收官之年: the present year a
+ * text places in a five-year plan (the 11th began in 2006), by the first
+ * plan named after the words and the word for its first or last year
+ * (data/cues.tsv present-is, plan-first, plan-last); 0 when none does.
+ */
+static int five_year_plan_year(const brief_article *a)
+{
+	for (const char *const *w = brief_words("cues.tsv", "present-is"); *w; w++)
+		for (const char *p = brief_find_word(a->text, a->text_len, *w); p;
+		     p = brief_find_word(p + 1, (size_t)(a->text + a->text_len - p - 1), *w)) {
+			size_t k = strlen(*w), n = (size_t)(a->text + a->text_len - p) - k;
+			const char *s = p + k;
+			/* to the end of the clause */
+			for (size_t i = 0; i + 3 <= n; i++)
+				if (!memcmp(s + i, "，", 3) || !memcmp(s + i, "。", 3) || s[i] == ',') {
+					n = i;
+					break;
+				}
+			int plan = plan_number(s, n < 12 ? n : 12);
+			int first = 2006 + 5 * (plan - 11);
+			if (plan && has_any(s, n, "plan-first"))
+				return first;
+			if (plan && has_any(s, n, "plan-last"))
+				return first + 4;
+		}
+	return 0;
+}
+
+/*
+ * An undated text that names year y only as a year gone by (2020年度…评价
+ * 结果出炉, 2020年，全区新增…) and speaks of the present (今年…): it is of
+ * a later year, y + 1. Not when it names a later year, nor when most of
+ * its sentences naming y set goals for it.
+ */
+static int present_after(const brief_article *a, int y)
+{
+	char yy[16];
+	int goals = 0, named = 0;
+	if (!y || !has_any(a->text, a->text_len, "para-now"))
+		return y;
+	snprintf(yy, sizeof yy, "%d年", y);
+	for (size_t i = 0; i < a->nsents; i++) {
+		const char *s = a->text + a->sents[i].start;
+		size_t n = a->sents[i].end - a->sents[i].start, at, from = 0;
+		for (int k; (k = first_year(s + from, n - from, &at)); from += at + 7)
+			if (k > y)
+				return y;
+		if (!brief_has_word(s, n, yy))
+			continue;
+		named++;
+		goals += has_any(s, n, "goal-frame");
+	}
+	return named && 2 * goals < named ? y + 1 : y;
 }
 
 int brief_plan_year(const brief_article *a, int published, int fallback)
@@ -170,9 +269,11 @@ int brief_plan_year(const brief_article *a, int published, int fallback)
 	if ((a->title && (y = plan_year_in(a->title, strlen(a->title), true))) ||
 	    (y = plan_year_in(a->text, n, false)))
 		return y;
+	if ((y = five_year_plan_year(a)))
+		return y;
 	if (published)
 		return published;
-	return (y = goal_year(a)) ? y : fallback;
+	return (y = goal_year(a)) ? y : present_after(a, fallback);
 }
 
 /* 一、 (二) 3. 第一部分: a numbered heading. */
@@ -236,6 +337,22 @@ static int heading_tense(const char *s, size_t n, int plan, bool numbered)
 	return 0;
 }
 
+/* 今年1至5月，… 今年上半年，…: an opening on a part of the present year
+ * that has gone by reports it, though 今年 alone opens goals. */
+static bool elapsed_part(const char *s, size_t head)
+{
+	char months[24];
+	for (const char *const *w = brief_words("cues.tsv", "para-now"); *w; w++) {
+		size_t k = strlen(*w), e = head < k + 16 ? head : k + 16;
+		if (strncmp(s, *w, k) || e <= k)
+			continue;
+		if (starts_any(s + k, e - k, brief_words("cues.tsv", "year-part")) ||
+		    brief_month_span(s, k, e, months, sizeof months))
+			return true;
+	}
+	return false;
+}
+
 /* A sentence opening 这一年, 2023年，… (a year before the plan year: -1),
  * 今年, 2024年，… (the plan year: +1) frames the rest of its paragraph. */
 static int opening_tense(const char *s, size_t n, int plan)
@@ -269,6 +386,8 @@ static int opening_tense(const char *s, size_t n, int plan)
 	for (const char *const *w = brief_words("cues.tsv", "result-strong"); *w; w++)
 		if (!strncmp(s, *w, strlen(*w)))
 			return -1;
+	if (elapsed_part(s, head))
+		return -1;
 	for (const char *const *w = brief_words("cues.tsv", "para-goal"); *w; w++)
 		if (!strncmp(s, *w, strlen(*w)))
 			return 1;
