@@ -915,3 +915,22 @@ Test(language, the_months_of_this_year_gone_by_report_and_this_year_alone_sets_g
 	cr_assert(f && f->type == BRIEF_FACT_TARGET, "今年 alone opens goals");
 	brief_facts_free(&fs);
 }
+
+/* An undated report: the year its review heading closes, or the last
+ * year of the five-year plan it says this year ends, is the year before
+ * the one it sets goals for. */
+Test(language, an_undated_reports_plan_year_follows_its_review)
+{
+	brief_facts fs;
+	facts_of_text("清河区政府工作报告\n\n一、2018年工作回顾\n\n过去一年，全区地区生产总值增长6.8%。\n\n"
+		      "二、今年工作安排\n\n今年全区地区生产总值增长6.5%左右。\n", &fs);
+	const brief_fact *f = measure(&fs, 6.5, "%");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET);
+	cr_assert_eq(f->year, 2019, "the review of 2018 sets goals for 2019, not %d", f->year);
+	brief_facts_free(&fs);
+	facts_of_text("清河区政府工作报告\n\n今年是“十三五”收官之年。今年全区地区生产总值增长6%左右。\n", &fs);
+	f = measure(&fs, 6, "%");
+	cr_assert(f && f->type == BRIEF_FACT_TARGET);
+	cr_assert_eq(f->year, 2020, "the last year of the 十三五 is 2020, not %d", f->year);
+	brief_facts_free(&fs);
+}
