@@ -153,12 +153,7 @@ static int review_heading_year(const char *s, size_t n)
 		y = k;
 	if (!y || has_any(s, n, "section-goal"))
 		return 0;
-	const char *after = s + last;
-	size_t rest = n - last;
-	for (const char *const *w = brief_words("cues.tsv", "period-part"); *w; w++)
-		if (brief_has_word(after, rest, *w))
-			return 0;
-	return y;
+	return has_any(s + last, n - last, "period-part") ? 0 : y;
 }
 
 /*
@@ -209,14 +204,9 @@ static int five_year_plan_year(const brief_article *a)
 	for (const char *const *w = brief_words("cues.tsv", "present-is"); *w; w++)
 		for (const char *p = brief_find_word(a->text, a->text_len, *w); p;
 		     p = brief_find_word(p + 1, (size_t)(a->text + a->text_len - p - 1), *w)) {
-			size_t k = strlen(*w), n = (size_t)(a->text + a->text_len - p) - k;
-			const char *s = p + k;
-			/* to the end of the clause */
-			for (size_t i = 0; i + 3 <= n; i++)
-				if (!memcmp(s + i, "，", 3) || !memcmp(s + i, "。", 3) || s[i] == ',') {
-					n = i;
-					break;
-				}
+			size_t at = (size_t)(p - a->text) + strlen(*w);
+			const char *s = a->text + at;
+			size_t n = brief_clause_end(a->text, at, a->text_len) - at;
 			int plan = plan_number(s, n < 12 ? n : 12);
 			int first = 2006 + 5 * (plan - 11);
 			if (plan && has_any(s, n, "plan-first"))

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/utf8.h"
+#include "extract/words.h"
 
 /* The words sharing one key (three bytes), longest first. */
 typedef struct bucket {
@@ -365,13 +365,8 @@ const char *brief_class_in(const char *table, const char *cls, const char *t, si
 	cue_slot *c = cue_slot_of(table, cls);
 	if (c && !c->set)
 		c->set = brief_wordset_new(table, cls);
-	if (!c || !c->set) {    /* a full cache or OOM: the same answer, slower */
-		const char *const *w = brief_words(table, cls);
-		for (; *w; w++)
-			if (brief_find_word(t + s, e - s, *w))
-				return *w;
-		return NULL;
-	}
+	if (!c || !c->set)      /* a full cache or OOM: the same answer, slower */
+		return any_of(t + s, e - s, brief_words(table, cls));
 	const brief_lex_entry *x = s < e ? brief_wordset_first_listed(c->set, t, s, e) : NULL;
 	return x ? x->word : NULL;
 }
