@@ -18,6 +18,7 @@
 
 #include "extract/internal.h"
 #include "extract/measure.h"
+#include "extract/wordset.h"
 #include "util/buf.h"
 #include "util/lexicon.h"
 #include "util/rx.h"
@@ -31,7 +32,7 @@ static const char qty_head[] =
 	"(?<more>余|多)? ?(?<unit>";
 static const char qty_tail[] = ")(?<after>级|大关)?";
 
-enum { RX_QTY, RX_INDICATOR, RX_N };
+enum { RX_QTY, RX_N };
 
 /* An alias of data/indicators.tsv the pattern may match. */
 typedef struct alias {
@@ -41,6 +42,7 @@ typedef struct alias {
 
 struct brief_annotator {
 	brief_rxset s;
+	brief_wordset *names;   /* the indicators' names and aliases */
 	GHashTable *alias;      /* alias word -> struct alias, the first entry's */
 	alias *aliases;
 };
@@ -112,24 +114,16 @@ static char *qty_pattern(void)
 	return brief_buf_detach(&b, NULL);
 }
 
-static int longer_first(const void *a, const void *b)
-{
-	size_t x = strlen(*(const char *const *)a), y = strlen(*(const char *const *)b);
-	return x < y ? 1 : x > y ? -1 : 0;
-}
-
-/* The indicator names' pattern: every canonical name and alias of
- * data/indicators.tsv but the "head" nouns, the longest first; each
- * alias's reading into x->alias. NULL on OOM. */
-static char *indicator_pattern(brief_annotator *x)
+/* The indicator names: every canonical name and alias of
+ * data/indicators.tsv but the "head" nouns, each alias's reading in
+ * x->alias (the first entry's). -1 on OOM. */
+static int indicator_names(brief_annotator *x)
 {
 	size_t n, k = 0;
 	const brief_lex_entry *e = brief_lex_entries(brief_lexicon_get("indicators.tsv"), &n);
-	const char **w = malloc((n + 1) * sizeof *w);
-	if (!w || !(x->aliases = calloc(n + 1, sizeof *x->aliases))) {
-		free(w);
-		return NULL;
-	}
+	if (!(x->aliases = calloc(n + 1, sizeof *x->aliases)) ||
+	    !(x->names = brief_wordset_new_but("indicators.tsv", "head")))
+		return -1;
 	for (size_t i = 0; i < n; i++) {
 		if (!strcmp(e[i].cls, "head") || !*e[i].word ||
 		    g_hash_table_contains(x->alias, e[i].word))
@@ -137,20 +131,9 @@ static char *indicator_pattern(brief_annotator *x)
 		char *read = brief_noun_phrase(e[i].word, strlen(e[i].word));
 		x->aliases[k] = (alias){ e[i].cls, read && !strcmp(read, e[i].cls) };
 		free(read);
-		g_hash_table_insert(x->alias, (gpointer)e[i].word, &x->aliases[k]);
-		w[k++] = e[i].word;
+		g_hash_table_insert(x->alias, (gpointer)e[i].word, &x->aliases[k++]);
 	}
-	qsort(w, k, sizeof *w, longer_first);
-	brief_buf b = BRIEF_BUF_INIT;
-	brief_buf_puts(&b, "(?:");
-	for (size_t i = 0; i < k; i++) {
-		brief_buf_puts(&b, i ? "|\\Q" : "\\Q");
-		brief_buf_puts(&b, w[i]);
-		brief_buf_puts(&b, "\\E");
-	}
-	brief_buf_puts(&b, k ? ")" : "(*FAIL))");
-	free(w);
-	return brief_buf_detach(&b, NULL);
+	return 0;
 }
 
 brief_annotator *brief_annotator_new(void)
@@ -160,17 +143,17 @@ brief_annotator *brief_annotator_new(void)
 		free(x);
 		return NULL;
 	}
-	char *qty = qty_pattern(), *ind = indicator_pattern(x);
-	const char *res[RX_N] = { qty, ind };
+	char *qty = qty_pattern();
+	const char *res[RX_N] = { qty };
 	/* hostile text (a megabyte of 亿) must end in "no match", fast */
-	if (!qty || !ind || brief_rxset_init(&x->s, res, RX_N, 100000)) {
+	if (!qty || indicator_names(x) || brief_rxset_init(&x->s, res, RX_N, 100000)) {
+		brief_wordset_free(x->names);
 		g_hash_table_destroy(x->alias);
 		free(x->aliases);
 		free(x);
 		x = NULL;
 	}
 	free(qty);
-	free(ind);
 	return x;
 }
 
@@ -179,6 +162,7 @@ void brief_annotator_free(brief_annotator *x)
 	if (!x)
 		return;
 	brief_rxset_free(&x->s);
+	brief_wordset_free(x->names);
 	g_hash_table_destroy(x->alias);
 	free(x->aliases);
 	free(x);
@@ -572,15 +556,19 @@ static int scan_quantities(brief_annot *t, brief_annotator *x, size_t ps, size_t
 static int scan_indicators(brief_annot *t, brief_annotator *x, size_t ps, size_t pe)
 {
 	const char *text = t->a->text;
-	PCRE2_SIZE *ov;
-	for (size_t at = ps; at < pe && (ov = brief_rxset_match(&x->s, RX_INDICATOR, text, at, pe));) {
-		char *w = strndup(text + ov[0], ov[1] - ov[0]);
-		const alias *al = w ? g_hash_table_lookup(x->alias, w) : NULL;
-		free(w);
+	for (size_t at = ps; at < pe;) {
+		/* the longest name at the first place one starts */
+		const brief_lex_entry *w = brief_wordset_prefix(x->names, text, at, pe);
+		if (!w) {
+			at = brief_wordset_next_char(text, at, pe);
+			continue;
+		}
+		const alias *al = g_hash_table_lookup(x->alias, w->word);
 		if (!al || !grow((void **)&t->ind, &t->cap_ind, t->nind, sizeof *t->ind))
 			return -1;
-		t->ind[t->nind++] = (brief_indicator_span){ ov[0], ov[1], al->name, al->whole };
-		at = ov[1] > at ? ov[1] : at + 1;
+		size_t end = at + strlen(w->word);
+		t->ind[t->nind++] = (brief_indicator_span){ at, end, al->name, al->whole };
+		at = end;
 	}
 	return 0;
 }

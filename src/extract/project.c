@@ -100,6 +100,11 @@ static bool at(const char *t, size_t s, size_t e, const char *w)
 	return e - s >= k && !memcmp(t + s, w, k);
 }
 
+static size_t next_char(const char *t, size_t i, size_t e)
+{
+	return brief_wordset_next_char(t, i, e);
+}
+
 static const brief_lex_entry *prefix(const brief_wordset *w, const char *t, size_t s, size_t e)
 {
 	return brief_wordset_prefix(w, t, s, e);
@@ -203,7 +208,7 @@ static size_t date_at(const char *t, size_t i, size_t e)
 static size_t cut_pred(const pctx *c, size_t s, size_t e)
 {
 	const char *t = c->text;
-	for (size_t i = s + 3; i < e; i++) {
+	for (size_t i = s + 3; i < e; i = next_char(t, i, e)) {
 		const brief_lex_entry *w = prefix(W(c, W_PRED), t, i, e);
 		if (!w)
 			w = prefix(W(c, W_STATUS), t, i, e);
@@ -651,7 +656,7 @@ static bool count_of_kind(const pctx *c, size_t s, size_t e)
 static size_t find_deng(const pctx *c, size_t s, size_t e)
 {
 	const char *t = c->text;
-	for (size_t i = s + 6; i + 3 <= e; i++) {
+	for (size_t i = s + 6; i + 3 <= e; i = next_char(t, i, e)) {
 		if (!at(t, i, e, "等") || at(t, i - 3, e, "高") || at(t, i - 3, e, "中"))
 			continue;
 		/* the words closing the list, up to the next 、 */
@@ -673,7 +678,7 @@ static size_t find_deng(const pctx *c, size_t s, size_t e)
 static size_t find_intro(const pctx *c, size_t s, size_t e)
 {
 	const char *t = c->text;
-	for (size_t i = s + 6; i < e; i++) {
+	for (size_t i = s + 6; i < e; i = next_char(t, i, e)) {
 		const brief_lex_entry *w = prefix(W(c, W_INTRO), t, i, e);
 		/* 项目有序推进 says the stage, it lists nothing */
 		if (!w || prefix(W(c, W_STATUS), t, i, e) || prefix(W(c, W_PRED), t, i, e))
@@ -751,7 +756,7 @@ static int emit(pctx *c, const clause *cl, cand *k, int *added, long *last)
  * (A项目和B项目, not 冷链物流及深加工项目). */
 static size_t join_at(const pctx *c, size_t s, size_t e, size_t *next)
 {
-	for (size_t i = s + 6; i < e; i++) {
+	for (size_t i = s + 6; i < e; i = next_char(c->text, i, e)) {
 		const brief_lex_entry *j = prefix(W(c, W_JOIN), c->text, i, e);
 		if (!j)
 			continue;
@@ -795,7 +800,7 @@ static size_t after_verbs(const pctx *c, size_t s, size_t e, const brief_lex_ent
 	size_t end = s, cut = s;
 	while (end < e && !at(t, end, e, "、"))
 		end++;
-	for (size_t i = s + 3; i < end; i++) {
+	for (size_t i = s + 3; i < end; i = next_char(t, i, end)) {
 		const brief_lex_entry *w = prefix(W(c, W_BUILD), t, i, end);
 		if (!w)
 			continue;
@@ -891,7 +896,7 @@ static int pieces(pctx *c, const clause *cl, int *added, long *last)
 static int venue(pctx *c, const clause *cl, int *added, long *last)
 {
 	const char *t = c->text;
-	for (size_t i = cl->cs; i + 6 <= cl->ce; i++) {
+	for (size_t i = cl->cs; i + 6 <= cl->ce; i = next_char(t, i, cl->ce)) {
 		if (!at(t, i, cl->ce, "现场"))
 			continue;
 		size_t e = i, s = e;
@@ -949,14 +954,14 @@ static int read_clause(pctx *c, size_t cs, size_t ce, size_t se)
 		c->intro_status = status_in(c, cs, ce);
 		return 0;
 	}
+	if (!could_name(c, &cl))
+		return 0;
 	cl.ls = trim_lead(c, cl.ls, cl.le, &cl.build);
 	cl.ls = after_verbs(c, cl.ls, cl.le, &cl.build);
 	cl.ls = trim_lead(c, cl.ls, cl.le, &cl.build);
 	cl.next_inv = next_investment(c, ce, se);
 	int added = 0;
 	long last = -1;
-	if (!could_name(c, &cl))
-		return 0;
 	if (venue(c, &cl, &added, &last) || pieces(c, &cl, &added, &last))
 		return -1;
 	/* one project named alone with its stage is what the sentence is about */

@@ -140,7 +140,7 @@ static int longest_first(const void *a, const void *b)
 	return (x > y) - (x < y);       /* file order: entries are one array */
 }
 
-static int fill(brief_wordset *w, const char *table, const char *cls)
+static int fill(brief_wordset *w, const char *table, const char *cls, bool but)
 {
 	const brief_lexicon *l = brief_lexicon_get(table);
 	size_t n;
@@ -148,7 +148,7 @@ static int fill(brief_wordset *w, const char *table, const char *cls)
 	if (!e || !(w->e = calloc(n + 1, sizeof *w->e)))
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(e[i].cls, cls) && e[i].word[0])
+		if ((strcmp(e[i].cls, cls) != 0) == but && e[i].word[0])
 			w->e[w->n++] = &e[i];
 	qsort(w->e, w->n, sizeof *w->e, longest_first);
 	if (!(w->len = calloc(w->n + 1, sizeof *w->len)) ||
@@ -168,14 +168,24 @@ static int fill(brief_wordset *w, const char *table, const char *cls)
 	return build_index(w, &w->head, 0) || build_index(w, &w->tail, 1) ? -1 : 0;
 }
 
-brief_wordset *brief_wordset_new(const char *table, const char *cls)
+static brief_wordset *wordset_new(const char *table, const char *cls, bool but)
 {
 	brief_wordset *w = calloc(1, sizeof *w);
-	if (w && fill(w, table, cls)) {
+	if (w && fill(w, table, cls, but)) {
 		brief_wordset_free(w);
 		return NULL;
 	}
 	return w;
+}
+
+brief_wordset *brief_wordset_new(const char *table, const char *cls)
+{
+	return wordset_new(table, cls, false);
+}
+
+brief_wordset *brief_wordset_new_but(const char *table, const char *cls)
+{
+	return wordset_new(table, cls, true);
 }
 
 void brief_wordset_free(brief_wordset *w)
@@ -286,8 +296,8 @@ bool brief_wordset_equals(const brief_wordset *w, const char *t, size_t s, size_
 
 bool brief_wordset_contains(const brief_wordset *w, const char *t, size_t s, size_t e)
 {
-	for (size_t i = s; i < e; i++)
-		if (((unsigned char)t[i] & 0xC0) != 0x80 && brief_wordset_prefix(w, t, i, e))
+	for (size_t i = s; i < e; i = brief_wordset_next_char(t, i, e))
+		if (brief_wordset_prefix(w, t, i, e))
 			return true;
 	return false;
 }

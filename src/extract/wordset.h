@@ -21,7 +21,19 @@ typedef struct brief_wordset brief_wordset;
 /* The entries of class `cls` in the embedded table `table`; NULL when
  * the table is missing or on OOM. An empty class gives an empty set. */
 brief_wordset *brief_wordset_new(const char *table, const char *cls);
+/* The entries of every class of `table` but `cls`. */
+brief_wordset *brief_wordset_new_but(const char *table, const char *cls);
 void brief_wordset_free(brief_wordset *w);
+
+/* The position after the character at t[i] (at most e): the loops that
+ * try a word at every position skip the bytes inside a character, where
+ * no word starts. */
+static inline size_t brief_wordset_next_char(const char *t, size_t i, size_t e)
+{
+	for (i++; i < e && ((unsigned char)t[i] & 0xC0) == 0x80; i++)
+		;
+	return i;
+}
 
 /* The longest word at t[s] ending at or before e; NULL when none (or
  * s > e). */
