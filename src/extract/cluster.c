@@ -37,17 +37,25 @@
 
 enum {
 	RX_LIST, RX_PAIR, RX_COUNTED, RX_SIZED, RX_LED, RX_FOCUS, RX_ENLIST,
-	RX_PAREN, RX_AS, RX_SINGLE, RX_QUOTED, RX_SHORT, RX_UPGRADE, RX_CHAIN, RX_BUILT, RX_N
+	RX_PAREN, RX_AS, RX_SINGLE, RX_QUOTED, RX_SHORT, RX_UPGRADE, RX_CHAIN, RX_BUILT, RX_N,
+	/* not shapes: RX_LIST tried at one place, and one item of its list */
+	RX_LIST_AT = RX_N, RX_ITEM, RX_ALL
 };
 
+/* A list of items closed by a head; a match's first item is an item's
+ * whole text (IC takes no 、), at most 14 characters: RX_ITEM. */
+#define LIST "(?<list>(?:" IC "{2,14}、)+" IC "{2,12}?)[”\"]?" \
+	     "(?<etc>等?(?:在内的)?(?:更多)?)" \
+	     "(?<verb>[,，](?:{build}))?(?:{as})?" \
+	     "(?<count>{count_rx})?" \
+	     "(?<tier>[“\"]?(?:{tier}|{amount_rx})[”\"]?)?(?:{sector})?" \
+	     "(?<head>{head_strong}|{head}(?=(?:{head_next})|(?:{and})|[、,，。;；\\s]|$))"
+
 /* {class} is replaced by that class of clusters.tsv as an alternation. */
-static const char *const templates[RX_N] = {
-	[RX_LIST] = "(?<list>(?:" IC "{2,14}、)+" IC "{2,12}?)[”\"]?"
-		    "(?<etc>等?(?:在内的)?(?:更多)?)"
-		    "(?<verb>[,，](?:{build}))?(?:{as})?"
-		    "(?<count>{count_rx})?"
-		    "(?<tier>[“\"]?(?:{tier}|{amount_rx})[”\"]?)?(?:{sector})?"
-		    "(?<head>{head_strong}|{head}(?=(?:{head_next})|(?:{and})|[、,，。;；\\s]|$))",
+static const char *const templates[RX_ALL] = {
+	[RX_LIST] = LIST,
+	[RX_LIST_AT] = "\\G(?:" LIST ")",
+	[RX_ITEM] = IC "{2,14}、",
 	[RX_PAIR] = "(?<list>" IC "{2,14}(?:{and})" IC "{2,12}?)[”\"]?"
 		    "(?<count>{count_rx})(?<tier>[“\"]?(?:{tier}|{amount_rx})[”\"]?)?"
 		    "(?:{sector})?(?<head>{head_strong}|{head}(?=(?:{head_next})|(?:{and})|[、,，。;；\\s]|$))",
@@ -80,8 +88,34 @@ static const char *const templates[RX_N] = {
 	[RX_BUILT] = NOT_AFTER_NAME "(?<name>" NC "{2,16}?)(?<tier>{tier})?产业链",
 };
 
+/*
+ * What a match of a shape cannot do without, so that a sentence lacking
+ * it is not searched and the search starts no earlier than it could
+ * match: a literal word or a word of a class, and `reach`, the most
+ * characters a match can start before the first such word after its
+ * start (0: no bound). Read off the templates above: RX_LIST opens with
+ * at most 14 item characters (none of them 、) before a 、.
+ */
+static const struct need {
+	const char *word, *cls;
+	int reach;
+} needs[RX_N] = {
+	[RX_LIST] = { "、", NULL, 14 },
+	[RX_PAIR] = { NULL, "and", 14 },
+	[RX_COUNTED] = { "、", NULL, 0 },
+	[RX_LED] = { NULL, "led", 0 },
+	[RX_ENLIST] = { "集群", NULL, 0 },
+	[RX_AS] = { NULL, "as_open", 0 },
+	[RX_SINGLE] = { NULL, "single", 0 },
+	[RX_QUOTED] = { "“", NULL, 0 },
+	[RX_UPGRADE] = { "产业", NULL, 12 },
+	[RX_CHAIN] = { NULL, "whole_chain", 0 },
+	[RX_BUILT] = { "产业链", NULL, 0 },
+};
+
 struct brief_clusters {
 	brief_rxset s;
+	brief_wordset *need[RX_N];      /* the sets of needs[].cls */
 };
 
 /* The template with each {class} spliced in; NULL on OOM. */
@@ -114,17 +148,20 @@ static char *expand(const char *tmpl)
 
 brief_clusters *brief_clusters_new(void)
 {
-	char *res[RX_N] = { 0 };
+	char *res[RX_ALL] = { 0 };
 	brief_clusters *c = calloc(1, sizeof *c);
 	bool ok = c != NULL;
-	for (size_t i = 0; ok && i < RX_N; i++)
+	for (size_t i = 0; ok && i < RX_ALL; i++)
 		ok = (res[i] = expand(templates[i])) != NULL;
 	if (ok)
-		ok = brief_rxset_init(&c->s, (const char *const *)res, RX_N, 5000000) == 0;
-	for (size_t i = 0; i < RX_N; i++)
+		ok = brief_rxset_init(&c->s, (const char *const *)res, RX_ALL, 5000000) == 0;
+	for (size_t i = 0; i < RX_ALL; i++)
 		free(res[i]);
+	for (size_t i = 0; ok && i < RX_N; i++)
+		if (needs[i].cls)
+			ok = (c->need[i] = brief_wordset_new(LEX, needs[i].cls)) != NULL;
 	if (!ok) {
-		free(c);
+		brief_clusters_free(c);
 		return NULL;
 	}
 	return c;
@@ -135,6 +172,8 @@ void brief_clusters_free(brief_clusters *c)
 	if (!c)
 		return;
 	brief_rxset_free(&c->s);
+	for (size_t i = 0; i < RX_N; i++)
+		brief_wordset_free(c->need[i]);
 	free(c);
 }
 
@@ -676,11 +715,68 @@ static int take(cctx *c, size_t ss, size_t se)
 	return rc;
 }
 
+/* Where the first word shape rx needs lies in [at, se); se when nowhere. */
+static size_t need_at(const cctx *c, int rx, size_t at, size_t se)
+{
+	const char *t = c->a->text;
+	if (needs[rx].word) {
+		const char *p = brief_find_word(t + at, se - at, needs[rx].word);
+		return p ? (size_t)(p - t) : se;
+	}
+	for (; at < se; at = brief_wordset_next_char(t, at, se))
+		if (brief_wordset_prefix(c->c->need[rx], t, at, se))
+			return at;
+	return se;
+}
+
+/* The first place in [at, se) a match of shape rx can start; se when
+ * the sentence lacks what the shape needs. */
+static size_t start_at(const cctx *c, int rx, size_t at, size_t se)
+{
+	if (!needs[rx].word && !needs[rx].cls)
+		return at;
+	size_t q = need_at(c, rx, at, se);
+	if (q == se)
+		return se;
+	for (int k = needs[rx].reach; k > 0 && q > at; k--)
+		q = brief_utf8_prev(c->a->text, q);
+	return needs[rx].reach && q > at ? q : at;
+}
+
+/*
+ * RX_LIST's first match in [at, se). Its first item is the whole text
+ * between a 、 and the characters before it (IC takes no 、), so every
+ * start that reaches the same 、 gives the same match but for where it
+ * starts: trying the first of them for each 、 in turn (RX_ITEM finds
+ * it) finds what a search from every character would, without reading
+ * the rest of the list again from each of them.
+ */
+static PCRE2_SIZE *list_match(cctx *c, size_t at, size_t se)
+{
+	const char *t = c->a->text;
+	for (size_t from = at, q; (q = need_at(c, RX_LIST, from, se)) < se; from = q + 3) {
+		size_t p = q;
+		for (int k = needs[RX_LIST].reach; k > 0 && p > from; k--)
+			p = brief_utf8_prev(t, p);
+		PCRE2_SIZE *ov = brief_rxset_match(&c->c->s, RX_ITEM, t, p, q + 3);
+		if (ov && (ov = brief_rxset_match(&c->c->s, RX_LIST_AT, t, ov[0], se)))
+			return ov;
+	}
+	return NULL;
+}
+
+static PCRE2_SIZE *match(cctx *c, int rx, size_t at, size_t se)
+{
+	if (rx == RX_LIST)
+		return list_match(c, at, se);
+	at = start_at(c, rx, at, se);
+	return at < se ? brief_rxset_match(&c->c->s, (size_t)rx, c->a->text, at, se) : NULL;
+}
+
 static int rule(cctx *c, int rx, size_t ss, size_t se)
 {
 	c->rx = rx;
-	for (size_t at = ss; at < se &&
-	     (c->ov = brief_rxset_match(&c->c->s, (size_t)rx, c->a->text, at, se));) {
+	for (size_t at = ss; at < se && (c->ov = match(c, rx, at, se));) {
 		at = c->ov[1] > at ? c->ov[1] : at + 1;
 		if (take(c, ss, se))
 			return -1;
